@@ -1,0 +1,115 @@
+"""Content rules beyond the schemas: required sections, slogan lengths, placeholders, phone numbers, links."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .catalog import Catalog, Edition
+from .expand import Expanded
+from .problems import Problems
+
+SCAM_SECTIONS = ("常见对象", "作案手法", "识别要点", "典型案例", "防范提示", "被骗后怎么办")
+CHANNEL_LIMITS = {"横幅": 20, "贴纸": 16, "短信": 70}
+ALLOWED_HOTLINES = {"110": "报警电话", "96110": "反诈预警劝阻专线", "12381": "涉诈预警劝阻短信",
+                    "12321": "诈骗短信电话举报"}
+
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|××|＿{2,}|_{2,}|某某(?:县|市|区|镇|乡|村|街道|社区|单位|学校|公司|银行|派出所|局)")
+UNIT_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + r"|某某|##")
+# Five or more digits (with hyphens) that are not a quantity, a year or a date.
+PHONE = re.compile(r"(?<![\d.\w])(\d[\d-]{3,}\d)(?![\d.])(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
+URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\"'）】]+|\bwww\.[^\s<>()\"'）】]+", re.I)
+UNSAFE_HTML = [
+    (re.compile(r"<\s*script\b", re.I), "素材里不允许有 <script> 脚本"),
+    (re.compile(r"<\s*iframe\b", re.I), "素材里不允许有 <iframe> 嵌入"),
+    (re.compile(r"javascript\s*:", re.I), "素材里不允许有 javascript: 链接"),
+    (re.compile(r"<[^>]*\son\w+\s*=", re.I), "素材里不允许有 on…= 事件属性"),
+]
+
+
+def char_count(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def lint_edition(edition: Edition, problems: Problems) -> None:
+    unit = edition.meta.unit.model_dump()
+    for key, value in unit.items():
+        found = UNIT_PLACEHOLDER.search(value)
+        if found:
+            problems.add(edition.path, edition.lines.get(("unit", key), 1),
+                         f"单位信息 unit.{key} 里还有占位符“{found.group()}”", "填上本单位的真实名称")
+
+
+def lint_expanded(catalog: Catalog, expanded: dict[str, Expanded], problems: Problems) -> None:
+    edition = catalog.default_edition if "default" in catalog.editions else None
+    allowed_numbers = dict(ALLOWED_HOTLINES)
+    allowed_domains = ["gov.cn"]
+    if edition:
+        for phone in edition.meta.phones.local:
+            allowed_numbers[phone.number.replace("-", "")] = phone.label
+        if edition.meta.site_url:
+            allowed_domains.append(urlsplit(edition.meta.site_url).hostname or "")
+        allowed_domains += edition.meta.allowed_domains
+
+    for item in expanded.values():
+        material = item.material
+        path = material.path
+        if material.kind == "scam":
+            _check_scam_sections(item, problems)
+        texts = [(item.body, material.source.body_line)]
+        texts += [(value, material.source.line_of(name)) for name, value in item.fields.items() if value]
+        if item.receipt_statement:
+            texts.append((item.receipt_statement, material.source.line_of("receipt", "statement")))
+        for text, first_line in texts:
+            _check_text(text, first_line, path, allowed_numbers, allowed_domains, problems)
+        for slogan, text in item.slogans:
+            for channel in slogan.channels:
+                limit = CHANNEL_LIMITS.get(channel)
+                if limit and char_count(text) > limit:
+                    problems.add(path, slogan.line,
+                                 f"{channel}标语“{text}”有 {char_count(text)} 字，超过上限 {limit} 字",
+                                 f"删减到 {limit} 字以内，或把它从“{channel}”渠道中去掉")
+
+
+def _check_scam_sections(item: Expanded, problems: Problems) -> None:
+    source = item.material.source
+    found = []
+    for offset, line in enumerate(item.body.split("\n")):
+        if line.startswith("## "):
+            found.append((line[3:].strip(), source.body_line + offset))
+    names = [name for name, _ in found]
+    for section in SCAM_SECTIONS:
+        if section not in names:
+            problems.add(item.material.path, source.body_line, f"诈骗类型说明缺少“## {section}”一节",
+                         f"按顺序写齐：{'、'.join(SCAM_SECTIONS)}")
+    present = [n for n in names if n in SCAM_SECTIONS]
+    if present == [s for s in SCAM_SECTIONS if s in present]:
+        return
+    problems.add(item.material.path, source.body_line, "诈骗类型说明各节的顺序不对",
+                 f"按顺序排列：{'、'.join(SCAM_SECTIONS)}")
+
+
+def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domains: list[str],
+                problems: Problems) -> None:
+    for offset, line in enumerate(text.split("\n")):
+        lineno = first_line + offset
+        found = PLACEHOLDER.search(line)
+        if found:
+            problems.add(path, lineno, f"还有未替换的占位符“{found.group()}”",
+                         "写成具体内容；本单位的名称、辖区、电话请用 {{ unit.name }} 等变量")
+        for match in PHONE.finditer(line):
+            number = match.group(1).replace("-", "")
+            if number == "12337":
+                problems.add(path, lineno, "12337 不是反诈电话（它受理政法干警违纪违法举报）",
+                             "删掉它；报警打 110，咨询打 96110，举报诈骗短信电话打 12321")
+            elif number not in numbers:
+                problems.add(path, lineno, f"电话号码“{match.group(1)}”既不是反诈专用号码，也不是本单位登记的号码",
+                             "只能写 110、96110、12381、12321，或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
+        for match in URL.finditer(line):
+            host = (urlsplit(match.group() if "://" in match.group() else "http://" + match.group()).hostname or "")
+            if not any(host == d or host.endswith("." + d) for d in domains if d):
+                problems.add(path, lineno, f"链接“{match.group()}”的域名不在允许范围内",
+                             f"只能链接 {'、'.join(d for d in domains if d)}；其他域名请在版本文件的 allowed_domains 里登记")
+        for pattern, message in UNSAFE_HTML:
+            if pattern.search(line):
+                problems.add(path, lineno, message, "删掉这段代码，素材只写 Markdown 文字")

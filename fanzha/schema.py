@@ -1,0 +1,150 @@
+"""One pydantic schema per kind of material, and the edition schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .formats import HANDOUT_SIZES, POSTER_SIZES
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
+
+KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form")
+KIND_NAMES = {
+    "scam": "诈骗类型",
+    "letter": "一封信",
+    "slogans": "标语集",
+    "poster": "海报",
+    "stickers": "贴纸",
+    "handout": "宣传单",
+    "form": "表格",
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MaterialMeta(Strict):
+    kind: str
+    id: Id
+    title: Annotated[str, Field(min_length=1, max_length=60)]
+    summary: str = ""
+    audiences: list[str] = []
+    scam_types: list[Id] = []
+
+
+class ScamMeta(MaterialMeta):
+    kind: Literal["scam"]
+    aliases: list[str] = []
+    keywords: list[str] = []
+    rank: Annotated[int, Field(ge=1, le=10)] | None = None
+
+
+class Receipt(Strict):
+    statement: Annotated[str, Field(min_length=1)]
+    fields: Annotated[list[Annotated[str, Field(min_length=1, max_length=12)]], Field(min_length=1, max_length=8)]
+
+
+class LetterMeta(MaterialMeta):
+    kind: Literal["letter"]
+    salutation: Annotated[str, Field(min_length=1)]
+    signed: str = "{{ unit.signature }}"
+    date: str = "{{ edition.date }}"
+    large_print: bool = False
+    receipt: Receipt | None = None
+
+
+class SloganGroup(Strict):
+    channels: list[Channel] | None = None
+    audiences: list[str] | None = None
+    scam_types: list[Id] | None = None
+
+
+class SlogansMeta(MaterialMeta):
+    kind: Literal["slogans"]
+    channels: list[Channel] = []
+    groups: dict[str, SloganGroup] = {}
+
+
+class CustomSize(Strict):
+    width_mm: Annotated[float, Field(gt=20, le=5000)]
+    height_mm: Annotated[float, Field(gt=20, le=5000)]
+
+
+class PosterMeta(MaterialMeta):
+    kind: Literal["poster"]
+    size: Union[Literal[tuple(POSTER_SIZES)], CustomSize]  # type: ignore[valid-type]
+    layout: Literal["list", "hero"] = "list"
+    headline: Annotated[str, Field(min_length=1)]
+    subhead: str = ""
+    slogans: list[str] = []
+
+
+class HandoutMeta(MaterialMeta):
+    kind: Literal["handout"]
+    format: Literal[tuple(HANDOUT_SIZES)]  # type: ignore[valid-type]
+    sides: Literal[1, 2] = 1
+
+
+class FormMeta(MaterialMeta):
+    kind: Literal["form"]
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    header_fields: list[str] = []
+    columns: list[str] = []
+    rows: Annotated[int, Field(ge=0, le=60)] = 0
+    footer_fields: list[str] = []
+
+
+class StickersMeta(MaterialMeta):
+    kind: Literal["stickers"]
+    template: str
+    slogans: list[str] = []
+
+
+META_BY_KIND: dict[str, type[MaterialMeta]] = {
+    "scam": ScamMeta,
+    "letter": LetterMeta,
+    "slogans": SlogansMeta,
+    "poster": PosterMeta,
+    "stickers": StickersMeta,
+    "handout": HandoutMeta,
+    "form": FormMeta,
+}
+
+
+class Phone(Strict):
+    label: str
+    number: Annotated[str, Field(pattern=r"^[0-9][0-9-]{2,19}$")]
+
+
+class Unit(Strict):
+    name: Annotated[str, Field(min_length=2)]
+    region: Annotated[str, Field(min_length=2)]
+    signature: Annotated[str, Field(min_length=2)]
+
+
+class EditionPhones(Strict):
+    police: str = "110"
+    hotline: str = "96110"
+    local: list[Phone] = []
+
+
+class EditionMeta(Strict):
+    id: Id
+    title: str = ""
+    unit: Unit
+    date: dt.date
+    phones: EditionPhones = EditionPhones()
+    site_url: str = ""
+    allowed_domains: list[str] = []
+
+    @field_validator("site_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("site_url 必须以 https:// 或 http:// 开头")
+        return value.rstrip("/")
