@@ -13,7 +13,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from .catalog import Catalog, Edition, Material, Slogan
 from .problems import Problems
 
-_env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+# Slogans mark their ids as {#id}, so Jinja comments get delimiters no author types by accident.
+_env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                            comment_start_string="{#--", comment_end_string="--#}")
 TEMPLATE_NAME = "<material>"
 
 # Front-matter fields that may hold template variables, per kind.

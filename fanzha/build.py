@@ -1,0 +1,126 @@
+"""The whole pipeline: check the materials, make the print files, build the site and move it into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import search_index
+from .catalog import Catalog, load_catalog
+from .expand import Expanded, expand_catalog
+from .lint import lint_edition, lint_expanded
+from .pages import SitePages, site_pages
+from .problems import ContentError, Problems
+
+PRINT_CACHE = Path(".cache") / "print"
+
+
+@dataclass
+class Checked:
+    catalog: Catalog
+    problems: Problems
+    expanded: dict[str, dict[str, Expanded]] = field(default_factory=dict)  # edition id -> material id -> …
+
+    @property
+    def default(self) -> dict[str, Expanded]:
+        return self.expanded.get("default", {})
+
+
+@dataclass
+class SiteContent:
+    pages: SitePages
+    print_files: dict[str, Path]  # path in the site -> file on disk
+
+
+def check(root: Path) -> Checked:
+    """Load, validate, expand for every edition and lint; writes nothing."""
+    problems = Problems(Path(root))
+    catalog = load_catalog(Path(root), problems)
+    checked = Checked(catalog, problems)
+    for edition in catalog.editions.values():
+        lint_edition(edition, problems)
+        checked.expanded[edition.id] = expand_catalog(catalog, edition, problems)
+    if "default" in catalog.editions:
+        lint_expanded(catalog, checked.default, problems)
+    return checked
+
+
+def register_search_terms(root: Path) -> None:
+    catalog = load_catalog(Path(root), Problems(Path(root)))
+    search_index.register_terms(catalog, Path(root) / "materials" / "search-terms.txt")
+
+
+def site_content(root: Path, hand_written: list[str]) -> SiteContent:
+    """Pages and print files for the site; raises ContentError listing every problem."""
+    root = Path(root).resolve()
+    checked = check(root)
+    checked.problems.raise_if_errors()
+    items, print_dir = make_print_files(checked, root)
+    checked.problems.raise_if_errors()
+    pages = site_pages(checked.catalog, checked.default, items, hand_written)
+    print_files = {f"print/{p.relative_to(print_dir).as_posix()}": p
+                   for p in sorted(print_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return SiteContent(pages, print_files)
+
+
+def make_print_files(checked: Checked, root: Path) -> tuple[list, Path]:
+    from .pdf import build_print_outputs, write_manifest, zip_edition
+
+    out_dir = root / PRINT_CACHE
+    out_dir.mkdir(parents=True, exist_ok=True)
+    editions = list(checked.catalog.editions.values())
+    items = build_print_outputs(checked.catalog, editions, out_dir, checked.problems)
+    write_manifest(items, out_dir / "manifest.json")
+    for edition in editions:
+        zip_edition(out_dir, edition.id)
+    return items, out_dir
+
+
+def compact_search_index(site_dir: Path) -> None:
+    search_index.compact(site_dir)
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> Path:
+    """Build the site beside the old one and swap it in only when complete, so a failed build loses nothing."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    root = Path(root).resolve()
+    site_dir = Path(site_dir or root / "site").resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)  # mkdocs.yml names paths relative to the project
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
+        mkdocs_build(config)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        os.chdir(cwd)
+    swap_in(staging, site_dir)
+    return site_dir
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(site_dir: Path) -> None:
+    """A build killed between the two renames of swap_in leaves only the old site aside: put it back."""
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    if old.exists() and not site_dir.exists():
+        os.replace(old, site_dir)
+
+
+__all__ = ["check", "site_content", "build_site", "ContentError"]

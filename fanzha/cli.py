@@ -1,0 +1,146 @@
+"""The `fanzha` command: build, check, serve, new. Messages in Chinese; exit 0 fine, 1 content errors, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from . import __version__
+
+OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
+console = Console(stderr=True, highlight=False)
+
+_ARGPARSE_ZH = [
+    (r"the following arguments are required: (.+)", r"缺少参数：\1"),
+    (r"argument (\S+): invalid choice: '?([^' ]+)'? \(choose from (.+)\)", r"参数 \1 的值“\2”无效，可选：\3"),
+    (r"unrecognized arguments: (.+)", r"不认识的参数：\1"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面要跟一个值"),
+    (r"argument (\S+): invalid int value: '?([^']+)'?", r"参数 \1 要求整数，“\2”不是整数"),
+]
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English
+        for pattern, replacement in _ARGPARSE_ZH:
+            message = re.sub(pattern, replacement, message)
+        console.print(f"用法错误：{message}\n运行 `{self.prog} --help` 查看用法。")
+        sys.exit(USAGE_ERROR)
+
+
+def make_parser() -> Parser:
+    parser = Parser(prog="fanzha", description="反诈宣传物料工坊：从 materials/ 生成网站和可直接印刷的 PDF。",
+                    add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser.add_argument("--version", action="version", version=f"fanzha {__version__}", help="显示版本")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目目录（默认当前目录）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    sub.required = True
+
+    build = sub.add_parser("build", help="生成网站和全部印刷文件", add_help=False)
+    build.add_argument("-h", "--help", action="help", help="显示帮助")
+    build.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site/）")
+
+    check = sub.add_parser("check", help="只检查素材，不写任何文件", add_help=False)
+    check.add_argument("-h", "--help", action="help", help="显示帮助")
+
+    serve = sub.add_parser("serve", help="本地预览网站，素材改动后自动刷新", add_help=False)
+    serve.add_argument("-h", "--help", action="help", help="显示帮助")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
+
+    new = sub.add_parser("new", help="按模板新建一个素材", add_help=False)
+    new.add_argument("-h", "--help", action="help", help="显示帮助")
+    new.add_argument("kind", help="素材类型：scam、letter、slogans、poster、stickers、handout、form")
+    new.add_argument("id", help="编号：小写英文字母、数字和连字符，例如 dianhua-qianfei")
+    new.add_argument("--title", default=None, help="标题")
+    return parser
+
+
+def print_problems(problems) -> None:
+    for problem in problems.warnings:
+        console.print(f"[yellow]{problem}[/yellow]", markup=True, soft_wrap=True, highlight=False)
+    for problem in problems.errors:
+        console.print(str(problem), style="red", markup=False, soft_wrap=True)
+    if problems.errors:
+        console.print(f"共 {len(problems.errors)} 个问题，请按提示修改后再运行。", style="bold red")
+
+
+def cmd_check(args) -> int:
+    from .build import check
+
+    checked = check(args.root)
+    print_problems(checked.problems)
+    if checked.problems.errors:
+        return CONTENT_ERROR
+    console.print(f"检查通过：{len(checked.catalog.materials)} 个素材，{len(checked.catalog.editions)} 个版本。")
+    return OK
+
+
+def cmd_build(args) -> int:
+    from mkdocs.exceptions import Abort
+
+    from .build import build_site, check
+
+    checked = check(args.root)
+    if checked.problems.errors:
+        print_problems(checked.problems)
+        console.print("没有生成任何文件，之前生成的网站和 PDF 保持不变。")
+        return CONTENT_ERROR
+    _quiet_mkdocs()
+    with console.status("正在生成网站和印刷文件…"):
+        try:
+            site = build_site(args.root, args.site_dir)
+        except Abort as exc:
+            console.print(str(exc), style="red", markup=False)
+            console.print("之前生成的网站和 PDF 保持不变。")
+            return CONTENT_ERROR
+    print_problems(checked.problems)
+    console.print(f"完成：网站在 {site}，印刷文件在 {site / 'print'}。")
+    return OK
+
+
+def _quiet_mkdocs() -> None:
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    import os
+
+    os.chdir(args.root)
+    serve(config_file="mkdocs.yml", dev_addr=args.addr, livereload=True)
+    return OK
+
+
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        path = scaffold(args.root, args.kind, args.id, args.title)
+    except ScaffoldError as exc:
+        console.print(f"用法错误：{exc}", markup=False)
+        return USAGE_ERROR
+    console.print(f"已新建 {path}，打开它填写内容，然后运行 `fanzha check`。")
+    return OK
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    if not (args.root / "materials").is_dir() and args.command != "new":
+        console.print(f"用法错误：{args.root.resolve()} 下没有 materials/ 目录 — 在项目目录里运行，或用 --root 指定项目目录")
+        return USAGE_ERROR
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
