@@ -17,7 +17,7 @@ ALLOWED_HOTLINES = {"110": "报警电话", "96110": "反诈预警劝阻专线", 
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|××|＿{2,}|_{2,}|某某(?:县|市|区|镇|乡|村|街道|社区|单位|学校|公司|银行|派出所|局)")
 UNIT_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + r"|某某|##")
 # Five or more digits (with hyphens) that are not a quantity, a year or a date.
-PHONE = re.compile(r"(?<![\d.\w])(\d[\d-]{3,}\d)(?![\d.])(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
+PHONE = re.compile(r"(?<![\d.A-Za-z])(\d[\d-]{3,}\d)(?![\d.])(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\"'）】]+|\bwww\.[^\s<>()\"'）】]+", re.I)
 UNSAFE_HTML = [
     (re.compile(r"<\s*script\b", re.I), "素材里不允许有 <script> 脚本"),
