@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import search_index
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog, edition_materials, load_catalog
 from .expand import Expanded, expand_catalog
 from .lint import lint_edition, lint_expanded
 from .pages import SitePages, site_pages
@@ -42,9 +42,10 @@ def check(root: Path) -> Checked:
     checked = Checked(catalog, problems)
     for edition in catalog.editions.values():
         lint_edition(edition, problems)
-        checked.expanded[edition.id] = expand_catalog(catalog, edition, problems)
-    if "default" in catalog.editions:
-        lint_expanded(catalog, checked.default, problems)
+        # The site shows every material in the default edition; other editions print only their selection.
+        chosen = None if edition.id == "default" else edition_materials(catalog, edition)
+        checked.expanded[edition.id] = expand_catalog(catalog, edition, problems, chosen)
+        lint_expanded(edition, checked.expanded[edition.id], problems)
     return checked
 
 

@@ -246,7 +246,7 @@ def _load_audiences(path: Path, problems: Problems) -> dict[str, str]:
 
 
 def _load_editions(folder: Path, problems: Problems) -> dict[str, Edition]:
-    editions: dict[str, Edition] = {}
+    raw: dict[str, tuple[Path, dict, dict[tuple, int]]] = {}
     for path in sorted(folder.glob("*.yml")):
         parsed = read_yaml_file(path, problems)
         if parsed is None:
@@ -256,8 +256,19 @@ def _load_editions(folder: Path, problems: Problems) -> dict[str, Edition]:
             problems.add(path, 1, "版本文件应当是“键: 值”的结构", "参照 materials/editions/default.yml 填写")
             continue
         data.setdefault("id", path.stem)
+        if data["id"] != path.stem:
+            problems.add(path, lines.get(("id",), 1), f"文件名 {path.name} 与版本编号 `{data['id']}` 不一致",
+                         f"把文件改名为 {data['id']}.yml，或改正 id")
+            continue
+        raw[path.stem] = (path, data, lines)
+
+    editions: dict[str, Edition] = {}
+    for name, (path, data, lines) in raw.items():
+        merged = _inherit(name, raw, path, lines, problems)
+        if merged is None:
+            continue
         try:
-            meta = EditionMeta.model_validate(data)
+            meta = EditionMeta.model_validate(merged)
         except ValidationError as exc:
             for loc, message, fix in describe_validation_error(exc):
                 problems.add(path, _line(lines, loc), message, fix)
@@ -269,6 +280,50 @@ def _load_editions(folder: Path, problems: Problems) -> dict[str, Edition]:
     return editions
 
 
+def _inherit(name: str, raw: dict, path: Path, lines: dict, problems: Problems) -> dict | None:
+    """An edition that `extends` another takes every value it does not set itself (a township from its county)."""
+    chain = [name]
+    data = raw[name][1]
+    while data.get("extends"):
+        parent = data["extends"]
+        if parent in chain:
+            problems.add(path, lines.get(("extends",), 1), f"版本继承成环：{' → '.join(chain + [parent])}",
+                         "去掉其中一个 extends")
+            return None
+        if parent not in raw:
+            problems.add(path, lines.get(("extends",), 1), f"extends 指向不存在的版本 `{parent}`",
+                         f"改成 materials/editions/ 下已有的版本：{'、'.join(sorted(raw))}")
+            return None
+        chain.append(parent)
+        data = raw[parent][1]
+    merged: dict = {}
+    for ancestor in reversed(chain):
+        merged = _deep_merge(merged, raw[ancestor][1])
+    merged["id"] = name
+    return merged
+
+
+def _deep_merge(base: dict, override: dict) -> dict:
+    out = dict(base)
+    for key, value in override.items():
+        out[key] = _deep_merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def edition_materials(catalog: Catalog, edition: Edition) -> list[Material]:
+    """The materials an edition prints: its kinds and audiences, plus what it includes by id."""
+    select = edition.meta.select
+    chosen = []
+    for material in sorted(catalog.materials.values(), key=lambda m: (m.kind, _order(m))):
+        if material.id in select.exclude:
+            continue
+        wanted = (not select.kinds or material.kind in select.kinds) and (
+            not select.audiences or bool(set(select.audiences) & set(material.meta.audiences)))
+        if wanted or material.id in select.include:
+            chosen.append(material)
+    return chosen
+
+
 def _line(lines: dict[tuple, int], loc: tuple) -> int:
     while loc:
         if loc in lines:
@@ -278,6 +333,17 @@ def _line(lines: dict[tuple, int], loc: tuple) -> int:
 
 
 def _check_references(catalog: Catalog, problems: Problems) -> None:
+    for edition in catalog.editions.values():
+        select = edition.meta.select
+        for key in ("include", "exclude"):
+            for i, material_id in enumerate(getattr(select, key)):
+                if material_id not in catalog.materials:
+                    problems.add(edition.path, _line(edition.lines, ("select", key, i)),
+                                 f"select.{key} 里的素材 `{material_id}` 不存在", "写 materials/ 下某个素材的 id")
+        for i, audience in enumerate(select.audiences):
+            if catalog.audiences and audience not in catalog.audiences:
+                problems.add(edition.path, _line(edition.lines, ("select", "audiences", i)), f"未知的受众“{audience}”",
+                             f"改成 materials/audiences.yml 里的一项：{'、'.join(catalog.audiences)}")
     scam_ids = {m.id for m in catalog.of_kind("scam")}
     slogan_refs = {s.ref for s in catalog.slogans if s.ref}
     collections = {m.id for m in catalog.of_kind("slogans")}

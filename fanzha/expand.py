@@ -100,9 +100,10 @@ def expand_material(material: Material, edition: Edition, problems: Problems) ->
     return Expanded(material, edition, body or "", fields, slogans, statement)
 
 
-def expand_catalog(catalog: Catalog, edition: Edition, problems: Problems) -> dict[str, Expanded]:
+def expand_catalog(catalog: Catalog, edition: Edition, problems: Problems,
+                   materials: list[Material] | None = None) -> dict[str, Expanded]:
     out = {}
-    for material in catalog.materials.values():
+    for material in catalog.materials.values() if materials is None else materials:
         expanded = expand_material(material, edition, problems)
         if expanded is not None:
             out[material.id] = expanded

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .catalog import Catalog, Edition
+from .catalog import Edition
 from .expand import Expanded
 from .problems import Problems
 
@@ -40,16 +40,15 @@ def lint_edition(edition: Edition, problems: Problems) -> None:
                          f"单位信息 unit.{key} 里还有占位符“{found.group()}”", "填上本单位的真实名称")
 
 
-def lint_expanded(catalog: Catalog, expanded: dict[str, Expanded], problems: Problems) -> None:
-    edition = catalog.default_edition if "default" in catalog.editions else None
+def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Problems) -> None:
+    """Lint the materials as this edition prints them: its own phone numbers and site are allowed."""
     allowed_numbers = dict(ALLOWED_HOTLINES)
     allowed_domains = ["gov.cn"]
-    if edition:
-        for phone in edition.meta.phones.local:
-            allowed_numbers[phone.number.replace("-", "")] = phone.label
-        if edition.meta.site_url:
-            allowed_domains.append(urlsplit(edition.meta.site_url).hostname or "")
-        allowed_domains += edition.meta.allowed_domains
+    for phone in edition.meta.phones.local:
+        allowed_numbers[phone.number.replace("-", "")] = phone.label
+    if edition.meta.site_url:
+        allowed_domains.append(urlsplit(edition.meta.site_url).hostname or "")
+    allowed_domains += edition.meta.allowed_domains
 
     for item in expanded.values():
         material = item.material

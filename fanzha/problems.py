@@ -47,7 +47,9 @@ class Problems:
             return path.as_posix()
 
     def add(self, path: Path | str, line: int, message: str, fix: str = "", *, warning: bool = False) -> None:
-        self.items.append(Problem(self.relative(path), line, message, fix, warning))
+        problem = Problem(self.relative(path), line, message, fix, warning)
+        if problem not in self.items:  # the same text checked for several editions reports once
+            self.items.append(problem)
 
     def warn(self, path: Path | str, line: int, message: str, fix: str = "") -> None:
         self.add(path, line, message, fix, warning=True)

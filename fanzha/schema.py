@@ -133,10 +133,26 @@ class EditionPhones(Strict):
     local: list[Phone] = []
 
 
+EditionType = Literal["县", "乡镇", "学校", "银行网点", "企业", "派出所", "社区"]
+
+
+class Selection(Strict):
+    """Which materials an edition prints; empty lists mean no restriction."""
+
+    kinds: list[Literal[KINDS]] = []  # type: ignore[valid-type]
+    audiences: list[str] = []
+    include: list[Id] = []  # always printed, whatever the filters say
+    exclude: list[Id] = []
+
+
 class EditionMeta(Strict):
     id: Id
+    extends: Id | None = None
     title: str = ""
+    type: EditionType = "县"
     unit: Unit
+    logo: str = ""
+    select: Selection = Selection()
     date: dt.date
     phones: EditionPhones = EditionPhones()
     site_url: str = ""
