@@ -16,6 +16,8 @@ from .pages import SitePages, site_pages
 from .problems import ContentError, Problems
 
 PRINT_CACHE = Path(".cache") / "print"
+# `fanzha build` checks before it starts MkDocs; the hooks of that same build reuse the result instead of checking again.
+_prechecked: dict[Path, "Checked"] = {}
 
 
 @dataclass
@@ -50,14 +52,16 @@ def check(root: Path) -> Checked:
 
 
 def register_search_terms(root: Path) -> None:
-    catalog = load_catalog(Path(root), Problems(Path(root)))
-    search_index.register_terms(catalog, Path(root) / "materials" / "search-terms.txt")
+    root = Path(root).resolve()
+    prechecked = _prechecked.get(root)
+    catalog = prechecked.catalog if prechecked else load_catalog(root, Problems(root))
+    search_index.register_terms(catalog, root / "materials" / "search-terms.txt")
 
 
 def site_content(root: Path, hand_written: list[str]) -> SiteContent:
     """Pages and print files for the site; raises ContentError listing every problem."""
     root = Path(root).resolve()
-    checked = check(root)
+    checked = _prechecked.get(root) or check(root)
     checked.problems.raise_if_errors()
     items, print_dir = make_print_files(checked, root)
     checked.problems.raise_if_errors()
@@ -84,7 +88,7 @@ def compact_search_index(site_dir: Path) -> None:
     search_index.compact(site_dir)
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> Path:
+def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None = None) -> Path:
     """Build the site beside the old one and swap it in only when complete, so a failed build loses nothing."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -95,6 +99,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     recover(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     cwd = os.getcwd()
+    if checked is not None:
+        _prechecked[root] = checked
     try:
         os.chdir(root)  # mkdocs.yml names paths relative to the project
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
@@ -104,6 +110,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
         raise
     finally:
         os.chdir(cwd)
+        _prechecked.pop(root, None)
     swap_in(staging, site_dir)
     return site_dir
 

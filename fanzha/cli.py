@@ -92,7 +92,7 @@ def cmd_build(args) -> int:
     _quiet_mkdocs()
     with console.status("正在生成网站和印刷文件…"):
         try:
-            site = build_site(args.root, args.site_dir)
+            site = build_site(args.root, args.site_dir, checked)
         except Abort as exc:
             console.print(str(exc), style="red", markup=False)
             console.print("之前生成的网站和 PDF 保持不变。")
