@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from pydantic import ValidationError
 
+from .labels import label_templates
 from .problems import Problems
 from .schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
 from .sources import Source, read_material, read_yaml_file
@@ -361,6 +362,10 @@ def _check_references(catalog: Catalog, problems: Problems) -> None:
             if ref not in slogan_refs and ref not in collections:
                 problems.add(material.path, source.line_of("slogans", i), f"引用了不存在的标语 `{ref}`",
                              "写成“标语集id/标语id”，标语id 在标语行末以 {#id} 标出；或只写标语集 id 引用整集")
+        template = getattr(meta, "template", None)
+        if isinstance(template, str) and template not in label_templates():
+            problems.add(material.path, source.line_of("template"), f"未知的标签纸模板 `{template}`",
+                         f"改成 {'、'.join(label_templates())} 之一，或直接写出自定义模板")
         for slogan in material.slogans:
             for scam in slogan.scam_types:
                 if scam not in scam_ids:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .formats import HANDOUT_SIZES, POSTER_SIZES
+from .labels import LabelTemplate
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
@@ -100,9 +101,16 @@ class FormMeta(MaterialMeta):
 
 
 class StickersMeta(MaterialMeta):
+    """A sticker sheet: one design repeated, slogans each filling some labels, or one slogan per label in order."""
+
     kind: Literal["stickers"]
-    template: str
-    slogans: list[str] = []
+    template: Union[str, LabelTemplate]  # an id in fanzha/data/labels.yml, or a custom template
+    mode: Literal["repeat", "fill", "each"] = "repeat"
+    text: str = ""  # repeat: the design's main text
+    subtext: str = ""  # a small second line on every label, e.g. the hotlines
+    slogans: list[str] = []  # fill / each: slogan refs, or whole slogan sets
+    per_slogan: Annotated[int, Field(ge=0, le=200)] = 0  # fill: labels per slogan; 0 shares the sheet evenly
+    sheets: Annotated[int, Field(ge=1, le=20)] = 1
 
 
 META_BY_KIND: dict[str, type[MaterialMeta]] = {

@@ -26,7 +26,8 @@ def test_missing_materials_folder_is_a_usage_error(tmp_path):
 def test_new_scaffolds_every_kind_and_the_result_passes_check(project):
     project.scam()
     for kind, material_id in [("scam", "dianhua-qianfei"), ("letter", "xin-jumin"), ("slogans", "ceshi-biaoyu"),
-                              ("poster", "ceshi-haibao"), ("handout", "ceshi-chuandan"), ("form", "ceshi-biao")]:
+                              ("poster", "ceshi-haibao"), ("handout", "ceshi-chuandan"), ("form", "ceshi-biao"),
+                              ("stickers", "ceshi-tiezhi")]:
         result = project.run("new", kind, material_id, "--title", "测试标题")
         assert result.returncode == 0, result.stderr
         assert (project.root / "materials" / kind / f"{material_id}.md").exists()
