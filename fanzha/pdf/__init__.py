@@ -1,0 +1,197 @@
+"""The print engine: every letter, poster, handout (incl. 三折页 and 名片卡) and form of every edition as a print-ready
+PDF with a PNG preview.
+
+    build_print_outputs(catalog, editions, out_dir, problems) -> list[PrintItem]
+
+Stages: documents (what each material prints, on which page) → HTML from the layout templates in
+fanzha/templates/print/ → fonts subset once for the build's characters → WeasyPrint → preflight → preview. Files are
+written atomically, and an output whose inputs (HTML, templates and CSS, fonts, code version) hash the same as last
+time is not rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from .. import __version__
+from ..catalog import Catalog, Edition, edition_materials
+from ..expand import expand_material
+from ..problems import Problems
+from .cache import load_cache, save_cache
+from .documents import BUILDERS, PRINT_KINDS, PrintDoc
+from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, prune, require_harfbuzz_subset, subset_fonts
+from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
+
+__all__ = ["build_print_outputs", "write_manifest", "zip_edition", "PrintItem", "PrintEnvironmentError"]
+
+FONTS_DIR = ".fonts"  # subset fonts of the current build, inside out_dir (dot: not copied to the site)
+stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
+
+
+def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path, problems: Problems) -> list[PrintItem]:
+    started = time.perf_counter()
+    require_harfbuzz_subset()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    docs = collect_documents(catalog, editions, problems)
+    # Text first (without fonts), to know the characters: each must be drawable, and they make the subset.
+    from .render import render_html, visible_text
+
+    texts = {doc.key: visible_text(render_html(doc, [])) for doc in docs}
+    docs = [doc for doc in docs if _check_glyphs(doc, texts[doc.key], problems)]
+    chars = set().union(*(set(texts[d.key]) for d in docs)) if docs else set()
+    fonts = subset_fonts(chars, out_dir / FONTS_DIR)
+    prune(out_dir / FONTS_DIR, fonts)
+    stats["prepare_s"] = time.perf_counter() - started
+
+    cache = load_cache(out_dir)
+    new_cache: dict = {}
+    items: list[PrintItem] = []
+    rendered = 0
+    depends = _static_inputs()
+    for doc in docs:
+        html = render_html(doc, fonts)
+        key = hashlib.sha256(f"{depends}\n{doc.key}\n{html}".encode()).hexdigest()
+        entry = cache.get(doc.key)
+        item = _reuse(entry, key, out_dir)
+        if item is None:
+            item = make_output(doc, html, key, out_dir, problems)
+            rendered += 1
+        else:
+            for message in item.warnings:
+                _warn(doc, message, problems)
+        new_cache[doc.key] = {"key": key, "item": item.to_dict()}
+        items.append(item)
+
+    _remove_stale(out_dir, editions, items)
+    save_cache(out_dir, new_cache)
+    stats.update(total_s=time.perf_counter() - started, rendered=rendered, documents=len(docs))
+    return items
+
+
+def collect_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
+    docs = []
+    for edition in editions:
+        # As the site does: the default edition prints everything, the others their selection.
+        chosen = list(catalog.materials.values()) if edition.id == "default" else edition_materials(catalog, edition)
+        for material in sorted(chosen, key=lambda m: (PRINT_KINDS.index(m.kind) if m.kind in PRINT_KINDS else 99, m.id)):
+            if material.kind not in PRINT_KINDS:
+                continue
+            expanded = expand_material(material, edition, problems)
+            if expanded is None:
+                continue
+            doc = BUILDERS[material.kind](expanded, catalog, problems)
+            if doc is not None:
+                docs.append(doc)
+    return docs
+
+
+def _static_inputs() -> str:
+    """Everything an output depends on besides its HTML: templates and CSS, the engine's code, fonts, versions."""
+    import weasyprint
+
+    from .render import template_files
+
+    digest = hashlib.sha256()
+    for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(f"{__version__}|{weasyprint.__version__}|{fonts_identity()}".encode())
+    return digest.hexdigest()
+
+
+def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
+    if not entry or entry.get("key") != key:
+        return None
+    try:
+        item = PrintItem.from_dict(entry["item"])
+    except (KeyError, TypeError):
+        return None
+    pdf, png = out_dir / item.file, out_dir / item.preview
+    if not (pdf.is_file() and png.is_file() and pdf.stat().st_size == item.bytes):
+        return None
+    return item
+
+
+def make_output(doc: PrintDoc, html: str, key: str, out_dir: Path, problems: Problems) -> PrintItem:
+    from .preflight import preflight
+    from .preview import first_page_png
+    from .render import render_pdf
+
+    result = render_pdf(doc, html, identifier=key[:32].encode())
+    warnings = layout_warnings(doc, result)
+    for message in warnings:
+        _warn(doc, message, problems)
+    checks = preflight(doc, result.pdf)
+    edition = doc.expanded.edition.id
+    file = f"{edition}/{doc.material.id}.pdf"
+    preview = f"{edition}/{doc.material.id}.png"
+    write_atomic(out_dir / file, result.pdf)
+    write_atomic(out_dir / preview, first_page_png(result.pdf))
+    return PrintItem(
+        file=file, preview=preview, material=doc.material.id, kind=doc.material.kind,
+        title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
+        bleed_mm=doc.page.bleed, pages=result.pages, bytes=len(result.pdf),
+        sha256=hashlib.sha256(result.pdf).hexdigest(), preflight=checks or "ok", sides=doc.sides,
+        paper=doc.paper, size_name=doc.size_name, warnings=warnings)
+
+
+def layout_warnings(doc: PrintDoc, result) -> list[str]:
+    out = []
+    if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
+        out.append(f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印（共 {result.pages} 页）")
+    for name in result.overflow:
+        out.append(f"{name}的文字太多，超出了版面，印出来会被裁掉")
+    if doc.expect_pages and result.pages > doc.expect_pages and not result.overflow:
+        out.append(f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式")
+    return out
+
+
+def _warn(doc: PrintDoc, message: str, problems: Problems) -> None:
+    fixes = {"回执": "缩短正文，让回执和信在同一页；或保持现状，回执单独一页",
+             "超出": "删减这一栏的文字，或改用更大的尺寸",
+             "超过": "删减文字，或改成双面/更大的版式"}
+    fix = next((v for k, v in fixes.items() if k in message), "")
+    problems.warn(doc.material.path, doc.material.source.body_line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
+
+
+def _check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
+    missing = missing_characters(text)
+    for char in missing:
+        path, line = _locate(doc, char)
+        problems.add(path, line, f"字符“{char}”（U+{ord(char):04X}）印刷字体里没有，《{doc.context['title']}》无法印刷",
+                     "换成常用字或常用符号；表情符号和生僻字请改写，不能靠别的字体代替")
+    return not missing
+
+
+def _locate(doc: PrintDoc, char: str) -> tuple[Path, int]:
+    """The file and line the character comes from: the material, else its edition (unit details), else a template."""
+    material = doc.material
+    candidates = [material.path]
+    edition = doc.expanded.edition
+    candidates.append(edition.path)
+    candidates += sorted(edition.path.parent.glob("*.yml"))
+    for path in candidates:
+        try:
+            lines = Path(path).read_text("utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            if char in line:
+                return Path(path), number
+    from .render import TEMPLATES
+
+    return TEMPLATES / doc.template, 0
+
+
+def _remove_stale(out_dir: Path, editions: list[Edition], items: list[PrintItem]) -> None:
+    keep = {item.file for item in items} | {item.preview for item in items}
+    for edition in editions:
+        folder = out_dir / edition.id
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.is_file() and path.suffix in (".pdf", ".png") and f"{edition.id}/{path.name}" not in keep:
+                path.unlink()

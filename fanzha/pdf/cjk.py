@@ -1,0 +1,89 @@
+"""两端对齐 for Chinese in WeasyPrint.
+
+WeasyPrint justifies a line by widening its space characters only, so a paragraph of Chinese (which has no spaces)
+stays ragged. We put a space between neighbouring Chinese characters and give every space a negative word-spacing of
+exactly its own advance (see print.css, `.cjk`): the spaces take no room, but they are stretchable, so justified lines
+end flush. Spaces are line-break opportunities, so none is put where Chinese line-breaking rules (禁则) forbid a
+break: before closing punctuation (。，、；：？！）」…) or after opening punctuation (（「“…). The author's own spaces
+are kept visible by wrapping them in <span class="sp">, which restores the normal word-spacing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Must not start a line.
+CLOSING = set("。，、；：？！）」』》】〕〉”’…—·～％‰℃,.;:?!)]}%")
+# Must not end a line.
+OPENING = set("（「『《【〔〈“‘([{")
+
+
+def is_ideograph(ch: str) -> bool:
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF
+            or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF)
+
+
+def _left_ok(ch: str) -> bool:
+    """May a break opportunity follow this character?"""
+    return is_ideograph(ch) or (ch in CLOSING and ch not in "—…")
+
+
+def _right_ok(ch: str) -> bool:
+    """May a break opportunity precede this character?"""
+    return is_ideograph(ch) or (ch in OPENING)
+
+
+def space_text(text: str) -> str:
+    """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters."""
+    if not text:
+        return text
+    out = []
+    previous = ""
+    for ch in text:
+        if ch == " ":
+            out.append('<span class="sp"> </span>')
+            previous = ""
+            continue
+        if previous and _left_ok(previous) and _right_ok(ch):
+            out.append(" ")
+        out.append(ch)
+        previous = ch
+    return "".join(out)
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_RAW = ("<svg", "<style", "<script", "<pre", "<code")
+
+
+def space_html(html: str) -> str:
+    """Apply `space_text` to the text nodes of an HTML fragment (markdown output), leaving tags and raw blocks alone."""
+    parts = _TAG.split(html)
+    out = []
+    raw_depth = 0
+    for part in parts:
+        if part.startswith("<"):
+            lower = part.lower()
+            if lower.startswith(_RAW):
+                raw_depth += 1
+            elif lower.startswith(tuple("</" + t[1:] for t in _RAW)):
+                raw_depth = max(0, raw_depth - 1)
+            out.append(part)
+        elif raw_depth or not part.strip():
+            out.append(part)
+        else:
+            # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.
+            text = re.sub(r"\s*\n\s*", _join_newline(part), part)
+            out.append(space_text(text))
+    return "".join(out)
+
+
+def _join_newline(text: str):
+    def join(match: re.Match) -> str:
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if is_ideograph(before) or is_ideograph(after) or before in CLOSING or after in CLOSING:
+            return ""
+        return " "
+    return join

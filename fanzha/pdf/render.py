@@ -1,0 +1,153 @@
+"""HTML from the layout templates, then WeasyPrint: PDF bytes with exact TrimBox/BleedBox and fixed metadata."""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import __version__
+from .cjk import space_text
+from .documents import PageSpec, PrintDoc
+from .fonts import EQUIVALENTS, SubsetFont
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
+PT_PER_MM = 72 / 25.4
+
+
+def _cjk(value) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    text = str(value or "")
+    for old, new in EQUIVALENTS.items():
+        text = text.replace(old, new)
+    return Markup(space_text(str(escape(text))))
+
+
+def _mm(value: float) -> str:
+    return f"{round(float(value), 3):g}mm"
+
+
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                          undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+_env.filters["cjk"] = _cjk
+_env.filters["mm"] = _mm
+
+
+def template_files() -> list[Path]:
+    return sorted(p for p in TEMPLATES.iterdir() if p.is_file())
+
+
+def render_html(doc: PrintDoc, fonts: list[SubsetFont]) -> str:
+    template = _env.get_template(doc.template)
+    return template.render(doc=doc.context, page=doc.page, fonts=fonts, version=__version__)
+
+
+_STRIP = re.compile(r"<(style|script|svg)\b.*?</\1>|<head\b.*?</head>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def visible_text(html: str) -> str:
+    """The characters the fonts must draw: body text without tags, styles, SVG or the head."""
+    text = _TAGS.sub("", _STRIP.sub("", html))
+    return html_lib.unescape(text)
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    notes: list[str] = field(default_factory=list)  # layout facts the caller turns into problems
+    receipt_page: int | None = None
+    signoff_page: int | None = None
+    overflow: list[str] = field(default_factory=list)
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _boxes(child)
+
+
+def _element_boxes(page, predicate):
+    for box in _boxes(page._page_box):
+        element = getattr(box, "element", None)
+        if element is not None and predicate(element) and getattr(box, "element_tag", "") == element.tag:
+            yield box
+
+
+def render_pdf(doc: PrintDoc, html: str, identifier: bytes) -> Rendered:
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    font_config = FontConfiguration()
+    document = HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=font_config)
+    result = Rendered(b"", len(document.pages))
+
+    receipt = _find(document, lambda e: e.get("id") == "receipt")
+    signoff = _find(document, lambda e: e.get("id") == "signoff")
+    if signoff:
+        result.signoff_page = signoff[0] + 1
+    if receipt:
+        index, box = receipt
+        result.receipt_page = index + 1
+        _to_page_foot(document.pages[index], box)
+
+    # Boxes marked .fit have a fixed size: their content must not run past their bottom edge.
+    for index, page in enumerate(document.pages):
+        for box in _element_boxes(page, lambda e: "fit" in (e.get("class") or "").split()):
+            limit = box.content_box_y() + box.height + 0.5
+            bottom = max((_bottom(child) for child in _boxes(box) if child is not box), default=0)
+            if bottom > limit:
+                result.overflow.append(box.element.get("data-name") or "版面")
+
+    page = doc.page
+    trim_off = (page.slug + page.bleed) * PT_PER_MM
+    bleed_off = page.slug * PT_PER_MM
+
+    def finisher(_document, pdf):
+        # TrimBox = the finished size; BleedBox = trim + bleed; MediaBox adds the slug where the crop marks are.
+        kids = pdf.pages["Kids"]
+        for number in kids[::3]:
+            page_dict = pdf.objects[number]
+            left, top, right, bottom = (float(v) for v in page_dict["MediaBox"])
+            page_dict["TrimBox"] = _array(left + trim_off, top + trim_off, right - trim_off, bottom - trim_off)
+            page_dict["BleedBox"] = _array(left + bleed_off, top + bleed_off, right - bleed_off, bottom - bleed_off)
+
+    result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
+    return result
+
+
+def _array(*values):
+    import pydyf
+
+    return pydyf.Array([round(v, 4) for v in values])
+
+
+def _find(document, predicate):
+    for index, page in enumerate(document.pages):
+        for box in _element_boxes(page, predicate):
+            return index, box
+    return None
+
+
+def _bottom(box) -> float:
+    try:
+        return box.position_y + box.margin_height()
+    except (AttributeError, TypeError):
+        return 0.0
+
+
+def _to_page_foot(page, box) -> None:
+    """Move the 回执 down to the foot of its page (the bottom of the page area), where it is cut off."""
+    page_box = page._page_box
+    limit = page_box.content_box_y() + page_box.height
+    dy = limit - _bottom(box)
+    if dy > 0:
+        box.translate(0, dy)
