@@ -50,7 +50,7 @@ FACES = (
 INVISIBLE = set("\n\r\t\u200b\u200c\u200d\ufeff")
 
 # Characters CSS generates (list numbers, page counters "2 / 3") that never appear in the text itself.
-GENERATED = set("0123456789./ -")
+GENERATED = set("0123456789./ -•◦▪")
 
 # Typographic equivalents the fonts lack: a ballot box ☐ is printed as the white square □ of the same design.
 # These are deliberate substitutions of one character for another, applied to the print text before any check; every

@@ -99,12 +99,13 @@ def render_pdf(doc: PrintDoc, html: str, identifier: bytes) -> Rendered:
         result.receipt_page = index + 1
         _to_page_foot(document.pages[index], box)
 
-    # Boxes marked .fit have a fixed size: their content must not run past their bottom edge.
+    # Boxes marked .fit have a fixed size: what flows in them must end above their content bottom, and what is
+    # absolutely positioned in them (a poster's footer) above their padding bottom.
     for index, page in enumerate(document.pages):
         for box in _element_boxes(page, lambda e: "fit" in (e.get("class") or "").split()):
-            limit = box.content_box_y() + box.height + 0.5
-            bottom = max((_bottom(child) for child in _boxes(box) if child is not box), default=0)
-            if bottom > limit:
+            content_limit = box.content_box_y() + box.height + 0.5
+            padding_limit = content_limit + box.padding_bottom
+            if _overflows(box, content_limit, padding_limit):
                 result.overflow.append(box.element.get("data-name") or "版面")
 
     page = doc.page
@@ -139,15 +140,24 @@ def _find(document, predicate):
 
 def _bottom(box) -> float:
     try:
-        return box.position_y + box.margin_height()
+        return box.border_box_y() + box.border_height()
     except (AttributeError, TypeError):
         return 0.0
+
+
+def _overflows(box, content_limit: float, padding_limit: float) -> bool:
+    for child in getattr(box, "children", ()) or ():
+        absolute = getattr(child, "style", None) is not None and child.style["position"] in ("absolute", "fixed")
+        limit = padding_limit if absolute else content_limit
+        if _bottom(child) > limit + 0.5 * (not absolute) or _overflows(child, limit, limit):
+            return True
+    return False
 
 
 def _to_page_foot(page, box) -> None:
     """Move the 回执 down to the foot of its page (the bottom of the page area), where it is cut off."""
     page_box = page._page_box
     limit = page_box.content_box_y() + page_box.height
-    dy = limit - _bottom(box)
+    dy = limit - (box.position_y + box.margin_height())
     if dy > 0:
         box.translate(0, dy)
