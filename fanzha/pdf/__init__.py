@@ -54,7 +54,10 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     depends = _static_inputs()
     for doc in docs:
         html = render_html(doc, fonts)
-        key = hashlib.sha256(f"{depends}\n{doc.key}\n{html}".encode()).hexdigest()
+        # The fonts' folder is out of the key (their names carry their content hash), so the PDF bytes do not depend
+        # on where the build runs.
+        portable = html.replace((out_dir / FONTS_DIR).resolve().as_uri(), "")
+        key = hashlib.sha256(f"{depends}\n{doc.key}\n{portable}".encode()).hexdigest()
         entry = cache.get(doc.key)
         item = _reuse(entry, key, out_dir)
         if item is None:
@@ -144,7 +147,8 @@ def layout_warnings(doc: PrintDoc, result) -> list[str]:
         out.append(f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印（共 {result.pages} 页）")
     for name in result.overflow:
         out.append(f"{name}的文字太多，超出了版面，印出来会被裁掉")
-    if doc.expect_pages and result.pages > doc.expect_pages and not result.overflow:
+    limit = doc.expect_pages or doc.max_pages
+    if limit and result.pages > limit and not result.overflow:
         out.append(f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式")
     return out
 

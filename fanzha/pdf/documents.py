@@ -49,6 +49,7 @@ class PrintDoc:
     size_name: str
     context: dict[str, Any]
     expect_pages: int | None = None  # a layout that must fill exactly this many pages
+    max_pages: int | None = None  # a layout that may use up to this many pages (a two-sided sheet may fill one)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -167,7 +168,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
                         f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides)
     paper = "157克铜版纸" if meta.sides == 2 else "105克铜版纸（或80克双胶纸）"
     return PrintDoc(expanded, "handout.html.j2", PageSpec(w, h), meta.sides, paper,
-                    f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, expect_pages=meta.sides)
+                    f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, max_pages=meta.sides)
 
 
 def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:

@@ -18,6 +18,8 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
     page = doc.page
     if doc.expect_pages and len(reader.pages) != doc.expect_pages:
         problems.append(f"页数为 {len(reader.pages)}，应为 {doc.expect_pages}")
+    if doc.max_pages and len(reader.pages) > doc.max_pages:
+        problems.append(f"页数为 {len(reader.pages)}，超过 {doc.max_pages} 面")
     for number, pdf_page in enumerate(reader.pages, start=1):
         trim = _size_mm(pdf_page.trimbox)
         bleed = _size_mm(pdf_page.bleedbox)

@@ -1,0 +1,304 @@
+"""The print engine, with real WeasyPrint on small projects written here: boxes, fonts, 回执, 两端对齐, glyph
+coverage, reproducibility, size and the cache."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import textwrap
+import time
+import zipfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from fanzha.catalog import load_catalog
+from fanzha.pdf import build_print_outputs, stats, write_manifest, zip_edition
+from fanzha.pdf.preflight import font_issues
+from fanzha.problems import Problems
+
+REPO = Path(__file__).resolve().parent.parent
+PT_PER_MM = 72 / 25.4
+
+EDITION = """\
+id: default
+unit:
+  name: 测试县公安局
+  region: 测试县
+  signature: |-
+    测试县公安局
+    测试县反诈中心
+date: 2026-11-01
+site_url: https://fanzha.example.cn
+"""
+
+PARAGRAPH = ("电信网络诈骗的手法不断翻新，骗子常常冒充客服、老师、领导和公检法人员，编造各种理由让你转账汇款，"
+             "请大家一定提高警惕，遇到要钱、要验证码、要求保密的情况先停下来，和家人商量，再打电话向本人核实")
+
+
+def letter(id_, paragraphs, receipt=True, large=False, extra=""):
+    receipt_yaml = ("receipt:\n  statement: 我已认真阅读《测试信》，并与孩子一起学习了防范电信网络诈骗知识。\n"
+                    "  fields: [班级, 学生姓名, 家长签字, 联系电话, 日期]\n") if receipt else ""
+    body = "\n\n".join(paragraphs)
+    return (f"---\nkind: letter\nid: {id_}\ntitle: 致家长的一封测试信\nsalutation: 尊敬的家长朋友们：\n"
+            f"large_print: {'true' if large else 'false'}\n{receipt_yaml}---\n{body}\n{extra}")
+
+
+def poster(id_, size, layout="list"):
+    size_yaml = size if isinstance(size, str) else f"\n  width_mm: {size[0]}\n  height_mm: {size[1]}"
+    return (f"---\nkind: poster\nid: {id_}\ntitle: 测试海报{id_}\nsize: {size_yaml}\nlayout: {layout}\n"
+            f"headline: 全民反诈 你我同行\nsubhead: 不听 不信 不转账\n---\n被骗请立即拨打110，接到96110来电请务必接听。\n")
+
+
+POSTERS = {"p-a3": "A3", "p-a2": "A2", "p-ylb": "易拉宝", "p-x": "X展架", "p-zb": "展板", "p-custom": (500, 700)}
+
+
+def write_project(root: Path, materials: dict[str, str]) -> Path:
+    (root / "materials" / "editions").mkdir(parents=True)
+    (root / "materials" / "editions" / "default.yml").write_text(EDITION, "utf-8")
+    for rel, text in materials.items():
+        path = root / "materials" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root
+
+
+def build(root: Path, out: Path):
+    problems = Problems(root)
+    catalog = load_catalog(root, problems)
+    assert not problems.errors, problems.errors
+    items = build_print_outputs(catalog, list(catalog.editions.values()), out, problems)
+    return items, problems
+
+
+SHORT = [PARAGRAPH + "。", PARAGRAPH + "，" + PARAGRAPH[:40] + "。", "请您阅读后填写下方回执，让孩子交给班主任。"]
+LONG = [PARAGRAPH + "，" + PARAGRAPH + "。"] * 5  # ends low on page 1: the 回执 must move
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("proj")
+    materials = {
+        "letter/short.md": letter("short", SHORT),
+        "letter/long.md": letter("long", LONG),
+        "letter/big.md": letter("big", SHORT[:2], receipt=False, large=True),
+        "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
+                          "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n被骗请立即拨打110。\n"),
+        "handout/tri.md": ("---\nkind: handout\nid: tri\ntitle: 测试三折页\nformat: 三折页\nsides: 2\n---\n"
+                           + "".join(f"## 第{n}栏\n\n第{n}栏的内容。\n\n" for n in "一二三四五六")),
+        "handout/card.md": ("---\nkind: handout\nid: card\ntitle: 警民联系卡\nformat: 名片卡\nsides: 2\n---\n"
+                            "## 警民联系卡\n\n有困难找民警。\n\n## 防骗提示\n\n被骗请立即拨打110。\n"),
+        "form/f.md": ("---\nkind: form\nid: f\ntitle: 测试登记表\norientation: landscape\nheader_fields: [村, 日期]\n"
+                      "columns: [序号, 姓名, 签字]\nrows: 5\n---\n**填表说明**：每户填一行。\n"),
+    }
+    for id_, size in POSTERS.items():
+        materials[f"poster/{id_}.md"] = poster(id_, size, "hero" if id_ in ("p-ylb", "p-zb") else "list")
+    write_project(root, materials)
+    out = root / "out"
+    started = time.perf_counter()
+    items, problems = build(root, out)
+    first = time.perf_counter() - started
+    return {"root": root, "out": out, "items": {i.material: i for i in items}, "problems": problems, "time": first}
+
+
+def test_every_output_and_preview(project):
+    items = project["items"]
+    assert set(items) == {"short", "long", "big", "a5", "tri", "card", "f", *POSTERS}
+    for item in items.values():
+        assert (project["out"] / item.file).is_file() and (project["out"] / item.preview).is_file()
+        assert item.preflight == "ok", (item.material, item.preflight)
+        reader = PdfReader(project["out"] / item.file)
+        assert len(reader.pages) == item.pages
+        assert item.bytes == (project["out"] / item.file).stat().st_size
+        assert reader.metadata.title == item.title and reader.metadata.author == "测试县公安局"
+        assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert items["tri"].pages == 2 and items["card"].pages == 2 and items["card"].trim_mm == [90, 54]
+
+
+@pytest.mark.parametrize("material", list(POSTERS) + ["card"])
+def test_trim_and_bleed_boxes_and_marks_outside_bleed(project, material):
+    item = project["items"][material]
+    w, h = item.trim_mm
+    assert item.bleed_mm == 3
+    for page in PdfReader(project["out"] / item.file).pages:
+        trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+        assert abs(float(trim.width) / PT_PER_MM - w) <= 0.1 and abs(float(trim.height) / PT_PER_MM - h) <= 0.1
+        assert abs(float(bleed.width) / PT_PER_MM - (w + 6)) <= 0.1
+        assert abs(float(bleed.height) / PT_PER_MM - (h + 6)) <= 0.1
+        # Every side: bleed 3 mm outside trim, and the media (with the crop marks) further out still.
+        for a, b in zip(trim.lower_left, bleed.lower_left):
+            assert abs((float(a) - float(b)) / PT_PER_MM - 3) <= 0.1
+        assert float(media.width) > float(bleed.width) + 10
+
+
+def test_crop_marks_stay_off_the_artwork(project):
+    """Render the poster and look at the band between trim and bleed edge: only artwork colour, no black marks."""
+    item = project["items"]["p-a3"]
+    document = pdfium.PdfDocument(project["out"] / item.file)
+    page = document[0]
+    scale = 4
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    left, bottom, right, top = page.get_bleedbox()
+    height = page.get_height()
+    # Sample the 3 mm bleed strip on the left side, inside the bleed box.
+    x0 = int((left + 1) * scale)
+    x1 = int((left + 2.5 * PT_PER_MM) * scale)
+    y0, y1 = int((height - top) * scale), int((height - bottom) * scale)
+    strip = image.crop((x0, y0, x1, y1))
+    darkest = min(sum(px) for px in strip.get_flattened_data())
+    assert darkest > 150, "something dark (a crop mark) sits on the artwork in the bleed"
+    # The marks exist: dark pixels in the slug at the trim line.
+    tx = int((page.get_trimbox()[0]) * scale)
+    slug = image.crop((tx - 2, 0, tx + 2, int((height - top) * scale) - 4))
+    assert min(sum(px) for px in slug.get_flattened_data()) < 200
+    document.close()
+
+
+def test_fonts_embedded_subset_no_type3(project):
+    for item in project["items"].values():
+        for page in PdfReader(project["out"] / item.file).pages:
+            assert font_issues(page) == [], item.material
+            fonts = page["/Resources"]["/Font"]
+            assert all(str(f.get_object()["/BaseFont"]).split("+")[1].startswith("FZ-") for f in fonts.values())
+
+
+def _page_texts(path: Path) -> list[str]:
+    return ["".join(p.extract_text().split()) for p in PdfReader(path).pages]
+
+
+def test_receipt_and_all_fields_on_one_page(project):
+    item = project["items"]["short"]
+    assert item.pages == 1
+    texts = _page_texts(project["out"] / item.file)
+    for needle in ("回执", "沿此线剪下", "我已认真阅读", "班级", "学生姓名", "家长签字", "联系电话", "日期"):
+        assert needle in texts[0]
+    assert not [p for p in project["problems"].warnings if "short.md" in p.path]
+
+
+def test_long_letter_moves_receipt_to_its_own_page_with_warning(project):
+    item = project["items"]["long"]
+    texts = _page_texts(project["out"] / item.file)
+    last = texts[-1]
+    assert item.pages >= 2
+    for needle in ("回执", "班级", "学生姓名", "家长签字", "联系电话", "日期", "我已认真阅读"):
+        assert needle in last and not any(needle in t for t in texts[:-1] if needle != "日期")
+    warnings = [str(p) for p in project["problems"].warnings if p.path.endswith("letter/long.md")]
+    assert warnings and "回执" in warnings[0] and "单独" in warnings[0]
+
+
+def _lines(path: Path):
+    """Lines of text on each page as (first char, last char, left, right) from the PDF's character boxes."""
+    document = pdfium.PdfDocument(path)
+    out = []
+    for index in range(len(document)):
+        text_page = document[index].get_textpage()
+        rows: dict[int, list] = {}
+        for i in range(text_page.count_chars()):
+            ch = text_page.get_text_range(i, 1)
+            if not ch.strip():
+                continue
+            l, b, r, t = text_page.get_charbox(i, loose=True)
+            rows.setdefault(round(b), []).append((l, r, ch))
+        for _, chars in sorted(rows.items(), reverse=True):
+            chars.sort()
+            out.append((chars[0][2], chars[-1][2], chars[0][0], chars[-1][1]))
+    document.close()
+    return out
+
+
+def justification(path: Path, left_mm=20, right_mm=20, page_w=210):
+    """(share of non-final body lines that stop short of the right margin, their count, lines that start with
+    punctuation 禁则 forbids there). A line is a paragraph end when it ends a sentence (。！？：；); centred and
+    right-aligned lines (title, 落款) are not body lines."""
+    right_edge = (page_w - right_mm) * PT_PER_MM
+    lines = _lines(path)
+    body = [ln for ln in lines if ln[2] < (left_mm + 14) * PT_PER_MM and ln[0] != "✂"]
+    nonfinal = [ln for ln in body if ln[1] not in "。！？：；”」）"]
+    short = [ln for ln in nonfinal if ln[3] < right_edge - 1.0]
+    forbidden = [ln for ln in lines if ln[0] in "。，、；：？！）」』》"]
+    return len(short) / max(1, len(nonfinal)), len(nonfinal), forbidden
+
+
+def test_chinese_paragraphs_are_justified_and_keep_line_start_rules(project):
+    share, count, forbidden = justification(project["out"] / project["items"]["long"].file)
+    assert count >= 12
+    assert share <= 0.05
+    assert forbidden == []
+
+
+def test_bundled_letters_are_justified(tmp_path):
+    letters = {f"letter/{p.name}": p.read_text("utf-8") for p in (REPO / "materials" / "letter").glob("*.md")}
+    if not letters:
+        pytest.skip("no bundled letters")
+    root = write_project(tmp_path / "p", letters)
+    items, _ = build(root, tmp_path / "out")
+    total_short = total = 0
+    for item in items:
+        share, count, forbidden = justification(tmp_path / "out" / item.file)
+        total_short += share * count
+        total += count
+        assert forbidden == [], item.material
+    assert total > 15 and total_short / total <= 0.05
+
+
+def test_large_print_body_is_at_least_16pt(project):
+    document = pdfium.PdfDocument(project["out"] / project["items"]["big"].file)
+    text_page = document[0].get_textpage()
+    sizes = [pdfium.raw.FPDFText_GetFontSize(text_page.raw, i) for i in range(60, 120)
+             if text_page.get_text_range(i, 1).strip()]
+    document.close()
+    assert sizes and min(sizes) >= 15.9
+
+
+def test_missing_glyph_is_an_error_naming_char_material_and_line(tmp_path):
+    root = write_project(tmp_path / "p", {"letter/x.md": letter("x", ["第一段。", "这里有个表情😀，印不出来。"], receipt=False)})
+    items, problems = build(root, tmp_path / "out")
+    errors = [str(p) for p in problems.errors]
+    assert len(errors) == 1, errors
+    assert "materials/letter/x.md:10:" in errors[0] and "😀" in errors[0] and "U+1F600" in errors[0]
+    assert items == []
+
+
+def test_identical_inputs_give_identical_bytes_and_cache_skips(project, tmp_path):
+    out = tmp_path / "again"
+    items, _ = build(project["root"], out)
+    before = {i.material: i.sha256 for i in items}
+    assert before == {m: i.sha256 for m, i in project["items"].items()}
+    for item in items:
+        assert hashlib.sha256((out / item.file).read_bytes()).hexdigest() == item.sha256
+    started = time.perf_counter()
+    again, _ = build(project["root"], out)
+    assert stats["rendered"] == 0 and time.perf_counter() - started < 3
+    assert [i.sha256 for i in again] == [i.sha256 for i in items]
+
+
+def test_one_page_letter_is_small(project):
+    item = project["items"]["short"]
+    assert item.pages == 1 and item.bytes <= 60 * 1024
+
+
+def test_manifest_and_deterministic_zip(project):
+    out = project["out"]
+    items = list(project["items"].values())
+    write_manifest(items, out / "manifest.json")
+    data = json.loads((out / "manifest.json").read_text("utf-8"))
+    row = data["items"][0]
+    for key in ("file", "material", "kind", "title", "edition", "trim_mm", "bleed_mm", "pages", "bytes", "sha256",
+                "preflight"):
+        assert key in row
+    assert row["file"].startswith("print/default/")
+    first = zip_edition(out, "default").read_bytes()
+    time.sleep(1.1)
+    (out / "default-全部印刷文件.zip").unlink()
+    assert zip_edition(out, "default").read_bytes() == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert len([n for n in archive.namelist() if n.endswith(".pdf")]) == len(items)
+
+
+def test_qr_code_points_at_the_material_page(project):
+    item = project["items"]["p-a3"]
+    assert b"/Subtype /Image" not in (project["out"] / item.file).read_bytes()  # vector, not a bitmap
