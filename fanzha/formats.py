@@ -14,6 +14,7 @@ HANDOUT_SIZES: dict[str, tuple[float, float]] = {
     "A4": (210, 297),
     "A5": (148, 210),
     "三折页": (297, 210),  # A4 landscape, folded in three
+    "名片卡": (90, 54),  # 警民联系卡、外卖小卡片: two-sided 90×54 mm cards, print shop with bleed
 }
 
 CARD_SIZE = (90, 54)
