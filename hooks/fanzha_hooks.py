@@ -28,7 +28,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
-    build.compact_search_index(Path(config.site_dir))
+    build.finish_search(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):
