@@ -75,8 +75,10 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
             section_nav.append({item.fields.get("title") or item.material.meta.title: path})
         site.nav.append({SECTION_TITLES[kind]: section_nav})
 
-    site.pages["print/index.md"] = _render("print_centre.md.j2", items=print_items,
-                                           editions=sorted({i.edition for i in print_items}))
+    printed = {i.edition for i in print_items}
+    # The default edition first: it is the one the site shows; then the units that print their own copies.
+    editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
+    site.pages["print/index.md"] = _render("print_centre.md.j2", items=print_items, editions=editions)
     site.nav.append({"印刷中心": "print/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 
