@@ -89,6 +89,7 @@ class HandoutMeta(MaterialMeta):
     kind: Literal["handout"]
     format: Literal[tuple(HANDOUT_SIZES)]  # type: ignore[valid-type]
     sides: Literal[1, 2] = 1
+    large_print: bool = False  # for older readers: body text at 16 pt
 
 
 class FormMeta(MaterialMeta):

@@ -141,6 +141,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
     context = _common(expanded, catalog)
     parts = sections(expanded.body, material.source.body_line)
     context["sections"] = parts
+    context["large_print"] = meta.large_print
     fmt = meta.format
     w, h = HANDOUT_SIZES[fmt]
     if fmt == "三折页":
