@@ -13,7 +13,7 @@ from . import search_index
 from .catalog import Catalog, edition_materials, load_catalog
 from .expand import Expanded, expand_catalog
 from .lint import lint_edition, lint_expanded
-from .pages import SitePages, site_pages
+from .pages import SitePages, site_name_and_footer, site_pages
 from .problems import ContentError, Problems
 
 PRINT_CACHE = Path(".cache") / "print"
@@ -52,11 +52,20 @@ def check(root: Path) -> Checked:
     return checked
 
 
-def register_search_terms(root: Path) -> None:
+def _catalog(root: Path) -> Catalog:
     root = Path(root).resolve()
     prechecked = _prechecked.get(root)
-    catalog = prechecked.catalog if prechecked else load_catalog(root, Problems(root))
-    search_index.register_terms(catalog, root / "materials" / "search-terms.txt")
+    return prechecked.catalog if prechecked else load_catalog(root, Problems(root))
+
+
+def register_search_terms(root: Path) -> None:
+    search_index.register_terms(_catalog(root), Path(root).resolve() / "materials" / "search-terms.txt")
+
+
+def site_identity(root: Path) -> tuple[str, str] | None:
+    """The site's name and the footer every page carries: the default edition's unit and phone numbers."""
+    edition = _catalog(root).editions.get("default")
+    return site_name_and_footer(edition) if edition else None
 
 
 def site_content(root: Path, hand_written: list[str]) -> SiteContent:

@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from .catalog import Catalog
+from .catalog import Catalog, Edition
 from .expand import Expanded
 from .schema import KIND_NAMES
 
@@ -40,6 +40,12 @@ class SitePages:
 
 def _render(template: str, **context: Any) -> str:
     return _env.get_template(template).render(**context)
+
+
+def site_name_and_footer(edition: Edition) -> tuple[str, str]:
+    meta = edition.meta
+    footer = _render("footer.html.j2", unit=meta.unit, phones=meta.phones).strip()
+    return meta.title or meta.unit.name, footer
 
 
 def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: list[Any],

@@ -9,7 +9,11 @@ from fanzha import build
 
 
 def on_config(config):
-    build.register_search_terms(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    build.register_search_terms(root)
+    identity = build.site_identity(root)
+    if identity:
+        config.site_name, config.copyright = identity
     return config
 
 

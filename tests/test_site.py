@@ -54,6 +54,15 @@ def test_no_asset_from_another_origin_and_a_csp_on_every_page(bundled_site):
         assert not imports, f"{css}: {imports}"
 
 
+def test_every_page_names_the_unit_and_its_numbers(bundled_site):
+    # A county office expects its own name and phone on every page, not the tool's.
+    for page in bundled_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<title>" in html and "平安县反诈宣传物料" in html.split("</title>")[0], page
+        footer = html.split('class="md-copyright"')[1]
+        assert "平安县公安局" in footer and "96110" in footer and "0123-6600110" in footer, page
+
+
 def test_scam_pages_carry_their_aliases(bundled_site):
     page = (bundled_site / "scam" / "wangluo-hunlian" / "index.html").read_text(encoding="utf-8")
     assert "又称" in page and "杀猪盘" in page
