@@ -49,7 +49,17 @@ def check(root: Path) -> Checked:
         chosen = None if edition.id == "default" else edition_materials(catalog, edition)
         checked.expanded[edition.id] = expand_catalog(catalog, edition, problems, chosen)
         lint_expanded(edition, checked.expanded[edition.id], problems)
+    _check_print(catalog, problems)
     return checked
+
+
+def _check_print(catalog: Catalog, problems: Problems) -> None:
+    from .pdf import PrintEnvironmentError, check_print_documents
+
+    try:
+        check_print_documents(catalog, list(catalog.editions.values()), problems)
+    except PrintEnvironmentError:
+        pass  # no fonts on this machine: checking text still works, and the print build says what to install
 
 
 def _catalog(root: Path) -> Catalog:

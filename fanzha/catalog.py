@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from .labels import label_templates
 from .problems import Problems
 from .schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
-from .sources import Source, read_material, read_yaml_file
+from .sources import Source, read_material, read_yaml_file, refuse_outside_links
 
 SLOGAN_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.+?)(?:\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\})?\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -92,11 +92,19 @@ def _order(material: Material) -> tuple:
 def describe_validation_error(exc: ValidationError) -> list[tuple[tuple, str, str]]:
     """Turn pydantic's English errors into (key path, 问题, 怎么改) in Chinese."""
     out = []
+    seen: set[tuple] = set()
     for err in exc.errors():
-        loc = tuple(err["loc"])
+        # pydantic names the member of a union it tried (`literal['A3',…]`, `CustomSize`); authors know only the key.
+        loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and ("[" in part or part[:1].isupper())))
+        if loc in seen:  # one message per key, not one per member of a union
+            continue
+        seen.add(loc)
         key = ".".join(str(part) for part in loc) or "头部"
         kind = err["type"]
-        if kind == "missing":
+        if kind == "value_error" and " — " in str(err.get("ctx", {}).get("error", "")):
+            message, fix = str(err["ctx"]["error"]).split(" — ", 1)
+            out.append((loc, f"`{key}`：{message}", fix))
+        elif kind == "missing":
             out.append((loc, f"缺少必填项 `{key}`", f"在头部加上 `{loc[-1]}: …`"))
         elif kind == "extra_forbidden":
             out.append((loc, f"不认识的键 `{key}`", "检查拼写；可用的键见 `fanzha new` 生成的模板"))
@@ -141,6 +149,7 @@ def load_catalog(root: Path, problems: Problems) -> Catalog:
         problems.add(materials_dir, 0, "找不到 materials/ 目录", "在项目根目录下运行，或用 --root 指定项目目录")
         return Catalog(root, {}, {}, {})
 
+    refuse_outside_links(materials_dir, problems)
     for path in sorted(materials_dir.rglob("*.md")):
         material = _load_material(path, materials_dir, problems)
         if material is None:

@@ -13,6 +13,8 @@ SCAM_SECTIONS = ("常见对象", "作案手法", "识别要点", "典型案例",
 CHANNEL_LIMITS = {"横幅": 20, "贴纸": 16, "短信": 70}
 ALLOWED_HOTLINES = {"110": "报警电话", "96110": "反诈预警劝阻专线", "12381": "涉诈预警劝阻短信",
                     "12321": "诈骗短信电话举报"}
+PHONE_FIXES = {"police": "报警电话只能是 110，删掉这一行即用默认值",
+               "hotline": "反诈专线写 96110，或在 phones.local 里登记后再用本单位号码"}
 
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|××|＿{2,}|_{2,}|某某(?:县|市|区|镇|乡|村|街道|社区|单位|学校|公司|银行|派出所|局)")
 UNIT_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + r"|某某|##")
@@ -24,6 +26,7 @@ UNSAFE_HTML = [
     (re.compile(r"<\s*iframe\b", re.I), "素材里不允许有 <iframe> 嵌入"),
     (re.compile(r"javascript\s*:", re.I), "素材里不允许有 javascript: 链接"),
     (re.compile(r"<[^>]*\son\w+\s*=", re.I), "素材里不允许有 on…= 事件属性"),
+    (re.compile(r"\]\(\s*<?\s*(?:data|vbscript)\s*:", re.I), "素材里不允许有 data: 或 vbscript: 链接"),
 ]
 
 
@@ -38,6 +41,15 @@ def lint_edition(edition: Edition, problems: Problems) -> None:
         if found:
             problems.add(edition.path, edition.lines.get(("unit", key), 1),
                          f"单位信息 unit.{key} 里还有占位符“{found.group()}”", "填上本单位的真实名称")
+    # phones.police and phones.hotline go onto every print layout, whether or not a material names them.
+    phones = edition.meta.phones
+    own = {p.number.replace("-", "") for p in phones.local}
+    for key, value in (("police", phones.police), ("hotline", phones.hotline)):
+        number = value.replace("-", "").strip()
+        if number == "12337" or (number not in ALLOWED_HOTLINES and number not in own) or (
+                key == "police" and number != "110"):
+            problems.add(edition.path, edition.lines.get(("phones", key), 1),
+                         f"phones.{key} 的号码“{value}”不对", PHONE_FIXES[key])
 
 
 def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Problems) -> None:
@@ -50,6 +62,8 @@ def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Pro
         allowed_domains.append(urlsplit(edition.meta.site_url).hostname or "")
     allowed_domains += edition.meta.allowed_domains
 
+    # A placeholder in the unit's details is reported once, at the edition (lint_edition), not in every material.
+    unit_values = list(edition.meta.unit.model_dump().values())
     for item in expanded.values():
         material = item.material
         path = material.path
@@ -60,7 +74,7 @@ def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Pro
         if item.receipt_statement:
             texts.append((item.receipt_statement, material.source.line_of("receipt", "statement")))
         for text, first_line in texts:
-            _check_text(text, first_line, path, allowed_numbers, allowed_domains, problems)
+            _check_text(text, first_line, path, allowed_numbers, allowed_domains, unit_values, problems)
         for slogan, text in item.slogans:
             for channel in slogan.channels:
                 limit = CHANNEL_LIMITS.get(channel)
@@ -89,11 +103,11 @@ def _check_scam_sections(item: Expanded, problems: Problems) -> None:
 
 
 def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domains: list[str],
-                problems: Problems) -> None:
+                unit_values: list[str], problems: Problems) -> None:
     for offset, line in enumerate(text.split("\n")):
         lineno = first_line + offset
         found = PLACEHOLDER.search(line)
-        if found:
+        if found and not any(found.group() in value for value in unit_values):
             problems.add(path, lineno, f"还有未替换的占位符“{found.group()}”",
                          "写成具体内容；本单位的名称、辖区、电话请用 {{ unit.name }} 等变量")
         for match in PHONE.finditer(line):

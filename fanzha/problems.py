@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,11 +41,14 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def relative(self, path: Path | str) -> str:
-        path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # The path as the author sees it: a symlink is named by where it is, not where it leads.
+        for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
+                                (Path(path).resolve(), self.root.resolve())):
+            try:
+                return candidate.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return Path(path).as_posix()
 
     def add(self, path: Path | str, line: int, message: str, fix: str = "", *, warning: bool = False) -> None:
         problem = Problem(self.relative(path), line, message, fix, warning)

@@ -84,6 +84,14 @@ class PosterMeta(MaterialMeta):
     subhead: str = ""
     slogans: list[str] = []
 
+    @field_validator("size", mode="before")
+    @classmethod
+    def _known_size(cls, value):
+        if isinstance(value, str) and value not in POSTER_SIZES:
+            raise ValueError(f"尺寸“{value}”不认识 — 改成 {'、'.join(POSTER_SIZES)} 之一，"
+                             "或写出自定义尺寸：换行后缩进写 width_mm: 宽 和 height_mm: 高（毫米）")
+        return value
+
 
 class HandoutMeta(MaterialMeta):
     kind: Literal["handout"]
@@ -171,5 +179,5 @@ class EditionMeta(Strict):
     @classmethod
     def _url(cls, value: str) -> str:
         if value and not value.startswith(("https://", "http://")):
-            raise ValueError("site_url 必须以 https:// 或 http:// 开头")
+            raise ValueError("网址必须以 https:// 或 http:// 开头 — 写成完整网址，例如 https://fanzha.example.gov.cn")
         return value.rstrip("/")

@@ -37,8 +37,8 @@ class Source:
 def read_text(path: Path, problems: Problems) -> str | None:
     """Decode a text file; Windows editors often save GBK, which is named with a fix instead of a traceback."""
     try:
-        if path.is_symlink() and not _inside(path.resolve(), problems.root):
-            problems.add(path, 0, "符号链接指向项目之外，已拒绝读取", "把文件复制到项目里，不要用指向外部的链接")
+        if not _inside(path.resolve(), problems.root):
+            _refuse_link(path, problems)
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -50,6 +50,10 @@ def read_text(path: Path, problems: Problems) -> str | None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        problems.add(path, 1, "文件是 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8",
+                     "用记事本或 WPS 另存为“UTF-8”编码后再运行")
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -62,6 +66,17 @@ def read_text(path: Path, problems: Problems) -> str | None:
             problems.add(path, line, "文件不是 UTF-8 编码的文本", "用文本编辑器另存为“UTF-8”编码")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def refuse_outside_links(folder: Path, problems: Problems) -> None:
+    """Symlinked folders are not searched for materials; one that leads outside the project is named, not ignored."""
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_symlink() and path.is_dir() and not _inside(path.resolve(), problems.root):
+            _refuse_link(path, problems)
+
+
+def _refuse_link(path: Path, problems: Problems) -> None:
+    problems.add(path, 0, "符号链接指向项目之外，已拒绝读取", "把文件复制到项目里，不要用指向外部的链接")
 
 
 def _inside(path: Path, root: Path) -> bool:

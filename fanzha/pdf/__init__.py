@@ -24,7 +24,7 @@ from .documents import BUILDERS, PRINT_KINDS, PrintDoc
 from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, prune, require_harfbuzz_subset, subset_fonts
 from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
 
-__all__ = ["build_print_outputs", "write_manifest", "zip_edition", "PrintItem", "PrintEnvironmentError"]
+__all__ = ["build_print_outputs", "check_print_documents", "write_manifest", "zip_edition", "PrintItem", "PrintEnvironmentError"]
 
 FONTS_DIR = ".fonts"  # subset fonts of the current build, inside out_dir (dot: not copied to the site)
 stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
@@ -90,6 +90,15 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             if doc is not None:
                 docs.append(doc)
     return docs
+
+
+def check_print_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> None:
+    """What only the print layouts reveal (a character no print font has, a 三折页 without six panels), found before
+    anything is written, so that `fanzha check` and a failing build list it with every other problem."""
+    from .render import render_html, visible_text
+
+    for doc in collect_documents(catalog, editions, problems):
+        _check_glyphs(doc, visible_text(render_html(doc, [])), problems)
 
 
 def _static_inputs() -> str:

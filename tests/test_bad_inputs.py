@@ -1,0 +1,264 @@
+"""A corpus of bad inputs, each applied to a project that has already been built: `fanzha build` names the problem as
+`file:line: 问题 — 怎么改` in Chinese, exits 1 without a traceback, and leaves every file of the previous site — pages,
+PDFs, previews, manifest, zips — byte for byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import SCAM, Project
+
+EDITION = """\
+id: default
+unit:
+  name: 测试县公安局
+  region: 测试县
+  signature: 测试县公安局
+date: 2026-11-01
+phones:
+  local:
+    - label: 测试县反诈中心
+      number: 0571-87654321
+site_url: https://fanzha.example.cn
+"""
+
+LETTER = """\
+---
+kind: letter
+id: parents
+title: 致家长的一封信
+salutation: 尊敬的家长朋友们：
+summary: 防范电信网络诈骗。
+---
+刷单就是诈骗，先垫钱的兼职都是骗局。
+
+被骗请立即拨打{{ phones.police }}，接到96110来电请务必接听。
+"""
+LETTER_PATH = "materials/letter/parents.md"
+BODY_LINE = 8  # first body line of LETTER
+
+SLOGANS = """\
+---
+kind: slogans
+id: s
+title: 标语
+channels: [横幅]
+---
+- 全民反诈，你我同行 {#tongxing}
+- 不听不信不转账 {#san-bu}
+"""
+
+POSTER = """\
+---
+kind: poster
+id: p
+title: 测试海报
+size: A3
+layout: list
+headline: 全民反诈 你我同行
+scam_types: [shuadan-fanli]
+slogans: [s/tongxing]
+---
+被骗请立即拨打110。
+"""
+POSTER_PATH = "materials/poster/p.md"
+
+
+def make_good_project(root: Path) -> Project:
+    project = Project(root)
+    project.write("materials/editions/default.yml", EDITION)
+    project.write("materials/scam/shuadan-fanli.md", SCAM.format(id="shuadan-fanli", title="刷单返利类诈骗",
+                                                                 aliases="兼职刷单"))
+    project.write("materials/slogans/s.md", SLOGANS)
+    project.write(LETTER_PATH, LETTER)
+    project.write(POSTER_PATH, POSTER)
+    return project
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, dot files included."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    project = make_good_project(tmp_path_factory.mktemp("good") / "proj")
+    result = project.run("build")
+    assert result.returncode == 0, result.stderr
+    digest = tree_digest(project.root / "site")
+    assert any(name.endswith(".pdf") for name in digest) and "print/manifest.json" in digest
+    return project.root, digest
+
+
+def copy_of(built_root: Path, tmp_path: Path) -> Project:
+    root = tmp_path / "proj"
+    shutil.copytree(built_root, root, symlinks=True)
+    project = Project.__new__(Project)
+    project.root = root
+    return project
+
+
+# --- the bad inputs -----------------------------------------------------------------------------------------------
+
+def replace(rel: str, old: str, new: str) -> Callable[[Project], None]:
+    def apply(project: Project) -> None:
+        path = project.root / rel
+        text = path.read_text("utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), "utf-8")
+    return apply
+
+
+def write(rel: str, data: str | bytes) -> Callable[[Project], None]:
+    def apply(project: Project) -> None:
+        path = project.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return apply
+
+
+def letter_body(body: str) -> Callable[[Project], None]:
+    return replace(LETTER_PATH, "刷单就是诈骗，先垫钱的兼职都是骗局。", body)
+
+
+def symlink_outside(project: Project) -> None:
+    outside = project.root.parent / "outside.md"
+    outside.write_text(LETTER.replace("parents", "outside"), "utf-8")
+    os.symlink(outside, project.root / "materials/letter/outside.md")
+
+
+def symlink_folder_outside(project: Project) -> None:
+    outside = project.root.parent / "shared"
+    outside.mkdir()
+    (outside / "other.md").write_text(LETTER.replace("parents", "other"), "utf-8")
+    os.symlink(outside, project.root / "materials/letter/shared")
+
+
+def huge_material(project: Project) -> None:
+    filler = "刷单就是诈骗，先垫钱的兼职都是骗局。\n" * 100_000  # about 5.6 MB
+    (project.root / LETTER_PATH).write_text(LETTER + filler, "utf-8")
+
+
+# (id, how to spoil the project, file:line the message names, words it must contain)
+CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
+    # Files as Windows editors save them
+    ("gbk", write(LETTER_PATH, LETTER.encode("gbk")), f"{LETTER_PATH}:4", "GBK/GB18030 编码，不是 UTF-8 — 用记事本或 WPS 另存为“UTF-8”"),
+    ("gb18030", write(LETTER_PATH, LETTER.replace("刷单", "𠮷刷单").encode("gb18030")), f"{LETTER_PATH}:4",
+     "GBK/GB18030 编码"),
+    ("utf16", write(LETTER_PATH, LETTER.encode("utf-16")), f"{LETTER_PATH}:1", "UTF-16"),
+    ("fullwidth-colon", replace(LETTER_PATH, "title: 致家长", "title： 致家长"), f"{LETTER_PATH}:4", "全角冒号"),
+    ("tab-in-yaml", replace(POSTER_PATH, "slogans: [s/tongxing]", "slogans:\n\t- s/tongxing"), f"{POSTER_PATH}:10",
+     "制表符"),
+    ("unclosed-front-matter", write(LETTER_PATH, LETTER.replace("---\n刷单", "刷单")), f"{LETTER_PATH}:1", "没有结束"),
+    ("no-front-matter", write(LETTER_PATH, "刷单就是诈骗。\n"), f"{LETTER_PATH}:1", "缺少 YAML 头部"),
+    ("yaml-syntax", replace(LETTER_PATH, "summary: 防范电信网络诈骗。", "summary: \"防范电信网络诈骗。"),
+     f"{LETTER_PATH}:", "YAML 格式错误"),
+    ("empty-file", write("materials/letter/empty.md", ""), "materials/letter/empty.md:1", "文件是空的"),
+    ("blank-file", write("materials/letter/blank.md", "\n  \r\n\n"), "materials/letter/blank.md:1", "文件是空的"),
+    ("huge-file", huge_material, LETTER_PATH, "文件太大"),
+    ("symlink-outside", symlink_outside, "materials/letter/outside.md", "符号链接指向项目之外"),
+    ("symlinked-folder-outside", symlink_folder_outside, "materials/letter/shared", "符号链接指向项目之外"),
+    # Names and references
+    ("duplicate-id", write("materials/letter/copy.md", LETTER), f"{LETTER_PATH}:3",
+     "编号 `parents` 与 materials/letter/copy.md 重复"),
+    ("unknown-kind", replace(LETTER_PATH, "kind: letter", "kind: leter"), f"{LETTER_PATH}:2", "未知的素材类型"),
+    ("kind-in-wrong-folder", write("materials/poster/parents2.md", LETTER.replace("id: parents", "id: parents2")),
+     "materials/poster/parents2.md:2", "不在 materials/letter/"),
+    ("unknown-layout", replace(POSTER_PATH, "layout: list", "layout: fancy"), f"{POSTER_PATH}:6",
+     "`layout` 的值“fancy”不在可选范围内"),
+    ("unknown-size", replace(POSTER_PATH, "size: A3", "size: A7"), f"{POSTER_PATH}:5", "`size`：尺寸“A7”不认识"),
+    ("unknown-label-template", write("materials/stickers/st.md", "---\nkind: stickers\nid: st\ntitle: 贴纸\n"
+                                                                "template: avery-9999\ntext: 全民反诈\n---\n"),
+     "materials/stickers/st.md:5", "未知的标签纸模板 `avery-9999`"),
+    ("unknown-slogan", replace(POSTER_PATH, "s/tongxing", "s/nope"), f"{POSTER_PATH}:9", "不存在的标语 `s/nope`"),
+    ("unknown-scam", replace(POSTER_PATH, "[shuadan-fanli]", "[shuadan-fanli, maoming]"), f"{POSTER_PATH}:8",
+     "不存在的诈骗类型 `maoming`"),
+    ("unknown-edition-parent", write("materials/editions/town.yml", "id: town\nextends: county\n"),
+     "materials/editions/town.yml:2", "extends 指向不存在的版本 `county`"),
+    ("undefined-variable", letter_body("{{ unit.nmae }}提醒您"), f"{LETTER_PATH}:{BODY_LINE}", "未定义的变量"),
+    # Characters the print fonts lack: named with the character and where it is
+    ("rare-character", letter_body("受害人王𪚥被骗。"), f"{LETTER_PATH}:{BODY_LINE}", "字符“𪚥”（U+2A6A5）"),
+    ("emoji-in-headline", replace(POSTER_PATH, "headline: 全民反诈", "headline: 全民反诈😀"), f"{POSTER_PATH}:7",
+     "字符“😀”（U+1F600）"),
+    ("rare-character-in-unit", replace("materials/editions/default.yml", "name: 测试县公安局", "name: 测试县𪚥公安局"),
+     "materials/editions/default.yml:3", "字符“𪚥”"),
+    # Links, QR codes and code planted in materials
+    ("foreign-link", letter_body("详见 https://evil.example.com/a"), f"{LETTER_PATH}:{BODY_LINE}",
+     "链接“https://evil.example.com/a”的域名不在允许范围内"),
+    ("markdown-link", letter_body("[国家反诈中心](https://fanzha-gov.cn.example.com/app)"), f"{LETTER_PATH}:{BODY_LINE}",
+     "域名不在允许范围内"),
+    ("bare-www-link", letter_body("下载请到 www.evil-app.com"), f"{LETTER_PATH}:{BODY_LINE}", "域名不在允许范围内"),
+    ("lookalike-gov-domain", letter_body("详见 https://mps-gov.cn/"), f"{LETTER_PATH}:{BODY_LINE}", "域名不在允许范围内"),
+    ("link-in-front-matter", replace(LETTER_PATH, "summary: 防范电信网络诈骗。", "summary: 详见 http://evil.example.com"),
+     f"{LETTER_PATH}:6", "域名不在允许范围内"),
+    ("script", letter_body("<script>alert(1)</script>"), f"{LETTER_PATH}:{BODY_LINE}", "<script>"),
+    ("iframe", letter_body("<iframe src=\"https://www.gov.cn\"></iframe>"), f"{LETTER_PATH}:{BODY_LINE}", "<iframe>"),
+    ("javascript-link", letter_body("[点这里领补贴](javascript:alert(1))"), f"{LETTER_PATH}:{BODY_LINE}", "javascript:"),
+    ("event-attribute", letter_body("<img src=\"x.png\" onerror=\"alert(1)\">"), f"{LETTER_PATH}:{BODY_LINE}",
+     "on…= 事件属性"),
+    ("data-url-link", letter_body("[点这里](data:text/html;base64,PHNjcmlwdD4=)"), f"{LETTER_PATH}:{BODY_LINE}",
+     "data: 或 vbscript:"),
+    # Wrong numbers and placeholders
+    ("unknown-phone", letter_body("咨询电话 0571-88886666"), f"{LETTER_PATH}:{BODY_LINE}", "既不是反诈专用号码"),
+    ("12337", letter_body("请拨打12337举报诈骗"), f"{LETTER_PATH}:{BODY_LINE}", "12337 不是反诈电话"),
+    ("wrong-police-number", replace("materials/editions/default.yml", "phones:\n", "phones:\n  police: \"120\"\n"),
+     "materials/editions/default.yml:8", "phones.police 的号码“120”不对"),
+    ("phone-in-slogan", replace("materials/slogans/s.md", "不听不信不转账", "不听不信请拨13812345678"),
+     "materials/slogans/s.md:8", "既不是反诈专用号码"),
+    ("placeholder-xx", letter_body("xx县公安局提醒您"), f"{LETTER_PATH}:{BODY_LINE}", "占位符“xx”"),
+    ("placeholder-cross", letter_body("××派出所提醒您"), f"{LETTER_PATH}:{BODY_LINE}", "占位符“××”"),
+    ("placeholder-mouxian", letter_body("某某县公安局提醒您"), f"{LETTER_PATH}:{BODY_LINE}", "占位符“某某县”"),
+    ("placeholder-in-unit", replace("materials/editions/default.yml", "signature: 测试县公安局", "signature: 某某派出所"),
+     "materials/editions/default.yml:5", "unit.signature 里还有占位符“某某派出所”"),
+    ("banner-too-long", replace("materials/slogans/s.md", "全民反诈，你我同行", "全民反诈你我同行，不听不信不转账，守好每个人的钱袋子"),
+     "materials/slogans/s.md:7", "超过上限 20 字"),
+]
+
+
+@pytest.mark.parametrize("spoil, where, words", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_is_named_and_the_previous_outputs_stay(built, tmp_path, spoil, where, words):
+    built_root, digest = built
+    project = copy_of(built_root, tmp_path)
+    spoil(project)
+    result = project.run("build")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    named = [line for line in result.stderr.splitlines() if line.startswith(where)]
+    assert any(words in line and " — " in line for line in named), output
+    assert tree_digest(project.root / "site") == digest
+    assert not [p.name for p in project.root.iterdir() if p.name.startswith(".site")]
+
+
+def test_the_corpus_has_at_least_30_cases():
+    assert len(CASES) >= 30 and len({c[0] for c in CASES}) == len(CASES)
+
+
+def test_bom_and_crlf_are_accepted_and_built(built, tmp_path):
+    project = copy_of(built[0], tmp_path)
+    text = "\ufeff" + LETTER.replace("刷单就是诈骗", "BOM和CRLF的信").replace("\n", "\r\n")
+    (project.root / LETTER_PATH).write_bytes(text.encode("utf-8"))
+    result = project.run("build")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/letter/parents/index.html").read_text("utf-8")
+    assert "BOM和CRLF的信" in page and "\ufeff" not in page and "\r" not in page
+
+
+def test_three_problems_in_three_files_are_listed_in_one_run(built, tmp_path):
+    project = copy_of(built[0], tmp_path)
+    write(LETTER_PATH, LETTER.encode("gbk"))(project)
+    replace(POSTER_PATH, "headline: 全民反诈", "headline: 全民反诈😀")(project)
+    replace("materials/slogans/s.md", "不听不信不转账", "不听不信请拨12337")(project)
+    result = project.run("build")
+    assert result.returncode == 1
+    named = {line.split(": ", 1)[0] for line in result.stderr.splitlines() if line.startswith("materials/")}
+    assert named == {f"{LETTER_PATH}:4", f"{POSTER_PATH}:7", "materials/slogans/s.md:8"}, result.stderr
+    assert "共 3 个问题" in result.stderr
+    assert tree_digest(project.root / "site") == built[1]
