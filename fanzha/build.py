@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import search_index
-from .catalog import Catalog, edition_materials, load_catalog
+from .catalog import Catalog, Edition, edition_materials, load_catalog
 from .expand import Expanded, expand_catalog
 from .lint import lint_edition, lint_expanded
 from .pages import SitePages, site_name_and_footer, site_pages
@@ -26,6 +26,12 @@ class Checked:
     catalog: Catalog
     problems: Problems
     expanded: dict[str, dict[str, Expanded]] = field(default_factory=dict)  # edition id -> material id -> …
+    print_only: str | None = None  # `fanzha build --edition NAME`: print files of this edition only
+
+    @property
+    def printed_editions(self) -> list[Edition]:
+        editions = self.catalog.editions
+        return [editions[self.print_only]] if self.print_only else list(editions.values())
 
     @property
     def default(self) -> dict[str, Expanded]:
@@ -83,25 +89,33 @@ def site_content(root: Path, hand_written: list[str]) -> SiteContent:
     root = Path(root).resolve()
     checked = _prechecked.get(root) or check(root)
     checked.problems.raise_if_errors()
-    items, print_dir = make_print_files(checked, root)
+    items, published = make_print_files(checked, root)
     checked.problems.raise_if_errors()
     pages = site_pages(checked.catalog, checked.default, items, hand_written)
-    print_files = {f"print/{p.relative_to(print_dir).as_posix()}": p
-                   for p in sorted(print_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    print_files = {f"print/{rel}": path for rel, path in sorted(published.items())}
     return SiteContent(pages, print_files)
 
 
-def make_print_files(checked: Checked, root: Path) -> tuple[list, Path]:
+def make_print_files(checked: Checked, root: Path) -> tuple[list, dict[str, Path]]:
+    """Print files of the editions being printed, and what of them the site publishes (path in print/ -> file).
+
+    Only this build's files are published: the print cache may still hold other editions' files from earlier builds.
+    """
     from .pdf import build_print_outputs, write_manifest, zip_edition
 
     out_dir = root / PRINT_CACHE
     out_dir.mkdir(parents=True, exist_ok=True)
-    editions = list(checked.catalog.editions.values())
+    editions = checked.printed_editions
     items = build_print_outputs(checked.catalog, editions, out_dir, checked.problems)
     write_manifest(items, out_dir / "manifest.json")
+    published = {"manifest.json": out_dir / "manifest.json"}
     for edition in editions:
-        zip_edition(out_dir, edition.id)
-    return items, out_dir
+        archive = zip_edition(out_dir, edition.id)
+        published[archive.name] = archive
+    for item in items:
+        published[item.file] = out_dir / item.file
+        published[item.preview] = out_dir / item.preview
+    return items, published
 
 
 def finish_search(site_dir: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import __version__
+from .problems import ContentError
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 console = Console(stderr=True, highlight=False)
@@ -43,6 +44,8 @@ def make_parser() -> Parser:
     build = sub.add_parser("build", help="生成网站和全部印刷文件", add_help=False)
     build.add_argument("-h", "--help", action="help", help="显示帮助")
     build.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site/）")
+    build.add_argument("--edition", metavar="版本", default=None,
+                       help="只生成这个版本的印刷文件（materials/editions/ 下的文件名，不带 .yml）；网站内容仍是默认版本")
 
     check = sub.add_parser("check", help="只检查素材，不写任何文件", add_help=False)
     check.add_argument("-h", "--help", action="help", help="显示帮助")
@@ -50,6 +53,16 @@ def make_parser() -> Parser:
     serve = sub.add_parser("serve", help="本地预览网站，素材改动后自动刷新", add_help=False)
     serve.add_argument("-h", "--help", action="help", help="显示帮助")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址（默认 127.0.0.1:8000）")
+
+    merge = sub.add_parser("merge", help="按班级名单给每个学生印一封信（回执上印好班级和姓名），另附回执回收登记表",
+                           add_help=False)
+    merge.add_argument("-h", "--help", action="help", help="显示帮助")
+    merge.add_argument("letter", metavar="信的编号", help="带回执的一封信的编号，例如 parents")
+    merge.add_argument("--roster", type=Path, required=True, metavar="名单",
+                       help="班级名单 .xlsx 或 .csv，列：姓名、班级（学号可选）")
+    merge.add_argument("--edition", metavar="版本", default="default", help="用哪个版本的落款和电话（默认 default）")
+    merge.add_argument("--out", type=Path, default=None, metavar="目录",
+                       help="输出目录（默认 private/merge/<信的编号>/<版本>/，不会进入网站）")
 
     new = sub.add_parser("new", help="按模板新建一个素材", add_help=False)
     new.add_argument("-h", "--help", action="help", help="显示帮助")
@@ -89,6 +102,10 @@ def cmd_build(args) -> int:
         print_problems(checked.problems)
         console.print("没有生成任何文件，之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
+    if args.edition is not None:
+        if args.edition not in checked.catalog.editions:
+            return unknown_edition(args.edition, checked.catalog.editions)
+        checked.print_only = args.edition
     _quiet_mkdocs()
     with console.status("正在生成网站和印刷文件…"):
         try:
@@ -100,6 +117,12 @@ def cmd_build(args) -> int:
     print_problems(checked.problems)
     console.print(f"完成：网站在 {site}，印刷文件在 {site / 'print'}。")
     return OK
+
+
+def unknown_edition(name: str, editions) -> int:
+    console.print(f"用法错误：没有名为“{name}”的版本 — 可选的版本：{'、'.join(sorted(editions))}"
+                  "（materials/editions/ 下的文件名，不带 .yml）", markup=False, soft_wrap=True)
+    return USAGE_ERROR
 
 
 def _quiet_mkdocs() -> None:
@@ -119,6 +142,45 @@ def cmd_serve(args) -> int:
     return OK
 
 
+def cmd_merge(args) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .merge import MergeUsageError, merge_roster, refuse_published
+
+    roster = args.roster
+    if not roster.is_file():
+        console.print(f"用法错误：找不到名单文件 {roster} — 检查路径，名单是 .xlsx 或 .csv 文件", markup=False)
+        return USAGE_ERROR
+    try:
+        # A roster in a published folder would itself end up on the website.
+        refuse_published(args.root.resolve(), roster)
+    except MergeUsageError as exc:
+        console.print(f"用法错误：名单文件放在了会被发布到网站的目录里 — 把它移到 private/ 下（{exc}）", markup=False,
+                      soft_wrap=True)
+        return USAGE_ERROR
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("名学生"))
+    try:
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("正在生成每个学生的信", total=None)
+
+            def advance(done: int, total: int, klass: str) -> None:
+                progress.update(task, completed=done, total=total, description=f"已完成 {klass}")
+
+            files = merge_roster(args.root, args.letter, roster, args.edition, args.out, advance)
+    except MergeUsageError as exc:
+        console.print(f"用法错误：{exc}", markup=False, soft_wrap=True)
+        return USAGE_ERROR
+    except ContentError as exc:
+        for problem in exc.problems:
+            console.print(str(problem), style="red", markup=False, soft_wrap=True)
+        console.print(f"共 {len(exc.problems)} 个问题，没有生成任何信，请按提示修改后再运行。", style="bold red")
+        return CONTENT_ERROR
+    folder = files[0].parent if files else args.out
+    console.print(f"完成：{len(files) // 2} 个班，每班一份信（PDF）和一份回执回收登记表，在 {folder}。"
+                  "这些文件含学生姓名，只在本单位内部打印，不要上传到网站。", markup=False, soft_wrap=True)
+    return OK
+
+
 def cmd_new(args) -> int:
     from .scaffold import ScaffoldError, scaffold
 
@@ -131,7 +193,7 @@ def cmd_new(args) -> int:
     return OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new}
+COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "merge": cmd_merge}
 
 
 def main(argv: list[str] | None = None) -> int:

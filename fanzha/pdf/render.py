@@ -90,19 +90,19 @@ def render_pdf(doc: PrintDoc, html: str, identifier: bytes) -> Rendered:
     document = HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=font_config)
     result = Rendered(b"", len(document.pages))
 
-    receipt = _find(document, lambda e: e.get("id") == "receipt")
-    signoff = _find(document, lambda e: e.get("id") == "signoff")
+    signoff = _find(document, lambda e: _has_class(e, "signoff"))
     if signoff:
         result.signoff_page = signoff[0] + 1
-    if receipt:
-        index, box = receipt
-        result.receipt_page = index + 1
-        _to_page_foot(document.pages[index], box)
+    # Every 回执 (a merged file has one per letter) goes to the foot of its page.
+    for index, page in enumerate(document.pages):
+        for box in _element_boxes(page, lambda e: _has_class(e, "receipt")):
+            result.receipt_page = result.receipt_page or index + 1
+            _to_page_foot(page, box)
 
     # Boxes marked .fit have a fixed size: what flows in them must end above their content bottom, and what is
     # absolutely positioned in them (a poster's footer) above their padding bottom.
     for index, page in enumerate(document.pages):
-        for box in _element_boxes(page, lambda e: "fit" in (e.get("class") or "").split()):
+        for box in _element_boxes(page, lambda e: _has_class(e, "fit")):
             content_limit = box.content_box_y() + box.height + 0.5
             padding_limit = content_limit + box.padding_bottom
             if _overflows(box, content_limit, padding_limit):
@@ -129,6 +129,10 @@ def _array(*values):
     import pydyf
 
     return pydyf.Array([round(v, 4) for v in values])
+
+
+def _has_class(element, name: str) -> bool:
+    return name in (element.get("class") or "").split()
 
 
 def _find(document, predicate):

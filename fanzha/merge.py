@@ -1,0 +1,163 @@
+"""Per-student letters (`fanzha merge`): a letter once per student of a class roster, the student's 班级 and 姓名
+printed on the 回执, and a 回执回收登记表 for each class teacher.
+
+    merge_letters(root, letter_id, students, edition_id, out_dir) -> list[Path]
+
+One WeasyPrint document per class (a class of 45 is one render, not 45), fonts subset once per run to exactly the
+characters used. Names are personal data: the output goes to a private folder (default private/merge/<letter>/<edition>/)
+that is git-ignored and never inside a folder the site is built from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+from .expand import expand_material
+from .lint import lint_edition, lint_expanded
+from .problems import ContentError, Problems
+from .roster import Student, read_roster
+
+PRIVATE_DIR = Path("private") / "merge"
+FONTS_DIR = Path(".cache") / "merge-fonts"  # subset fonts of the last merge; glyph outlines only, no text
+# Folders whose contents end up on the website: merged letters must never be written there.
+PUBLISHED_DIRS = ("site", "docs", "materials", "overrides", ".cache/print")
+NAME_FIELDS = ("学生姓名", "姓名")
+CLASS_FIELD = "班级"
+NUMBER_FIELD = "学号"
+REGISTER_TITLE = "回执回收登记表"
+
+Progress = Callable[[int, int, str], None]  # (students done, students in all, class just finished)
+
+
+class MergeUsageError(Exception):
+    """The command names something that does not exist (letter, edition) or a place it must not write to."""
+
+
+def default_out_dir(root: Path, letter_id: str, edition_id: str) -> Path:
+    return Path(root) / PRIVATE_DIR / letter_id / edition_id
+
+
+def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "default", out_dir: Path | None = None,
+                 progress: Progress | None = None) -> list[Path]:
+    """Read a roster file and merge it; raises ContentError listing every problem of the roster and the letter."""
+    problems = Problems(Path(root))
+    students = read_roster(Path(roster), problems)
+    problems.raise_if_errors()
+    if not students:
+        problems.add(roster, 1, "名单里没有学生", "每行写一名学生的姓名和班级")
+        problems.raise_if_errors()
+    return merge_letters(root, letter_id, students, edition_id, out_dir, roster=roster, progress=progress)
+
+
+def merge_letters(root: Path, letter_id: str, students: list[Student], edition_id: str = "default",
+                  out_dir: Path | None = None, *, roster: Path | str = "名单", progress: Progress | None = None
+                  ) -> list[Path]:
+    """Write one PDF of letters and one 登记表 per class into out_dir; returns the files written.
+
+    `roster` names the roster in messages (a student's glyph problem is reported at its row there)."""
+    from .pdf import _check_glyphs
+    from .pdf.documents import letter_doc
+    from .pdf.fonts import missing_characters, prune, require_harfbuzz_subset, subset_fonts
+    from .pdf.manifest import write_atomic
+    from .pdf.render import render_html, render_pdf, visible_text
+
+    root = Path(root).resolve()
+    out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)
+    refuse_published(root, out_dir)
+    require_harfbuzz_subset()
+    problems = Problems(root)
+    catalog = load_catalog(root, problems)
+    problems.raise_if_errors()
+    edition = _edition(catalog, edition_id)
+    material = _letter(catalog, letter_id)
+
+    lint_edition(edition, problems)
+    expanded = expand_material(material, edition, problems)
+    problems.raise_if_errors()
+    lint_expanded(edition, {material.id: expanded}, problems)
+    doc = letter_doc(expanded, catalog, problems)
+    fields = doc.context["receipt"]["fields"]
+    name_field = next((f for f in NAME_FIELDS if f in fields), None)
+    if name_field is None or CLASS_FIELD not in fields:
+        problems.add(material.path, material.source.line_of("receipt", "fields"),
+                     f"回执里没有“{'”“'.join(f for f in (NAME_FIELDS[0], CLASS_FIELD) if f not in fields)}”一栏，"
+                     "学生的名字和班级无法印到回执上", f"在 receipt.fields 里加上 {NAME_FIELDS[0]} 和 {CLASS_FIELD}")
+    _check_glyphs(doc, visible_text(render_html(doc, [])), problems)
+    for student in students:
+        for label, value in (("姓名", student.name), ("班级", student.klass), ("学号", student.number)):
+            for char in missing_characters(value):
+                problems.add(roster, student.line, f"{label}“{value}”里的“{char}”（U+{ord(char):04X}）印刷字体里没有，"
+                             "印不出来", "核对是否录入有误；确为生僻字的，把这名学生移出名单，回执上的姓名请手写")
+    problems.raise_if_errors()
+
+    classes: dict[str, list[Student]] = {}
+    for student in students:
+        classes.setdefault(student.klass, []).append(student)
+    has_numbers = any(s.number for s in students)
+    plans = []  # (file name, document) for every output, letters and registers
+    for klass, members in classes.items():
+        rows = [{"name": s.name, "number": s.number,
+                 "filled": {name_field: s.name, CLASS_FIELD: s.klass, **({NUMBER_FIELD: s.number} if s.number else {})}}
+                for s in members]
+        letters = dataclasses.replace(doc, template="letters-merged.html.j2",
+                                      context={**doc.context, "students": rows, "klass": klass})
+        register = dataclasses.replace(doc, template="register.html.j2", context={
+            **doc.context, "kind": "register", "title": f"{klass}{REGISTER_TITLE}", "letter_title": doc.context["title"],
+            "klass": klass, "students": rows, "has_numbers": has_numbers})
+        plans.append((f"{_file_name(klass)}-{_file_name(doc.context['title'])}.pdf", letters, len(members)))
+        plans.append((f"{_file_name(klass)}-{REGISTER_TITLE}.pdf", register, 0))
+
+    chars = set().union(*(set(visible_text(render_html(d, []))) for _, d, _ in plans))
+    fonts = subset_fonts(chars, root / FONTS_DIR)
+    prune(root / FONTS_DIR, fonts)
+
+    written: list[Path] = []
+    done = 0
+    for name, plan, count in plans:
+        html = render_html(plan, fonts)
+        identifier = hashlib.sha256(html.replace(str((root / FONTS_DIR).resolve()), "").encode()).hexdigest()[:32]
+        write_atomic(out_dir / name, render_pdf(plan, html, identifier.encode()).pdf)
+        written.append(out_dir / name)
+        done += count
+        if progress:
+            progress(done, len(students), plan.context["klass"])
+    for old in out_dir.glob("*.pdf"):  # classes of an earlier roster that this one no longer has
+        if old not in written:
+            old.unlink()
+    return written
+
+
+def refuse_published(root: Path, out_dir: Path) -> None:
+    target = out_dir.resolve()
+    for name in PUBLISHED_DIRS:
+        folder = (root / name).resolve()
+        if target == folder or folder in target.parents:
+            raise MergeUsageError(f"输出目录 {out_dir} 在 {name}/ 里，其中的文件会被发布到网站上，学生姓名不能放在那里"
+                                  f" — 不写 --out（默认 {PRIVATE_DIR}/），或另选 {name}/ 以外的目录")
+
+
+def _edition(catalog: Catalog, edition_id: str):
+    if edition_id not in catalog.editions:
+        raise MergeUsageError(f"没有名为“{edition_id}”的版本 — 可选的版本：{'、'.join(sorted(catalog.editions))}")
+    return catalog.editions[edition_id]
+
+
+def _letter(catalog: Catalog, letter_id: str):
+    letters = catalog.of_kind("letter")
+    with_receipt = [m.id for m in letters if m.meta.receipt]
+    material = catalog.materials.get(letter_id)
+    if material is None or material.kind != "letter":
+        raise MergeUsageError(f"没有编号为“{letter_id}”的一封信 — 带回执的信有：{'、'.join(with_receipt) or '无'}")
+    if material.meta.receipt is None:
+        raise MergeUsageError(f"《{material.meta.title}》没有回执，无法按名单印姓名 — 带回执的信有：{'、'.join(with_receipt) or '无'}")
+    return material
+
+
+def _file_name(text: str) -> str:
+    """A file name from a class name or title: no path separators or characters Windows refuses."""
+    cleaned = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in text).strip(" .")
+    return cleaned or "未命名"
