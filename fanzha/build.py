@@ -19,6 +19,8 @@ from .problems import ContentError, Problems
 PRINT_CACHE = Path(".cache") / "print"
 # `fanzha build` checks before it starts MkDocs; the hooks of that same build reuse the result instead of checking again.
 _prechecked: dict[Path, "Checked"] = {}
+# How `fanzha build` asked the PDFs to be rendered (--jobs, --executor), for the hooks of that build.
+_render_settings: dict[Path, object] = {}
 
 
 @dataclass
@@ -106,7 +108,7 @@ def make_print_files(checked: Checked, root: Path) -> tuple[list, dict[str, Path
     out_dir = root / PRINT_CACHE
     out_dir.mkdir(parents=True, exist_ok=True)
     editions = checked.printed_editions
-    items = build_print_outputs(checked.catalog, editions, out_dir, checked.problems)
+    items = build_print_outputs(checked.catalog, editions, out_dir, checked.problems, _render_settings.get(root))
     write_manifest(items, out_dir / "manifest.json")
     published = {"manifest.json": out_dir / "manifest.json"}
     for edition in editions:
@@ -127,7 +129,7 @@ def finish_search(site_dir: Path) -> None:
             "整词搜索（如“安全账户”）可能找不准。请用 pyproject.toml 里写明的 mkdocs-material 版本。")
 
 
-def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None = None) -> Path:
+def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None = None, render=None) -> Path:
     """Build the site beside the old one and swap it in only when complete, so a failed build loses nothing."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -140,6 +142,8 @@ def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None
     cwd = os.getcwd()
     if checked is not None:
         _prechecked[root] = checked
+    if render is not None:
+        _render_settings[root] = render
     try:
         os.chdir(root)  # mkdocs.yml names paths relative to the project
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
@@ -150,6 +154,7 @@ def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None
     finally:
         os.chdir(cwd)
         _prechecked.pop(root, None)
+        _render_settings.pop(root, None)
     swap_in(staging, site_dir)
     return site_dir
 

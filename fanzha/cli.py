@@ -46,6 +46,11 @@ def make_parser() -> Parser:
     build.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site/）")
     build.add_argument("--edition", metavar="版本", default=None,
                        help="只生成这个版本的印刷文件（materials/editions/ 下的文件名，不带 .yml）；网站内容仍是默认版本")
+    build.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="同时排版 PDF 的进程数（默认用上全部 CPU 核）")
+    build.add_argument("--executor", default="local", metavar="方式",
+                       help="在哪里排版 PDF：local（本机，默认）、dask-local（本机 Dask 集群）、"
+                            "dask://主机:端口（已运行的 Dask 调度器，工作节点要装好 fanzha）")
 
     check = sub.add_parser("check", help="只检查素材，不写任何文件", add_help=False)
     check.add_argument("-h", "--help", action="help", help="显示帮助")
@@ -96,7 +101,14 @@ def cmd_build(args) -> int:
     from mkdocs.exceptions import Abort
 
     from .build import build_site, check
+    from .pdf import PrintEnvironmentError, RenderSettings
+    from .pdf.executor import ExecutorError
 
+    try:
+        render = RenderSettings(executor=args.executor, jobs=args.jobs, progress=console.is_terminal)
+    except ExecutorError as exc:
+        console.print(f"用法错误：{exc}", markup=False)
+        return USAGE_ERROR
     checked = check(args.root)
     if checked.problems.errors:
         print_problems(checked.problems)
@@ -107,13 +119,21 @@ def cmd_build(args) -> int:
             return unknown_edition(args.edition, checked.catalog.editions)
         checked.print_only = args.edition
     _quiet_mkdocs()
-    with console.status("正在生成网站和印刷文件…"):
-        try:
-            site = build_site(args.root, args.site_dir, checked)
-        except Abort as exc:
-            console.print(str(exc), style="red", markup=False)
-            console.print("之前生成的网站和 PDF 保持不变。")
-            return CONTENT_ERROR
+    # A line, not a spinner: the PDF progress bar needs the terminal's one live display.
+    console.print("正在生成网站和印刷文件…")
+    try:
+        site = build_site(args.root, args.site_dir, checked, render)
+    except Abort as exc:
+        console.print(str(exc), style="red", markup=False)
+        console.print("之前生成的网站和 PDF 保持不变。")
+        return CONTENT_ERROR
+    except ExecutorError as exc:
+        console.print(f"用法错误：{exc}", markup=False)
+        return USAGE_ERROR
+    except PrintEnvironmentError as exc:
+        console.print(str(exc), style="red", markup=False)
+        console.print("之前生成的网站和 PDF 保持不变。")
+        return CONTENT_ERROR
     print_problems(checked.problems)
     console.print(f"完成：网站在 {site}，印刷文件在 {site / 'print'}。")
     return OK

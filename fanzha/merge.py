@@ -3,8 +3,8 @@ printed on the 回执, and a 回执回收登记表 for each class teacher.
 
     merge_letters(root, letter_id, students, edition_id, out_dir) -> list[Path]
 
-One WeasyPrint document per class (a class of 45 is one render, not 45), fonts subset once per run to exactly the
-characters used. Names are personal data: the output goes to a private folder (default private/merge/<letter>/<edition>/)
+One WeasyPrint document per class (a class of 45 is one render, not 45), rendered as tasks of the print executor
+(fanzha/pdf/executor.py: worker processes on all cores, or Dask), fonts subset per document to exactly its characters. Names are personal data: the output goes to a private folder (default private/merge/<letter>/<edition>/)
 that is git-ignored and never inside a folder the site is built from.
 """
 
@@ -18,11 +18,12 @@ from pathlib import Path
 from .catalog import Catalog, load_catalog
 from .expand import expand_material
 from .lint import lint_edition, lint_expanded
+from .pdf.executor import RenderSettings, make_task, open_runner
+from .pdf.render import stylesheets
 from .problems import ContentError, Problems
 from .roster import Student, read_roster
 
 PRIVATE_DIR = Path("private") / "merge"
-FONTS_DIR = Path(".cache") / "merge-fonts"  # subset fonts of the last merge; glyph outlines only, no text
 # Folders whose contents end up on the website: merged letters must never be written there.
 PUBLISHED_DIRS = ("site", "docs", "materials", "overrides", ".cache/print")
 NAME_FIELDS = ("学生姓名", "姓名")
@@ -54,16 +55,16 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
 
 
 def merge_letters(root: Path, letter_id: str, students: list[Student], edition_id: str = "default",
-                  out_dir: Path | None = None, *, roster: Path | str = "名单", progress: Progress | None = None
-                  ) -> list[Path]:
+                  out_dir: Path | None = None, *, roster: Path | str = "名单", progress: Progress | None = None,
+                  settings: RenderSettings | None = None) -> list[Path]:
     """Write one PDF of letters and one 登记表 per class into out_dir; returns the files written.
 
     `roster` names the roster in messages (a student's glyph problem is reported at its row there)."""
     from .pdf import _check_glyphs
     from .pdf.documents import letter_doc
-    from .pdf.fonts import missing_characters, prune, require_harfbuzz_subset, subset_fonts
+    from .pdf.fonts import missing_characters, require_harfbuzz_subset
     from .pdf.manifest import write_atomic
-    from .pdf.render import render_html, render_pdf, visible_text
+    from .pdf.render import render_html, visible_text
 
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)
@@ -86,7 +87,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         problems.add(material.path, material.source.line_of("receipt", "fields"),
                      f"回执里没有“{'”“'.join(f for f in (NAME_FIELDS[0], CLASS_FIELD) if f not in fields)}”一栏，"
                      "学生的名字和班级无法印到回执上", f"在 receipt.fields 里加上 {NAME_FIELDS[0]} 和 {CLASS_FIELD}")
-    _check_glyphs(doc, visible_text(render_html(doc, [])), problems)
+    _check_glyphs(doc, visible_text(render_html(doc)), problems)
     for student in students:
         for label, value in (("姓名", student.name), ("班级", student.klass), ("学号", student.number)):
             for char in missing_characters(value):
@@ -111,20 +112,25 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         plans.append((f"{_file_name(klass)}-{_file_name(doc.context['title'])}.pdf", letters, len(members)))
         plans.append((f"{_file_name(klass)}-{REGISTER_TITLE}.pdf", register, 0))
 
-    chars = set().union(*(set(visible_text(render_html(d, []))) for _, d, _ in plans))
-    fonts = subset_fonts(chars, root / FONTS_DIR)
-    prune(root / FONTS_DIR, fonts)
-
-    written: list[Path] = []
-    done = 0
+    css = stylesheets()
+    tasks = {}
     for name, plan, count in plans:
-        html = render_html(plan, fonts)
-        identifier = hashlib.sha256(html.replace(str((root / FONTS_DIR).resolve()), "").encode()).hexdigest()[:32]
-        write_atomic(out_dir / name, render_pdf(plan, html, identifier.encode()).pdf)
-        written.append(out_dir / name)
-        done += count
-        if progress:
-            progress(done, len(students), plan.context["klass"])
+        html = render_html(plan)
+        key = hashlib.sha256(html.encode()).hexdigest()
+        tasks[name] = (plan, count, make_task(key, name, html, plan.page, css, preview=False))
+
+    done = 0
+    runner = open_runner(settings or RenderSettings())
+    try:
+        for result in runner.run([task for _, _, task in tasks.values()]):
+            plan, count, _ = tasks[result.name]
+            write_atomic(out_dir / result.name, result.rendered.pdf)
+            done += count
+            if progress:
+                progress(done, len(students), plan.context["klass"])
+    finally:
+        runner.close()
+    written = [out_dir / name for name in tasks]
     for old in out_dir.glob("*.pdf"):  # classes of an earlier roster that this one no longer has
         if old not in written:
             old.unlink()

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from fanzha.catalog import load_catalog  # noqa: E402
 from fanzha.pdf import build_print_outputs, collect_documents, stats  # noqa: E402
-from fanzha.pdf.fonts import subset_fonts  # noqa: E402
-from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, visible_text  # noqa: E402
+from fanzha.pdf.fonts import font_files, font_sources, subset_font  # noqa: E402
+from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets, visible_text  # noqa: E402
 from fanzha.problems import Problems  # noqa: E402
 
 FONT_DIR = "/usr/share/fonts/opentype/noto"
@@ -111,15 +111,21 @@ def bench_letters(root: Path) -> list[dict]:
     docs = [d for d in collect_documents(catalog, [edition], problems) if d.material.kind == "letter"]
     rows = []
     work = Path(tempfile.mkdtemp(prefix="fanzha-bench-"))
-    chars = set().union(*(set(visible_text(render_html(d, []))) for d in docs))
-    started = time.perf_counter()
-    fonts = subset_fonts(chars, work / "fonts")
-    subset_s = time.perf_counter() - started
     plain_dir = work / "plain"
     plain_dir.mkdir()
+    css = stylesheets()
+    collections = font_files()
+    subset_s = 0.0
     for doc in docs:
-        html = render_html(doc, fonts)
-        t_a, result = timed(lambda: render_pdf(doc, html, b"bench"))
+        html = render_html(doc)
+
+        def fanzha_pdf():
+            resources = dict(css)
+            for source in font_sources():
+                resources[source.url_name] = subset_font(source, collections[source.file], visible_text(html))
+            return render_pdf(doc.page, html, b"bench", resources)
+
+        t_a, result = timed(fanzha_pdf)
         plain = plain_weasyprint_html(html, plain_dir)
         t_b, pdf_b = timed(lambda: HTML(string=plain, base_url=str(plain_dir) + "/").write_pdf(), repeat=3)
         source = typst_source(doc).encode()

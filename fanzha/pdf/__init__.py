@@ -4,9 +4,9 @@ PDF with a PNG preview.
     build_print_outputs(catalog, editions, out_dir, problems) -> list[PrintItem]
 
 Stages: documents (what each material prints, on which page) → HTML from the layout templates in
-fanzha/templates/print/ → fonts subset once for the build's characters → WeasyPrint → preflight → preview. Files are
-written atomically, and an output whose inputs (HTML, templates and CSS, fonts, code version) hash the same as last
-time is not rendered again.
+fanzha/templates/print/ → render tasks (executor.py: fonts subset to each document's characters → WeasyPrint →
+preview; in worker processes or on Dask) → preflight → files, written atomically here. An output whose inputs (HTML,
+templates and CSS, fonts, code version) hash the same as last time is not rendered again.
 """
 
 from __future__ import annotations
@@ -21,58 +21,66 @@ from ..expand import expand_material
 from ..problems import Problems
 from .cache import load_cache, save_cache
 from .documents import BUILDERS, PRINT_KINDS, PrintDoc
-from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, prune, require_harfbuzz_subset, subset_fonts
+from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
+from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset
 from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
 
-__all__ = ["build_print_outputs", "check_print_documents", "write_manifest", "zip_edition", "PrintItem", "PrintEnvironmentError"]
+__all__ = ["build_print_outputs", "check_print_documents", "write_manifest", "zip_edition", "PrintItem",
+           "PrintEnvironmentError", "RenderSettings"]
 
-FONTS_DIR = ".fonts"  # subset fonts of the current build, inside out_dir (dot: not copied to the site)
 stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
 
 
-def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path, problems: Problems) -> list[PrintItem]:
+def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path, problems: Problems,
+                        settings: RenderSettings | None = None) -> list[PrintItem]:
     started = time.perf_counter()
     require_harfbuzz_subset()
+    settings = settings or RenderSettings()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    from .render import render_html, stylesheets, visible_text
 
     docs = collect_documents(catalog, editions, problems)
-    # Text first (without fonts), to know the characters: each must be drawable, and they make the subset.
-    from .render import render_html, visible_text
-
-    texts = {doc.key: visible_text(render_html(doc, [])) for doc in docs}
-    docs = [doc for doc in docs if _check_glyphs(doc, texts[doc.key], problems)]
-    chars = set().union(*(set(texts[d.key]) for d in docs)) if docs else set()
-    fonts = subset_fonts(chars, out_dir / FONTS_DIR)
-    prune(out_dir / FONTS_DIR, fonts)
+    htmls = {doc.key: render_html(doc) for doc in docs}
+    docs = [doc for doc in docs if _check_glyphs(doc, visible_text(htmls[doc.key]), problems)]
     stats["prepare_s"] = time.perf_counter() - started
 
     cache = load_cache(out_dir)
-    new_cache: dict = {}
-    items: list[PrintItem] = []
-    rendered = 0
+    items: dict[str, PrintItem] = {}
+    keys: dict[str, str] = {}
+    tasks: dict[str, tuple[PrintDoc, RenderTask]] = {}
     depends = _static_inputs()
+    css = stylesheets()
     for doc in docs:
-        html = render_html(doc, fonts)
-        # The fonts' folder is out of the key (their names carry their content hash), so the PDF bytes do not depend
-        # on where the build runs.
-        portable = html.replace((out_dir / FONTS_DIR).resolve().as_uri(), "")
-        key = hashlib.sha256(f"{depends}\n{doc.key}\n{portable}".encode()).hexdigest()
-        entry = cache.get(doc.key)
-        item = _reuse(entry, key, out_dir)
+        html = htmls[doc.key]
+        # The HTML names its fonts, not their subsets: a subset is a function of the HTML's text and the font files,
+        # whose identity is in `depends`.
+        key = keys[doc.key] = hashlib.sha256(f"{depends}\n{doc.key}\n{html}".encode()).hexdigest()
+        item = _reuse(cache.get(doc.key), key, out_dir)
         if item is None:
-            item = make_output(doc, html, key, out_dir, problems)
-            rendered += 1
+            tasks[doc.key] = (doc, make_task(key, doc.key, html, doc.page, css))
         else:
             for message in item.warnings:
                 _warn(doc, message, problems)
-        new_cache[doc.key] = {"key": key, "item": item.to_dict()}
-        items.append(item)
+            items[doc.key] = item
 
-    _remove_stale(out_dir, editions, items)
-    save_cache(out_dir, new_cache)
-    stats.update(total_s=time.perf_counter() - started, rendered=rendered, documents=len(docs))
-    return items
+    peak_rss_mb = 0.0
+    if tasks:
+        runner = open_runner(settings)
+        try:
+            for result in run_with_progress(runner, [task for _, task in tasks.values()], settings.progress):
+                doc = tasks[result.name][0]
+                items[doc.key] = make_output(doc, result, out_dir, problems)
+                peak_rss_mb = max(peak_rss_mb, result.peak_rss_mb)
+        finally:
+            runner.close()
+
+    ordered = [items[doc.key] for doc in docs]
+    _remove_stale(out_dir, editions, ordered)
+    save_cache(out_dir, {doc.key: {"key": keys[doc.key], "item": items[doc.key].to_dict()} for doc in docs})
+    stats.update(total_s=time.perf_counter() - started, rendered=len(tasks), documents=len(docs),
+                 peak_worker_rss_mb=peak_rss_mb)
+    return ordered
 
 
 def collect_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
@@ -98,7 +106,7 @@ def check_print_documents(catalog: Catalog, editions: list[Edition], problems: P
     from .render import render_html, visible_text
 
     for doc in collect_documents(catalog, editions, problems):
-        _check_glyphs(doc, visible_text(render_html(doc, [])), problems)
+        _check_glyphs(doc, visible_text(render_html(doc)), problems)
 
 
 def _static_inputs() -> str:
@@ -127,12 +135,11 @@ def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
     return item
 
 
-def make_output(doc: PrintDoc, html: str, key: str, out_dir: Path, problems: Problems) -> PrintItem:
+def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: Problems) -> PrintItem:
+    """Check what a worker rendered and write it: PDF and preview."""
     from .preflight import preflight
-    from .preview import first_page_png
-    from .render import render_pdf
 
-    result = render_pdf(doc, html, identifier=key[:32].encode())
+    result = rendered.rendered
     warnings = layout_warnings(doc, result)
     for message in warnings:
         _warn(doc, message, problems)
@@ -141,7 +148,7 @@ def make_output(doc: PrintDoc, html: str, key: str, out_dir: Path, problems: Pro
     file = f"{edition}/{doc.material.id}.pdf"
     preview = f"{edition}/{doc.material.id}.png"
     write_atomic(out_dir / file, result.pdf)
-    write_atomic(out_dir / preview, first_page_png(result.pdf))
+    write_atomic(out_dir / preview, rendered.preview)
     return PrintItem(
         file=file, preview=preview, material=doc.material.id, kind=doc.material.kind,
         title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],

@@ -1,17 +1,13 @@
-"""Fonts for print: Noto Sans/Serif CJK SC, coverage checked and subset once per build to exactly its characters.
+"""Fonts for print: Noto Sans/Serif CJK SC, coverage checked, and subset for each document to exactly its characters.
 
-WeasyPrint embeds a subset of whatever font file it is given, but subsetting a 65k-glyph collection costs time and keeps
-the glyph ids of the collection (373 KB a page, see DESIGN.md). So before rendering we cut each face down, with
-fontTools, to the characters the whole build uses; WeasyPrint then only has to trim a small font.
+WeasyPrint embeds a subset of whatever font file it is given, but subsetting a 65k-glyph collection keeps the glyph ids
+of the collection (373 KB a page, see DESIGN.md). So before rendering we cut each face down, with HarfBuzz, to the
+characters of the one document; WeasyPrint then only has to trim a small font. Per document rather than per build, so
+a PDF depends on its own text alone and an edit that brings a new character re-renders only the documents holding it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import os
-import tempfile
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -113,63 +109,57 @@ def fonts_identity() -> str:
 
 
 @dataclass(frozen=True)
-class SubsetFont:
-    face: Face
-    path: Path
+class FontSource:
+    """A face by value, so a render task can carry it to another process or machine: which collection file, which
+    font inside it, and the identity that names its content."""
+
+    role: str
+    family: str
+    weight: int
+    file: str  # file name of the collection; a worker finds its bytes under this name
+    index: int  # font number inside the collection
+    identity: str
 
     @property
-    def url(self) -> str:
-        return self.path.resolve().as_uri()
+    def url_name(self) -> str:
+        """The name the print HTML loads this face by; the renderer serves it from the task's own subset."""
+        return f"fonts/{self.role}.otf"
 
 
-_lock = threading.Lock()
-
-
-def subset_fonts(chars: set[str], folder: Path) -> list[SubsetFont]:
-    """Subset every face to `chars`; the files are named by a hash of face + characters and reused while it holds."""
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted = "".join(sorted((set(chars) | GENERATED) - INVISIBLE))
-    out = []
+def font_sources() -> tuple[FontSource, ...]:
+    sources = []
     for face in FACES:
-        _, _, identity = _source(face)
-        digest = hashlib.sha256(f"{identity}\n{wanted}".encode()).hexdigest()[:16]
-        path = folder / f"{face.role}-{digest}.otf"
-        if not path.exists():
-            with _lock:
-                _write_subset(face, wanted, path)
-        out.append(SubsetFont(face, path))
-    return out
+        path, number, identity = _source(face)
+        sources.append(FontSource(face.role, face.family, face.weight, path.name, number, identity))
+    return tuple(sources)
 
 
-def _write_subset(face: Face, chars: str, target: Path) -> None:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    path, number, _ = _source(face)
-    font = TTFont(str(path), fontNumber=number, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
-    cmap = font.getBestCmap()
-    options = subset.Options()
-    options.layout_features = ["*"]  # keep kerning and punctuation adjustments for shaping
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = True  # removing hints costs time; WeasyPrint drops them when it embeds
-    options.drop_tables += ["BASE", "VORG", "vhea", "vmtx", "DSIG"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(c) for c in chars if ord(c) in cmap])
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(buffer.getvalue())
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
+def font_files() -> dict[str, Path]:
+    """File name -> path of every collection the faces use, for a worker on this machine."""
+    return {path.name: path for path, _, _ in (_source(face) for face in FACES)}
 
 
-def prune(folder: Path, keep: list[SubsetFont]) -> None:
-    """Delete subset files of earlier builds."""
-    names = {f.path.name for f in keep}
-    for path in folder.glob("*.otf"):
-        if path.name not in names:
-            path.unlink(missing_ok=True)
+_faces: dict[tuple[str, int], object] = {}
+
+
+def subset_font(source: FontSource, data: bytes | Path, chars: str) -> bytes:
+    """`source` cut down to the characters of one document, with HarfBuzz (milliseconds, where fontTools takes
+    half a second on a 65k-glyph collection). Each document gets its own subset, so its PDF depends on its own text
+    only: an edit elsewhere cannot change it."""
+    import uharfbuzz as hb
+
+    face = _faces.get((source.identity, source.index))
+    if face is None:
+        blob = hb.Blob.from_file_path(str(data)) if isinstance(data, Path) else hb.Blob(data)
+        face = _faces[(source.identity, source.index)] = hb.Face(blob, source.index)
+    wanted = hb.SubsetInput()
+    for char in (set(chars) | GENERATED) - INVISIBLE:
+        wanted.unicode_set.add(ord(char))
+    # Hints: WeasyPrint drops them when it embeds; the vertical and baseline tables: no vertical text here.
+    wanted.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+    for tag in ("BASE", "VORG", "vhea", "vmtx", "DSIG"):
+        wanted.drop_table_tag_set.add(int.from_bytes(tag.encode(), "big"))
+    subset = hb.subset(face, wanted)
+    if subset is None:
+        raise PrintEnvironmentError(f"HarfBuzz 无法对字体 {source.file} 取子集：请重新安装 fonts-noto-cjk")
+    return subset.blob.data

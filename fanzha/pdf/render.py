@@ -1,4 +1,7 @@
-"""HTML from the layout templates, then WeasyPrint: PDF bytes with exact TrimBox/BleedBox and fixed metadata."""
+"""HTML from the layout templates, then WeasyPrint: PDF bytes with exact TrimBox/BleedBox and fixed metadata.
+
+render_html runs where the build runs; render_pdf may run in another process or on another machine, so it reads
+nothing from disk: the stylesheets and fonts the HTML names come with the call (`resources`)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from .cjk import space_text
 from .documents import PageSpec, PrintDoc
-from .fonts import EQUIVALENTS, SubsetFont
+from .fonts import EQUIVALENTS, font_sources
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 PT_PER_MM = 72 / 25.4
@@ -43,9 +46,14 @@ def template_files() -> list[Path]:
     return sorted(p for p in TEMPLATES.iterdir() if p.is_file())
 
 
-def render_html(doc: PrintDoc, fonts: list[SubsetFont]) -> str:
+def render_html(doc: PrintDoc) -> str:
     template = _env.get_template(doc.template)
-    return template.render(doc=doc.context, page=doc.page, fonts=fonts, version=__version__)
+    return template.render(doc=doc.context, page=doc.page, fonts=font_sources(), version=__version__)
+
+
+def stylesheets() -> dict[str, bytes]:
+    """The layouts' CSS by the names the HTML links them with, to travel with each render."""
+    return {path.name: path.read_bytes() for path in template_files() if path.suffix == ".css"}
 
 
 _STRIP = re.compile(r"<(style|script|svg)\b.*?</\1>|<head\b.*?</head>", re.S | re.I)
@@ -81,13 +89,15 @@ def _element_boxes(page, predicate):
             yield box
 
 
-def render_pdf(doc: PrintDoc, html: str, identifier: bytes) -> Rendered:
+def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
+    """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     font_config = FontConfiguration()
-    document = HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=font_config)
+    fetcher = _resource_fetcher(resources)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(font_config=font_config)
     result = Rendered(b"", len(document.pages))
 
     signoff = _find(document, lambda e: _has_class(e, "signoff"))
@@ -108,9 +118,8 @@ def render_pdf(doc: PrintDoc, html: str, identifier: bytes) -> Rendered:
             if _overflows(box, content_limit, padding_limit):
                 result.overflow.append(box.element.get("data-name") or "版面")
 
-    page = doc.page
-    trim_off = (page.slug + page.bleed) * PT_PER_MM
-    bleed_off = page.slug * PT_PER_MM
+    trim_off = (page_spec.slug + page_spec.bleed) * PT_PER_MM
+    bleed_off = page_spec.slug * PT_PER_MM
 
     def finisher(_document, pdf):
         # TrimBox = the finished size; BleedBox = trim + bleed; MediaBox adds the slug where the crop marks are.
@@ -123,6 +132,27 @@ def render_pdf(doc: PrintDoc, html: str, identifier: bytes) -> Rendered:
 
     result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
     return result
+
+
+BASE_URL = TEMPLATES.as_uri() + "/"
+_TYPES = {".css": "text/css", ".otf": "font/otf"}
+
+
+def _resource_fetcher(resources: dict[str, bytes]):
+    """Serves the templates folder from `resources`, so the render never depends on this machine's files; other
+    URLs (data: URIs of QR codes) as WeasyPrint does."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ResourceFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(BASE_URL):
+                name = url[len(BASE_URL):]
+                if name not in resources:
+                    raise FileNotFoundError(f"{name} is not among the render's resources")
+                return URLFetcherResponse(url, resources[name], {"Content-Type": _TYPES.get(Path(name).suffix, "")})
+            return super().fetch(url, headers)
+
+    return ResourceFetcher()
 
 
 def _array(*values):

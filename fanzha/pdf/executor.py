@@ -1,0 +1,219 @@
+"""Where the PDFs are rendered: in this process, in local worker processes (all cores by default), or on a Dask
+distributed cluster. The same self-contained task runs in all three.
+
+    tasks = [make_task(...), ...]
+    with open_runner(RenderSettings(jobs=4)) as runner:
+        for result in runner.run(tasks):   # in the order they finish
+            ...
+
+A RenderTask is plain data (HTML, page box, stylesheets, which fonts, cache key): it pickles, and it needs nothing
+from the disk of the machine that runs it except the full font collections, which a local worker opens by path and a
+Dask worker receives once per build as bytes (client.scatter). Workers write nothing; the caller writes the outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from .documents import PageSpec
+from .fonts import FontSource, PrintEnvironmentError, font_files, font_sources, subset_font
+from .render import Rendered
+
+PROGRESS_FROM = 8  # show a progress bar when at least this many documents are rendered
+
+
+class ExecutorError(PrintEnvironmentError):
+    """The executor asked for cannot be used (unknown name, Dask missing or unreachable): a usage problem."""
+
+
+@dataclass
+class RenderSettings:
+    executor: str = "local"  # "local", "dask-local" or "dask://HOST:PORT"
+    jobs: int | None = None  # worker processes; None: all cores
+    progress: bool = False  # a rich progress bar on stderr for long builds
+
+    def __post_init__(self) -> None:
+        if self.executor not in ("local", "dask-local") and not self.executor.startswith("dask://"):
+            raise ExecutorError(f"不认识的执行方式“{self.executor}”：可用 local、dask-local 或 dask://主机:端口")
+        if self.jobs is not None and self.jobs < 1:
+            raise ExecutorError(f"--jobs 要求至少 1 个进程，“{self.jobs}”不行")
+
+    @property
+    def workers(self) -> int:
+        return self.jobs or os.cpu_count() or 1
+
+
+@dataclass
+class RenderTask:
+    key: str  # hash of everything the output depends on; also the PDF's /ID
+    name: str  # "edition/material", for messages
+    html: str
+    page: PageSpec
+    stylesheets: dict[str, bytes]
+    fonts: tuple[FontSource, ...]
+    preview: bool = True  # also a PNG of the first page
+
+
+@dataclass
+class RenderResult:
+    key: str
+    name: str
+    rendered: Rendered
+    preview: bytes  # PNG of the first page, or b"" when the task asked for none
+    seconds: float
+    peak_rss_mb: float  # of the process that rendered it, over its life so far
+
+
+def make_task(key: str, name: str, html: str, page: PageSpec, stylesheets: dict[str, bytes],
+              preview: bool = True) -> RenderTask:
+    return RenderTask(key, name, html, page, stylesheets, font_sources(), preview)
+
+
+def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> RenderResult:
+    """Run one task: subset the fonts to the document's characters, render, make the preview. `font_data` maps
+    collection file names to their bytes where the fonts are not on this machine's disk."""
+    from .preview import first_page_png
+    from .render import render_pdf, visible_text
+
+    started = time.perf_counter()
+    collections: dict[str, bytes | Path] = font_data or font_files()
+    chars = visible_text(task.html)
+    resources = dict(task.stylesheets)
+    for source in task.fonts:
+        resources[source.url_name] = subset_font(source, collections[source.file], chars)
+    rendered = render_pdf(task.page, task.html, task.key[:32].encode(), resources)
+    preview = first_page_png(rendered.pdf) if task.preview else b""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return RenderResult(task.key, task.name, rendered, preview, time.perf_counter() - started, peak)
+
+
+class Runner(Protocol):
+    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcess:
+    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]:
+        for task in tasks:
+            yield render_task(task)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessPool:
+    """Worker processes on this machine, started on first use from a fork server that has already imported the
+    renderer (forking the build itself is unsafe: MkDocs' server runs threads)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]:
+        if len(tasks) <= 1 or self.workers == 1:  # not worth starting processes for
+            yield from InProcess().run(tasks)
+            return
+        if self.pool is None:
+            import multiprocessing
+
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([__name__, "weasyprint", "uharfbuzz", "pypdfium2"])
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        # Keep a bounded number in flight, so a merge of 100,000 letters does not hold every HTML at once.
+        pending = iter(tasks)
+        running = {self.pool.submit(render_task, t) for t in _take(pending, 4 * self.workers)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            running |= {self.pool.submit(render_task, t) for t in _take(pending, len(done))}
+            for future in done:
+                yield future.result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+
+class DaskRunner:
+    """The same tasks on a Dask distributed cluster: `dask://HOST:PORT` (a running scheduler; its workers need fanzha
+    installed, not the project's files) or a LocalCluster of `workers` processes."""
+
+    def __init__(self, address: str | None, workers: int):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ExecutorError("要用 Dask 执行，请先安装：.venv/bin/pip install 'dask[distributed]'") from None
+        self.cluster = None
+        try:
+            if address is None:
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(address, timeout=20)
+        except OSError as exc:
+            self.close()
+            raise ExecutorError(f"连接不上 Dask 调度器 {address}：{exc}") from None
+        self.fonts = None
+
+    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]:
+        from distributed import as_completed
+
+        if not tasks:
+            return
+        if self.fonts is None:
+            # The full collections, once per worker; each task then subsets them there.
+            data = {name: path.read_bytes() for name, path in font_files().items()}
+            [self.fonts] = self.client.scatter([data], broadcast=True, hash=False)
+        futures = [self.client.submit(render_task, task, self.fonts, key=f"render-{task.key}", pure=False)
+                   for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()
+            future.release()
+
+    def close(self) -> None:
+        for part in ("client", "cluster"):
+            if getattr(self, part, None) is not None:
+                getattr(self, part).close()
+                setattr(self, part, None)
+
+
+def open_runner(settings: RenderSettings) -> Runner:
+    if settings.executor == "local":
+        return ProcessPool(settings.workers)
+    if settings.executor == "dask-local":
+        return DaskRunner(None, settings.workers)
+    return DaskRunner("tcp://" + settings.executor.removeprefix("dask://"), settings.workers)
+
+
+def run_with_progress(runner: Runner, tasks: list[RenderTask], show: bool) -> Iterator[RenderResult]:
+    """runner.run(tasks), with a progress bar (done/total, ETA) on stderr when asked for and the batch is long."""
+    if not show or len(tasks) < PROGRESS_FROM:
+        yield from runner.run(tasks)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("排版 PDF"), BarColumn(), MofNCompleteColumn(), TextColumn("剩余"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        bar = progress.add_task("render", total=len(tasks))
+        for result in runner.run(tasks):
+            progress.advance(bar)
+            yield result
+
+
+def _take(iterator, count: int) -> list:
+    out = []
+    for item in iterator:
+        out.append(item)
+        if len(out) >= count:
+            break
+    return out
+
