@@ -166,6 +166,7 @@ def cmd_merge(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from .merge import MergeUsageError, merge_roster, refuse_published
+    from .pdf import PrintEnvironmentError
 
     roster = args.roster
     if not roster.is_file():
@@ -189,6 +190,13 @@ def cmd_merge(args) -> int:
             files = merge_roster(args.root, args.letter, roster, args.edition, args.out, advance)
     except MergeUsageError as exc:
         console.print(f"用法错误：{exc}", markup=False, soft_wrap=True)
+        return USAGE_ERROR
+    except PrintEnvironmentError as exc:
+        console.print(f"无法生成 PDF：{exc}", markup=False, soft_wrap=True)
+        return USAGE_ERROR
+    except OSError as exc:
+        console.print(f"无法写入 {exc.filename or args.out}（{exc.strerror}） — 检查输出目录的权限和剩余空间，"
+                      "或用 --out 换一个目录", markup=False, soft_wrap=True)
         return USAGE_ERROR
     except ContentError as exc:
         for problem in exc.problems:
