@@ -61,7 +61,7 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
             tasks[doc.key] = (doc, make_task(key, doc.key, html, doc.page, css))
         else:
             for message in item.warnings:
-                _warn(doc, message, problems)
+                _report(doc, message, problems)
             items[doc.key] = item
 
     peak_rss_mb = 0.0
@@ -94,9 +94,8 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             expanded = expand_material(material, edition, problems)
             if expanded is None:
                 continue
-            doc = BUILDERS[material.kind](expanded, catalog, problems)
-            if doc is not None:
-                docs.append(doc)
+            made = BUILDERS[material.kind](expanded, catalog, problems)
+            docs += made if isinstance(made, list) else [made] if made is not None else []
     return docs
 
 
@@ -142,11 +141,11 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
     result = rendered.rendered
     warnings = layout_warnings(doc, result)
     for message in warnings:
-        _warn(doc, message, problems)
+        _report(doc, message, problems)
     checks = preflight(doc, result.pdf)
     edition = doc.expanded.edition.id
-    file = f"{edition}/{doc.material.id}.pdf"
-    preview = f"{edition}/{doc.material.id}.png"
+    file = f"{edition}/{doc.file_stem}.pdf"
+    preview = f"{edition}/{doc.file_stem}.png"
     write_atomic(out_dir / file, result.pdf)
     write_atomic(out_dir / preview, rendered.preview)
     return PrintItem(
@@ -154,7 +153,7 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
         title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
         bleed_mm=doc.page.bleed, pages=result.pages, bytes=len(result.pdf),
         sha256=hashlib.sha256(result.pdf).hexdigest(), preflight=checks or "ok", sides=doc.sides,
-        paper=doc.paper, size_name=doc.size_name, warnings=warnings)
+        paper=doc.paper, size_name=doc.size_name, warnings=warnings, variant=doc.variant)
 
 
 def layout_warnings(doc: PrintDoc, result) -> list[str]:
@@ -169,12 +168,14 @@ def layout_warnings(doc: PrintDoc, result) -> list[str]:
     return out
 
 
-def _warn(doc: PrintDoc, message: str, problems: Problems) -> None:
+def _report(doc: PrintDoc, message: str, problems: Problems) -> None:
     fixes = {"回执": "缩短正文，让回执和信在同一页；或保持现状，回执单独一页",
              "超出": "删减这一栏的文字，或改用更大的尺寸",
              "超过": "删减文字，或改成双面/更大的版式"}
     fix = next((v for k, v in fixes.items() if k in message), "")
-    problems.warn(doc.material.path, doc.material.source.body_line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
+    # On a fixed-size layout (poster, card, 三折页, sticker) text past its box is cut off in print: an error.
+    report = problems.add if doc.fixed and "超出" in message else problems.warn
+    report(doc.material.path, doc.material.source.body_line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
 
 
 def _check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:

@@ -17,7 +17,7 @@ from ..schema import CustomSize
 from .cjk import space_html
 from .fonts import EQUIVALENTS
 
-PRINT_KINDS = ("letter", "poster", "handout", "form")
+PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
 BLEED_MM = 3.0  # 出血 on print-shop products (FACTS.md, Print conventions)
 SLUG_MM = 8.0  # room outside the bleed for crop marks
 SAFE_MM = 5.0  # text at least this far inside the trim
@@ -51,14 +51,20 @@ class PrintDoc:
     expect_pages: int | None = None  # a layout that must fill exactly this many pages
     max_pages: int | None = None  # a layout that may use up to this many pages (a two-sided sheet may fill one)
     warnings: list[str] = field(default_factory=list)
+    fixed: bool = False  # a fixed-size layout (poster, card, sticker): text that does not fit is an error, not a warning
+    variant: str = ""  # one of several files of a material, e.g. a sticker sheet's "cut-guides"
 
     @property
     def material(self) -> Material:
         return self.expanded.material
 
     @property
+    def file_stem(self) -> str:
+        return f"{self.material.id}--{self.variant}" if self.variant else self.material.id
+
+    @property
     def key(self) -> str:
-        return f"{self.expanded.edition.id}/{self.material.id}"
+        return f"{self.expanded.edition.id}/{self.file_stem}"
 
 
 def md_html(text: str) -> Markup:
@@ -157,7 +163,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         context["outside"] = [(panels[4], 97), (panels[5], 100), (panels[0], 100)]
         context["inside"] = [(panels[1], 100), (panels[2], 100), (panels[3], 97)]
         return PrintDoc(expanded, "trifold.html.j2", PageSpec(w, h), 2, "157克铜版纸（双面印刷，两次对折）",
-                        "三折页（A4 横向）", context, expect_pages=2)
+                        "三折页（A4 横向）", context, expect_pages=2, fixed=True)
     if fmt == "名片卡":
         if len(parts) != meta.sides:
             problems.add(material.path, material.source.body_line,
@@ -166,7 +172,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
             return None
         page = PageSpec(w, h, BLEED_MM, SLUG_MM)
         return PrintDoc(expanded, "card.html.j2", page, meta.sides, "300克铜版纸，双面覆哑膜",
-                        f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides)
+                        f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides, fixed=True)
     paper = "157克铜版纸" if meta.sides == 2 else "105克铜版纸（或80克双胶纸）"
     return PrintDoc(expanded, "handout.html.j2", PageSpec(w, h), meta.sides, paper,
                     f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, max_pages=meta.sides)
@@ -202,7 +208,8 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         layout=meta.layout,
     )
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
-    return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1)
+    return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1,
+                    fixed=True)
 
 
 def _short_scam_title(title: str) -> str:
@@ -235,4 +242,12 @@ def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintD
                     "A4 横向" if landscape else "A4", context)
 
 
-BUILDERS = {"letter": letter_doc, "handout": handout_doc, "poster": poster_doc, "form": form_doc}
+def sticker_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[PrintDoc]:
+    from .stickers import sticker_sheet_docs  # it measures text with the renderer, which imports this module
+
+    return sticker_sheet_docs(expanded, catalog, problems)
+
+
+# Each returns a PrintDoc, a list of them (a sticker sheet makes three files), or None when the material has problems.
+BUILDERS = {"letter": letter_doc, "handout": handout_doc, "poster": poster_doc, "form": form_doc,
+            "stickers": sticker_docs}

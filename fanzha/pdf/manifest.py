@@ -32,6 +32,7 @@ class PrintItem:
     paper: str = ""  # 建议纸张
     size_name: str = ""  # e.g. "A4", "易拉宝 80×200 cm"
     warnings: list[str] = field(default_factory=list)
+    variant: str = ""  # "" for the main file; a sticker sheet also has "cut-guides" and "alignment"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -48,7 +49,8 @@ def write_manifest(items: list[PrintItem], path: Path) -> None:
         data = item.to_dict()
         row = {key: data[key] for key in CONTRACT_KEYS}
         row["file"] = f"print/{item.file}"
-        row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name)
+        row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name,
+                   variant=item.variant)
         rows.append(row)
     write_atomic(Path(path), (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode())
 

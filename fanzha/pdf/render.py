@@ -47,8 +47,11 @@ def template_files() -> list[Path]:
 
 
 def render_html(doc: PrintDoc) -> str:
-    template = _env.get_template(doc.template)
-    return template.render(doc=doc.context, page=doc.page, fonts=font_sources(), version=__version__)
+    return render_template(doc.template, doc.page, doc.context, font_sources())
+
+
+def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> str:
+    return _env.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
 
 
 def stylesheets() -> dict[str, bytes]:
@@ -109,14 +112,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             result.receipt_page = result.receipt_page or index + 1
             _to_page_foot(page, box)
 
-    # Boxes marked .fit have a fixed size: what flows in them must end above their content bottom, and what is
-    # absolutely positioned in them (a poster's footer) above their padding bottom.
-    for index, page in enumerate(document.pages):
-        for box in _element_boxes(page, lambda e: _has_class(e, "fit")):
-            content_limit = box.content_box_y() + box.height + 0.5
-            padding_limit = content_limit + box.padding_bottom
-            if _overflows(box, content_limit, padding_limit):
-                result.overflow.append(box.element.get("data-name") or "版面")
+    for page in document.pages:
+        result.overflow += overflowing_boxes(page)
 
     trim_off = (page_spec.slug + page_spec.bleed) * PT_PER_MM
     bleed_off = page_spec.slug * PT_PER_MM
@@ -179,11 +176,38 @@ def _bottom(box) -> float:
         return 0.0
 
 
-def _overflows(box, content_limit: float, padding_limit: float) -> bool:
+def overflowing_boxes(page) -> list[str]:
+    """The data-name of every box marked .fit on a laid-out page whose text does not stay inside it.
+
+    A .fit box has a fixed size: what flows in it must stay within its content box on all four sides, and what is
+    absolutely positioned in it (a poster's footer) may also use its bottom padding. Text boxes are checked
+    sideways only: their glyph boxes are taller than a tight line height, while their line boxes are checked fully.
+    """
+    out = []
+    for box in _element_boxes(page, lambda e: _has_class(e, "fit")):
+        left, top = box.content_box_x(), box.content_box_y()
+        area = (left - TOLERANCE_PX, top - TOLERANCE_PX, left + box.width + TOLERANCE_PX,
+                top + box.height + TOLERANCE_PX)
+        if _overflows(box, area, area[3] + box.padding_bottom):
+            out.append(box.element.get("data-name") or "版面")
+    return out
+
+
+TOLERANCE_PX = 0.75  # CSS px (0.2 mm): rounding in layout, never visible
+
+
+def _overflows(box, area: tuple[float, float, float, float], padding_bottom: float) -> bool:
+    from weasyprint.formatting_structure.boxes import AtomicInlineLevelBox, InlineLevelBox
+
+    left, top, right, bottom = area
     for child in getattr(box, "children", ()) or ():
         absolute = getattr(child, "style", None) is not None and child.style["position"] in ("absolute", "fixed")
-        limit = padding_limit if absolute else content_limit
-        if _bottom(child) > limit + 0.5 * (not absolute) or _overflows(child, limit, limit):
+        limits = (left, top, right, padding_bottom if absolute else bottom)
+        x = child.border_box_x()
+        sideways = x < limits[0] or x + child.border_width() > limits[2]
+        inline = isinstance(child, InlineLevelBox) and not isinstance(child, AtomicInlineLevelBox)
+        upright = not inline and (child.border_box_y() < limits[1] or _bottom(child) > limits[3])
+        if sideways or upright or _overflows(child, limits, limits[3]):
             return True
     return False
 

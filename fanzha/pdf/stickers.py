@@ -1,0 +1,262 @@
+"""Sticker sheets: labels at the exact positions of a label template, text sized to fit each label, three files.
+
+Every sheet makes three PDFs: the sheet itself, the same sheet with a thin cut-guide layer on the label edges, and an
+alignment test page with the label outlines only (printed on plain paper and held against the label stock).
+
+Text size comes from WeasyPrint's own layout: each design (main text + subtext) is laid out in its label's text area
+with the same template and CSS as the sheet, at sizes found by a binary search from large down to the template's
+min_font_pt; the largest size where nothing leaves the area wins. A design that does not fit even at min_font_pt is an
+error naming the sheet and the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..expand import Expanded, edition_context, render
+from ..labels import LabelTemplate, label_templates
+from ..problems import Problems
+from .documents import SAFE_MM, PageSpec, PrintDoc, _common
+from .fonts import FACES
+
+PT_PER_MM = 72 / 25.4
+STEP_PT = 0.5
+MAX_PT = 32.0
+SUB_RATIO = 0.45  # subtext size relative to the main text
+PREFER_ONE_LINE = 0.6  # keep every phrase on one line unless that costs more than 40 % of the size
+PADDING_MM = 3.0  # text inside a sheet label; a roll label with bleed keeps the print-shop safe distance instead
+FRAME_INSET_MM = 1.5
+PHRASE_END = "，,；;：:。 \u3000"  # dropped at a line end: a new line is the pause
+PHRASE_BREAK = re.compile(r"(?<=[，,；;：:。？?！! \u3000])")  # phrases start new lines; 、 lists stay together
+
+VARIANTS = {
+    "": ("", "sheet"),
+    "cut-guides": ("（带裁切线）", "sheet"),
+    "alignment": ("（对位测试页）", "outlines"),
+}
+
+
+@dataclass(frozen=True)
+class Design:
+    """What one label shows, and where its main text is written (file and line) for error messages."""
+
+    text: str
+    subtext: str
+    path: Path
+    line: int
+
+    @property
+    def phrases(self) -> list[str]:
+        parts = [p.strip(PHRASE_END) for p in PHRASE_BREAK.split(self.text)]
+        return [p for p in parts if p]
+
+
+@dataclass(frozen=True)
+class TextArea:
+    """Where text may go inside a label, relative to the label's top-left corner, in mm."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+def template_of(meta) -> LabelTemplate:
+    return meta.template if isinstance(meta.template, LabelTemplate) else label_templates()[meta.template]
+
+
+def text_area(template: LabelTemplate) -> TextArea:
+    w, h = template.label
+    if template.shape == "round":
+        side = min(w, h) / math.sqrt(2) - 1  # the square inside the circle, 0.5 mm off it
+        return TextArea((w - side) / 2, (h - side) / 2, side, side)
+    pad = max(PADDING_MM, SAFE_MM if template.bleed else 0)
+    return TextArea(pad, pad, w - 2 * pad, h - 2 * pad)
+
+
+def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[PrintDoc]:
+    material = expanded.material
+    meta = material.meta
+    template = template_of(meta)
+    designs = _designs(expanded, catalog, problems)
+    if designs is None:
+        return []
+    slots = _fill_slots(meta, designs, template.per_sheet)
+    area = text_area(template)
+    sizes = fit_sizes(sorted(set(designs), key=designs.index), template, area)
+    title = expanded.fields.get("title") or meta.title
+    failed = False
+    for design, size in sizes.items():
+        if size is None:
+            failed = True
+            problems.add(design.path, design.line,
+                         f"贴纸《{title}》（{expanded.edition.id} 版）：“{design.text}”在 {template.label[0]:g}×"
+                         f"{template.label[1]:g} mm 的标签上缩到最小字号 {template.min_font_pt:g} 磅仍然放不下",
+                         "缩短这句话（或用空格、逗号分成两行），或换一个更大的标签模板")
+    if failed:
+        return []
+
+    offset = template.bleed
+    positions = [(x + offset, y + offset) for x, y in template.positions()]
+    sheets = []
+    for start in range(0, len(slots), template.per_sheet):
+        labels = []
+        for (x, y), design in zip(positions, slots[start:start + template.per_sheet]):
+            label = {"x": x, "y": y, "design": None}
+            if design is not None:
+                main_pt, sub_pt = sizes[design]
+                label["design"] = {"phrases": design.phrases, "subtext": design.subtext, "main_pt": main_pt,
+                                   "sub_pt": sub_pt, "name": f"标签“{design.text}”"}
+            labels.append(label)
+        sheets.append(labels)
+
+    page = PageSpec(template.sheet[0], template.sheet[1], template.bleed, 0)
+    roll = template.per_sheet == 1
+    paper = "卷筒不干胶（模切）" if roll else f"A4 不干胶标签纸（{template.name}）"
+    docs = []
+    for variant, (suffix, layer) in VARIANTS.items():
+        context = _common(expanded, catalog)
+        context.update(title=title + suffix, template=template, area=area, layer=layer, frame_inset=FRAME_INSET_MM,
+                       guides=variant == "cut-guides", all_positions=positions,
+                       sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
+                                                                for x, y in positions]])
+        pages = len(context["sheets"])
+        docs.append(PrintDoc(expanded, "stickers.html.j2", page, 1, paper if layer == "sheet" else "普通复印纸",
+                             template.name, context, expect_pages=pages, fixed=True, variant=variant))
+    return docs
+
+
+def _designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[Design] | None:
+    material = expanded.material
+    meta = material.meta
+    source = material.source
+    subtext = expanded.fields.get("subtext", "")
+    if meta.mode == "repeat":
+        text = expanded.fields.get("text", "")
+        if not text.strip():
+            problems.add(material.path, source.line_of("mode"), "repeat 模式的贴纸需要 text（每张标签上的主文字）",
+                         "在头部写 text: 不听不信不转账；或改用 mode: fill / each 并写 slogans")
+            return None
+        return [Design(text.strip(), subtext, material.path, source.line_of("text"))]
+    context = edition_context(expanded.edition)
+    designs = []
+    for index, ref in enumerate(meta.slogans):
+        line = source.line_of("slogans", index)
+        found = [catalog.slogan(ref)] if "/" in ref else [s for s in catalog.slogans if s.collection == ref]
+        for slogan in found:
+            if slogan is None:
+                continue
+            owner = catalog.materials[slogan.collection]
+            text = render(slogan.text, context, owner.path, slogan.line, problems)
+            if text:
+                designs.append(Design(text.strip(), subtext, material.path, line))
+    if not designs:
+        problems.add(material.path, source.line_of("slogans"), f"{meta.mode} 模式的贴纸需要 slogans（标语编号列表）",
+                     "写 slogans: [tiezhi/tz-bu-ting, …]；或改用 mode: repeat 并写 text")
+        return None
+    return designs
+
+
+def _fill_slots(meta, designs: list[Design], per_sheet: int) -> list[Design | None]:
+    """The design of every label slot, sheet after sheet; None leaves a label blank."""
+    if meta.mode == "repeat":
+        slots: list[Design | None] = designs[:1] * (per_sheet * meta.sheets)
+    elif meta.mode == "fill" and not meta.per_slogan:
+        total = per_sheet * meta.sheets
+        share, extra = divmod(total, len(designs))
+        slots = [d for i, d in enumerate(designs) for _ in range(share + (i < extra))]
+    elif meta.mode == "fill":
+        slots = [d for d in designs for _ in range(meta.per_slogan)]
+    else:
+        slots = list(designs)
+    pages = max(meta.sheets, math.ceil(len(slots) / per_sheet))
+    return slots + [None] * (pages * per_sheet - len(slots))
+
+
+# --- fitting ------------------------------------------------------------------------------------------------------
+
+_fitted: dict[tuple, tuple[float, float] | None] = {}  # the same text on the same label fits the same way
+
+
+def fit_sizes(designs: list[Design], template: LabelTemplate,
+              area: TextArea) -> dict[Design, tuple[float, float] | None]:
+    """(main pt, subtext pt) for every design, or None when it cannot fit even at min_font_pt."""
+    smallest = template.min_font_pt
+    largest = max(smallest, math.floor(min(MAX_PT, area.h * PT_PER_MM * 0.45) / STEP_PT) * STEP_PT)
+    sizes = [largest - i * STEP_PT for i in range(int(round((largest - smallest) / STEP_PT)) + 1)]
+
+    def key(design: Design) -> tuple:
+        return (design.text, design.subtext, area, smallest, largest)
+
+    todo = [d for d in designs if key(d) not in _fitted]
+    if todo:
+        found = _search(todo, sizes, smallest, area)
+        for design in todo:
+            _fitted[key(design)] = found[design]
+    return {d: _fitted[key(d)] for d in designs}
+
+
+def sub_size(main_pt: float, smallest: float) -> float:
+    return max(smallest, math.floor(main_pt * SUB_RATIO / STEP_PT) * STEP_PT)
+
+
+def _search(designs: list[Design], sizes: list[float], smallest: float,
+            area: TextArea) -> dict[Design, tuple[float, float] | None]:
+    """Two binary searches per design over `sizes` (large to small), all designs laid out together each round:
+    the largest size that fits, and the largest that fits with every phrase on one line."""
+    # For each design and search: [lo, hi) indexes into sizes; the answer is the first index that passes.
+    bounds = {(d, one_line): [0, len(sizes)] for d in designs for one_line in (False, True)}
+    while True:
+        probes = sorted({(d, (lo + hi) // 2) for (d, _), (lo, hi) in bounds.items() if lo < hi},
+                        key=lambda p: (designs.index(p[0]), p[1]))
+        if not probes:
+            break
+        results = measure([(d, sizes[i], sub_size(sizes[i], smallest)) for d, i in probes], area)
+        for (design, index), (fits, one_line) in zip(probes, results):
+            for wants_one_line in (False, True):
+                lo, hi = bounds[(design, wants_one_line)]
+                if lo < hi and (lo + hi) // 2 == index:
+                    passed = fits and (one_line or not wants_one_line)
+                    bounds[(design, wants_one_line)] = [lo, index] if passed else [index + 1, hi]
+    out: dict[Design, tuple[float, float] | None] = {}
+    for design in designs:
+        any_fit = bounds[(design, False)][0]
+        one_line = bounds[(design, True)][0]
+        if any_fit >= len(sizes):
+            out[design] = None
+            continue
+        prefer = one_line < len(sizes) and sizes[one_line] >= PREFER_ONE_LINE * sizes[any_fit]
+        index = one_line if prefer else any_fit
+        out[design] = (sizes[index], sub_size(sizes[index], smallest))
+    return out
+
+
+def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
+    """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template and CSS: does it fit, and
+    does every phrase stay on one line?"""
+    from weasyprint import HTML
+
+    from .render import TEMPLATES, _element_boxes, overflowing_boxes, render_template
+
+    # Pages three times the area's height, so that an overflowing text is laid out whole instead of breaking.
+    page = PageSpec(area.w, area.h * 3)
+    labels = [{"phrases": d.phrases, "subtext": d.subtext, "main_pt": main, "sub_pt": sub, "name": str(i)}
+              for i, (d, main, sub) in enumerate(probes)]
+    context = {"title": "", "author": "", "subject": "", "date": "", "kind": "stickers", "labels": labels,
+               "area": area, "faces": FACES}
+    html = render_template("stickers-measure.html.j2", page, context)
+    document = HTML(string=html, base_url=str(TEMPLATES) + "/").render()
+    results = []
+    for page_ in document.pages:
+        overflowing = set(overflowing_boxes(page_))
+        for box in _element_boxes(page_, lambda e: "label-text" in (e.get("class") or "").split()):
+            name = box.element.get("data-name")
+            phrase_lines = [len(b.children) for b in _element_boxes(page_, lambda e: e.get("data-phrase") == name)]
+            results.append((name not in overflowing, all(n <= 1 for n in phrase_lines)))
+    if len(results) != len(probes):
+        raise RuntimeError(f"stickers-measure.html.j2 laid out {len(results)} labels for {len(probes)} probes")
+    return results
