@@ -65,8 +65,9 @@ class TextArea:
     h: float
 
 
-def template_of(meta) -> LabelTemplate:
-    return meta.template if isinstance(meta.template, LabelTemplate) else label_templates()[meta.template]
+def template_of(meta) -> LabelTemplate | None:
+    """The sheet's label template; None for an unknown id (the catalog check has reported it)."""
+    return meta.template if isinstance(meta.template, LabelTemplate) else label_templates().get(meta.template)
 
 
 def text_area(template: LabelTemplate) -> TextArea:
@@ -83,7 +84,7 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
     meta = material.meta
     template = template_of(meta)
     designs = _designs(expanded, catalog, problems)
-    if designs is None:
+    if template is None or designs is None:
         return []
     slots = _fill_slots(meta, designs, template.per_sheet)
     area = text_area(template)
