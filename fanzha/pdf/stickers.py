@@ -247,7 +247,7 @@ def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[t
     page = PageSpec(area.w, area.h * 3)
     labels = [{"phrases": d.phrases, "subtext": d.subtext, "main_pt": main, "sub_pt": sub, "name": str(i)}
               for i, (d, main, sub) in enumerate(probes)]
-    context = {"title": "", "author": "", "subject": "", "date": "", "kind": "stickers", "labels": labels,
+    context = {"title": "", "author": "", "subject": "", "date": "2000-01-01", "kind": "stickers", "labels": labels,
                "area": area, "faces": FACES}
     html = render_template("stickers-measure.html.j2", page, context)
     document = HTML(string=html, base_url=str(TEMPLATES) + "/").render()
