@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import logging
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +17,8 @@ from .catalog import Catalog, Edition, edition_materials, load_catalog
 from .expand import Expanded, expand_catalog
 from .lint import lint_edition, lint_expanded
 from .pages import SitePages, site_name_and_footer, site_pages
-from .problems import ContentError, Problems
+from .pdf.manifest import PART
+from .problems import ContentError, Problem, Problems
 
 PRINT_CACHE = Path(".cache") / "print"
 # `fanzha build` checks before it starts MkDocs; the hooks of that same build reuse the result instead of checking again.
@@ -129,6 +133,30 @@ def finish_search(site_dir: Path) -> None:
             "整词搜索（如“安全账户”）可能找不准。请用 pyproject.toml 里写明的 mkdocs-material 版本。")
 
 
+def site_generator_problem(exc: Exception) -> Problem:
+    """MkDocs failed on the site's own files (mkdocs.yml, docs/): where, if it says, and what to do."""
+    mark = getattr(exc.__cause__ or exc.__context__, "problem_mark", None)  # a YAML error in mkdocs.yml
+    return Problem("mkdocs.yml", mark.line + 1 if mark else 0, f"网站没有生成（MkDocs：{' '.join(str(exc).split())}）",
+                   "检查 mkdocs.yml 的缩进、冒号和括号，以及 docs/ 下的页面；改坏了可以用 git 恢复")
+
+
+class BuildBusy(Exception):
+    """Another `fanzha build` of the same project is running."""
+
+
+@contextmanager
+def build_lock(root: Path):
+    """One build of a project at a time: a second one would clear the first one's staging folder."""
+    path = root / ".cache" / "build.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildBusy(root) from None
+        yield  # the kernel releases the lock when the process ends, killed or not
+
+
 def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None = None, render=None) -> Path:
     """Build the site beside the old one and swap it in only when complete, so a failed build loses nothing."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -137,29 +165,35 @@ def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-    cwd = os.getcwd()
-    if checked is not None:
-        _prechecked[root] = checked
-    if render is not None:
-        _render_settings[root] = render
-    try:
-        os.chdir(root)  # mkdocs.yml names paths relative to the project
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
-        mkdocs_build(config)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        os.chdir(cwd)
-        _prechecked.pop(root, None)
-        _render_settings.pop(root, None)
-    swap_in(staging, site_dir)
+    with build_lock(root):
+        recover(site_dir, root / PRINT_CACHE)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+        cwd = os.getcwd()
+        if checked is not None:
+            _prechecked[root] = checked
+        if render is not None:
+            _render_settings[root] = render
+        try:
+            os.chdir(root)  # mkdocs.yml names paths relative to the project
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
+            mkdocs_build(config)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            os.chdir(cwd)
+            _prechecked.pop(root, None)
+            _render_settings.pop(root, None)
+        swap_in(staging, site_dir)
     return site_dir
 
 
 def swap_in(staging: Path, target: Path) -> None:
+    """Put the new site in place of the old one. Where the system can exchange two folders in one step there is no
+    moment without a complete site; elsewhere a build killed between the two renames is repaired by recover()."""
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
+        return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -168,11 +202,28 @@ def swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def recover(site_dir: Path) -> None:
-    """A build killed between the two renames of swap_in leaves only the old site aside: put it back."""
+def _exchange(a: Path, b: Path) -> bool:
+    """Linux renameat2(RENAME_EXCHANGE): swap two paths atomically; False where the system or file system lacks it."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def recover(site_dir: Path, print_dir: Path) -> None:
+    """Repair what a killed build left: the old site set aside between the two renames of swap_in goes back, and
+    half-built staging folders and half-written print files go away."""
     old = site_dir.with_name(f".{site_dir.name}.old")
     if old.exists() and not site_dir.exists():
         os.replace(old, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    for staging in site_dir.parent.glob(f".{site_dir.name}.new-*"):
+        shutil.rmtree(staging, ignore_errors=True)
+    if print_dir.is_dir():
+        for part in print_dir.rglob(f".*{PART}"):
+            part.unlink(missing_ok=True)
 
 
-__all__ = ["check", "site_content", "build_site", "ContentError"]
+__all__ = ["check", "site_content", "build_site", "BuildBusy", "ContentError"]

@@ -98,9 +98,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from mkdocs.exceptions import Abort
+    from mkdocs.exceptions import Abort, MkDocsException
 
-    from .build import build_site, check
+    from .build import BuildBusy, build_site, check, site_generator_problem
     from .pdf import PrintEnvironmentError, RenderSettings
     from .pdf.executor import ExecutorError
 
@@ -134,6 +134,13 @@ def cmd_build(args) -> int:
         console.print(str(exc), style="red", markup=False)
         console.print("之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
+    except MkDocsException as exc:  # mkdocs.yml or docs/ broken: name the file, no traceback
+        console.print(str(site_generator_problem(exc)), style="red", markup=False, soft_wrap=True)
+        console.print("之前生成的网站和 PDF 保持不变。")
+        return CONTENT_ERROR
+    except BuildBusy:
+        console.print("这个项目的另一次 fanzha build 正在运行 — 等它结束后再运行", markup=False)
+        return USAGE_ERROR
     print_problems(checked.problems)
     console.print(f"完成：网站在 {site}，印刷文件在 {site / 'print'}。")
     return OK

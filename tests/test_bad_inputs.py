@@ -217,6 +217,9 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
     ("placeholder-mouxian", letter_body("某某县公安局提醒您"), f"{LETTER_PATH}:{BODY_LINE}", "占位符“某某县”"),
     ("placeholder-in-unit", replace("materials/editions/default.yml", "signature: 测试县公安局", "signature: 某某派出所"),
      "materials/editions/default.yml:5", "unit.signature 里还有占位符“某某派出所”"),
+    # The site's own configuration
+    ("broken-mkdocs-yml", lambda project: (project.root / "mkdocs.yml").open("a").write("nav: [\n"), "mkdocs.yml:",
+     "网站没有生成"),
     ("banner-too-long", replace("materials/slogans/s.md", "全民反诈，你我同行", "全民反诈你我同行，不听不信不转账，守好每个人的钱袋子"),
      "materials/slogans/s.md:7", "超过上限 20 字"),
 ]

@@ -129,7 +129,9 @@ def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
     except (KeyError, TypeError):
         return None
     pdf, png = out_dir / item.file, out_dir / item.preview
-    if not (pdf.is_file() and png.is_file() and pdf.stat().st_size == item.bytes):
+    # The bytes themselves, not only the size: a build killed after writing a PDF but before the cache leaves a file
+    # the cache does not describe.
+    if not (pdf.is_file() and png.is_file() and hashlib.sha256(pdf.read_bytes()).hexdigest() == item.sha256):
         return None
     return item
 

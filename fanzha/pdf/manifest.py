@@ -9,6 +9,8 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+PART = ".part"  # suffix of a file still being written: what a killed build leaves behind is recognised by it
+
 # Keys of site/print/manifest.json that other parts rely on (DESIGN.md, "Outputs"), then the extra ones.
 CONTRACT_KEYS = ("file", "material", "kind", "title", "edition", "trim_mm", "bleed_mm", "pages", "bytes", "sha256",
                  "preflight")
@@ -62,7 +64,7 @@ def zip_edition(out_dir: Path, edition_id: str) -> Path:
     target = out_dir / f"{edition_id}-全部印刷文件.zip"
     folder = out_dir / edition_id
     names = _zip_names(out_dir, edition_id)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=out_dir)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART, dir=out_dir)
     os.close(fd)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
         for pdf in sorted(folder.glob("*.pdf")):
@@ -98,7 +100,7 @@ def _safe(text: str) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary name in the same folder, then rename over the target: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
