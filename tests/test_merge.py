@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from conftest import FANZHA, REPO, Project
 from fanzha.pdf.fonts import missing_characters
+from fanzha.pdf.preflight import font_issues
 from test_roster import class_of_45, write_csv, write_xlsx
 
 CANARY = "甄测试金丝雀"
@@ -90,6 +91,8 @@ def test_roster_merges_into_a_letter_per_student_and_a_register_per_class(tmp_pa
         for position, (name, _, number) in enumerate(members, start=1):
             assert f"{position}{number}{name}□" in listed
     assert len(page_texts(out / "七年级（1）班-回执回收登记表.pdf")) == 2
+    for pdf in out.glob("*.pdf"):  # only the project's subset fonts: no name drawn by a fallback font
+        assert all(font_issues(page) == [] for page in PdfReader(pdf).pages), pdf
 
 
 def test_name_the_fonts_cannot_draw_is_an_error_naming_file_row_and_character(tmp_path):
@@ -176,6 +179,8 @@ def test_each_bundled_edition_prints_its_own_signature_and_numbers(bundled_site)
     # What each kind of unit gets: a school its parent letter and student handout, a bank branch its counter form
     # and posters and no letters.
     assert {"parents", "xuesheng-a5"} <= printed["shiyan-xiaoxue"] and "enterprise" not in printed["shiyan-xiaoxue"]
+    centre = (bundled_site / "print" / "index.html").read_text("utf-8")
+    assert all(f"（{edition_id}）" in centre for edition_id in editions)  # the print centre lists every edition
     bank = next(e for e, data in editions.items() if data.get("type") == "银行网点")
     assert {"guitai-fengxian", "yinhang-guitai"} <= printed[bank]
     assert not {i["kind"] for i in manifest["items"] if i["edition"] == bank} & {"letter"}
