@@ -342,6 +342,38 @@ def _line(lines: dict[tuple, int], loc: tuple) -> int:
     return 1
 
 
+IMAGE_FORMATS = {"JPEG": "JPG", "PNG": "PNG"}
+
+
+def image_path(material: Material) -> Path:
+    return material.path.parent / material.meta.image
+
+
+def check_image(material: Material, problems: Problems) -> None:
+    """The image a material names exists inside the project and is a JPG or PNG that Pillow can read."""
+    from PIL import Image, UnidentifiedImageError
+
+    name = material.meta.image
+    line = material.source.line_of("image")
+    path = image_path(material)
+    where = f"把图片放在 {problems.relative(material.path.parent)}/ 下，image: 写相对这个素材文件的路径，例如 images/photo.jpg"
+    if not path.resolve().is_relative_to(problems.root.resolve()):
+        problems.add(material.path, line, f"图片“{name}”在项目之外", where)
+        return
+    if not path.is_file():
+        problems.add(material.path, line, f"找不到图片“{name}”", where)
+        return
+    try:
+        with Image.open(path) as image:
+            kind = image.format
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        kind = None
+    if kind not in IMAGE_FORMATS:
+        problems.add(material.path, line, f"“{name}”不是能读的 JPG 或 PNG 图片",
+                     "用看图软件打开它，另存为 JPG 或 PNG 后再引用")
+
+
 def _check_references(catalog: Catalog, problems: Problems) -> None:
     for edition in catalog.editions.values():
         select = edition.meta.select
@@ -371,6 +403,8 @@ def _check_references(catalog: Catalog, problems: Problems) -> None:
             if ref not in slogan_refs and ref not in collections:
                 problems.add(material.path, source.line_of("slogans", i), f"引用了不存在的标语 `{ref}`",
                              "写成“标语集id/标语id”，标语id 在标语行末以 {#id} 标出；或只写标语集 id 引用整集")
+        if getattr(meta, "image", ""):
+            check_image(material, problems)
         template = getattr(meta, "template", None)
         if isinstance(template, str) and template not in label_templates():
             problems.add(material.path, source.line_of("template"), f"未知的标签纸模板 `{template}`",

@@ -73,6 +73,8 @@ def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Pro
         texts += [(value, material.source.line_of(name)) for name, value in item.fields.items() if value]
         if item.receipt_statement:
             texts.append((item.receipt_statement, material.source.line_of("receipt", "statement")))
+        if material.meta.qr:
+            _check_qr(material, allowed_domains, problems)
         for text, first_line in texts:
             _check_text(text, first_line, path, allowed_numbers, allowed_domains, unit_values, problems)
         for slogan, text in item.slogans:
@@ -82,6 +84,20 @@ def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Pro
                     problems.add(path, slogan.line,
                                  f"{channel}标语“{text}”有 {char_count(text)} 字，超过上限 {limit} 字",
                                  f"删减到 {limit} 字以内，或把它从“{channel}”渠道中去掉")
+
+
+def _check_qr(material, domains: list[str], problems: Problems) -> None:
+    """A QR code is a link nobody can read before scanning it: only https/http to an allowed domain."""
+    url = material.meta.qr
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not _allowed_host(parts.hostname or "", domains):
+        problems.add(material.path, material.source.line_of("qr"), f"二维码网址“{url}”不在允许范围内",
+                     f"二维码只能指向 https:// 开头、域名为 {'、'.join(d for d in domains if d)} 的网址；"
+                     "其他域名请在版本文件的 allowed_domains 里登记")
+
+
+def _allowed_host(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains if d)
 
 
 def _check_scam_sections(item: Expanded, problems: Problems) -> None:
@@ -120,7 +136,7 @@ def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domai
                              "只能写 110、96110、12381、12321，或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
         for match in URL.finditer(line):
             host = (urlsplit(match.group() if "://" in match.group() else "http://" + match.group()).hostname or "")
-            if not any(host == d or host.endswith("." + d) for d in domains if d):
+            if not _allowed_host(host, domains):
                 problems.add(path, lineno, f"链接“{match.group()}”的域名不在允许范围内",
                              f"只能链接 {'、'.join(d for d in domains if d)}；其他域名请在版本文件的 allowed_domains 里登记")
         for pattern, message in UNSAFE_HTML:

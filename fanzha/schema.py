@@ -36,6 +36,7 @@ class MaterialMeta(Strict):
     summary: str = ""
     audiences: list[str] = []
     scam_types: list[Id] = []
+    qr: str = ""  # where the printed QR code leads (an allowed domain); default: this material's page on the edition's site
 
 
 class ScamMeta(MaterialMeta):
@@ -83,6 +84,7 @@ class PosterMeta(MaterialMeta):
     headline: Annotated[str, Field(min_length=1)]
     subhead: str = ""
     slogans: list[str] = []
+    image: str = ""  # a photo or drawing (JPG or PNG), path relative to this material's file
 
     @field_validator("size", mode="before")
     @classmethod

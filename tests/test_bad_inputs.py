@@ -5,12 +5,18 @@ PDFs, previews, manifest, zips — byte for byte as it was."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
 from typing import Callable
 
 import pytest
+
+from fanzha.catalog import load_catalog
+from fanzha.pages import site_pages
+from fanzha.pdf.manifest import PrintItem
+from fanzha.problems import Problems
 
 from conftest import SCAM, Project
 
@@ -64,10 +70,21 @@ layout: list
 headline: 全民反诈 你我同行
 scam_types: [shuadan-fanli]
 slogans: [s/tongxing]
+image: images/photo.png
 ---
 被骗请立即拨打110。
 """
 POSTER_PATH = "materials/poster/p.md"
+IMAGE_PATH = "materials/poster/images/photo.png"
+
+
+def save_image(path: Path, width: int, height: int) -> None:
+    from PIL import Image, ImageDraw
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", (width, height), (255, 236, 200))
+    ImageDraw.Draw(image).ellipse((width // 10, height // 10, width // 2, height * 9 // 10), fill=(200, 22, 29))
+    image.save(path)
 
 
 def make_good_project(root: Path) -> Project:
@@ -78,6 +95,7 @@ def make_good_project(root: Path) -> Project:
     project.write("materials/slogans/s.md", SLOGANS)
     project.write(LETTER_PATH, LETTER)
     project.write(POSTER_PATH, POSTER)
+    save_image(project.root / IMAGE_PATH, 2400, 1200)  # 2:1 in an A3 poster's 261×89 mm band: 178 mm wide, 342 dpi
     return project
 
 
@@ -141,6 +159,11 @@ def symlink_folder_outside(project: Project) -> None:
     os.symlink(outside, project.root / "materials/letter/shared")
 
 
+def image_outside(project: Project) -> None:
+    save_image(project.root.parent / "outside.png", 2400, 1200)
+    replace(POSTER_PATH, "image: images/photo.png", "image: ../../../outside.png")(project)
+
+
 def huge_material(project: Project) -> None:
     filler = "刷单就是诈骗，先垫钱的兼职都是骗局。\n" * 100_000  # about 5.6 MB
     (project.root / LETTER_PATH).write_text(LETTER + filler, "utf-8")
@@ -189,7 +212,18 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
      "字符“😀”（U+1F600）"),
     ("rare-character-in-unit", replace("materials/editions/default.yml", "name: 测试县公安局", "name: 测试县𪚥公安局"),
      "materials/editions/default.yml:3", "字符“𪚥”"),
+    # Images
+    ("missing-image", replace(POSTER_PATH, "images/photo.png", "images/nope.jpg"), f"{POSTER_PATH}:10",
+     "找不到图片“images/nope.jpg”"),
+    ("not-an-image", write(IMAGE_PATH, "这不是图片"), f"{POSTER_PATH}:10", "不是能读的 JPG 或 PNG 图片"),
+    ("image-outside-project", image_outside, f"{POSTER_PATH}:10", "在项目之外"),
     # Links, QR codes and code planted in materials
+    ("qr-foreign", replace(POSTER_PATH, "layout: list", "layout: list\nqr: https://evil.example.com/app"),
+     f"{POSTER_PATH}:7", "二维码网址“https://evil.example.com/app”不在允许范围内"),
+    ("qr-lookalike", replace(LETTER_PATH, "summary:", "qr: https://fanzha.example.cn.evil.com/\nsummary:"),
+     f"{LETTER_PATH}:6", "二维码网址"),
+    ("qr-javascript", replace(LETTER_PATH, "summary:", "qr: javascript:alert(1)\nsummary:"), f"{LETTER_PATH}:6",
+     "二维码网址"),
     ("foreign-link", letter_body("详见 https://evil.example.com/a"), f"{LETTER_PATH}:{BODY_LINE}",
      "链接“https://evil.example.com/a”的域名不在允许范围内"),
     ("markdown-link", letter_body("[国家反诈中心](https://fanzha-gov.cn.example.com/app)"), f"{LETTER_PATH}:{BODY_LINE}",
@@ -265,3 +299,35 @@ def test_three_problems_in_three_files_are_listed_in_one_run(built, tmp_path):
     assert named == {f"{LETTER_PATH}:4", f"{POSTER_PATH}:7", "materials/slogans/s.md:8"}, result.stderr
     assert "共 3 个问题" in result.stderr
     assert tree_digest(project.root / "site") == built[1]
+
+
+def test_an_image_under_300_dpi_is_a_warning_in_the_output_the_manifest_and_the_print_centre(built, tmp_path):
+    project = copy_of(built[0], tmp_path)
+    save_image(project.root / IMAGE_PATH, 600, 300)
+    result = project.run("build")
+    assert result.returncode == 0, result.stderr
+    warning = next(line for line in result.stderr.splitlines() if "dpi" in line)
+    assert warning.startswith(f"警告 {POSTER_PATH}:10:") and "600×300 像素" in warning and " 86 dpi" in warning
+    assert "至少 2105×1053 像素" in warning and " — " in warning
+    manifest = json.loads((project.root / "site/print/manifest.json").read_text("utf-8"))
+    poster = next(item for item in manifest["items"] if item["material"] == "p")
+    assert poster["preflight"] == "ok" and any("86 dpi" in w for w in poster["warnings"])
+    centre = (project.root / "site/print/index.html").read_text("utf-8")
+    assert "86 dpi" in centre
+
+
+def test_preflight_results_in_the_manifest_and_the_print_centre(built, tmp_path):
+    root = built[0]
+    manifest = json.loads((root / "site/print/manifest.json").read_text("utf-8"))
+    assert {item["material"] for item in manifest["items"]} == {"parents", "p"}
+    assert all(item["preflight"] == "ok" and not item["warnings"] for item in manifest["items"])
+    centre = (root / "site/print/index.html").read_text("utf-8")
+    assert centre.count("<td>通过</td>") == len(manifest["items"])
+
+    # A finished PDF that failed a check: the print centre lists what is wrong.
+    catalog = load_catalog(root, Problems(root))
+    cached = json.loads((root / ".cache/print/.print-cache.json").read_text("utf-8"))
+    items = [PrintItem.from_dict(entry["item"]) for entry in cached.values()]
+    items[0].preflight = ["第1页字体 Foo：没有嵌入", "页数为 2，应为 1"]
+    page = site_pages(catalog, {}, items, []).pages["print/index.md"]
+    assert "有问题：第1页字体 Foo：没有嵌入；页数为 2，应为 1" in page and page.count("| 通过 |") == len(items) - 1

@@ -12,6 +12,7 @@ templates and CSS, fonts, code version) hash the same as last time is not render
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 from pathlib import Path
 
@@ -167,17 +168,37 @@ def layout_warnings(doc: PrintDoc, result) -> list[str]:
     limit = doc.expect_pages or doc.max_pages
     if limit and result.pages > limit and not result.overflow:
         out.append(f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式")
+    image = doc.context.get("image")
+    for _name, box_w, box_h in getattr(result, "images", []) if image else []:
+        out += image_resolution_warnings(image, box_w, box_h)
     return out
+
+
+PRINT_DPI = 300  # FACTS.md, Print conventions: raster images at 300 dpi at their printed size
+
+
+def image_resolution_warnings(image: dict, box_w: float, box_h: float) -> list[str]:
+    """The image is scaled to fit its box (object-fit: contain): its printed size, and the dpi that gives."""
+    px_w, px_h = image["px"]
+    scale = min(box_w / px_w, box_h / px_h)  # mm per pixel
+    dpi = 25.4 / scale
+    if dpi >= PRINT_DPI - 0.5:
+        return []
+    need_w, need_h = (math.ceil(px * PRINT_DPI / dpi) for px in (px_w, px_h))
+    return [f"图片“{image['name']}”（{px_w}×{px_h} 像素）印出来约 {px_w * scale:.0f}×{px_h * scale:.0f} mm，"
+            f"只有 {dpi:.0f} dpi，低于印刷要求的 {PRINT_DPI} dpi，会发虚；请换一张至少 {need_w}×{need_h} 像素的图片"]
 
 
 def _report(doc: PrintDoc, message: str, problems: Problems) -> None:
     fixes = {"回执": "缩短正文，让回执和信在同一页；或保持现状，回执单独一页",
              "超出": "删减这一栏的文字，或改用更大的尺寸",
-             "超过": "删减文字，或改成双面/更大的版式"}
+             "超过": "删减文字，或改成双面/更大的版式",
+             "dpi": "用原图或相机拍的大图；从网页或微信里保存的图片通常太小"}
     fix = next((v for k, v in fixes.items() if k in message), "")
+    line = doc.material.source.line_of("image") if "dpi" in message else doc.material.source.body_line
     # On a fixed-size layout (poster, card, 三折页, sticker) text past its box is cut off in print: an error.
     report = problems.add if doc.fixed and "超出" in message else problems.warn
-    report(doc.material.path, doc.material.source.body_line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
+    report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
 
 
 def _check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from ..catalog import Catalog, Material
+from ..catalog import Catalog, Material, image_path
 from ..expand import Expanded, edition_context, render
 from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
 from ..problems import Problems
@@ -101,9 +102,10 @@ def _common(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
     material = expanded.material
     site_url = meta.site_url
     qr = ""
-    url = ""
-    if site_url:
+    url = material.meta.qr  # checked against the edition's allowed domains by lint
+    if site_url and not url:
         url = f"{site_url}/{material.kind}/{material.id}/"
+    if url:
         qr = qr_data_uri(url)
     return {
         "kind": material.kind,
@@ -206,10 +208,27 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         scams=scams,
         slogans=referenced_slogans(meta.slogans, expanded, catalog, problems),
         layout=meta.layout,
+        image=image_context(material) if meta.image else None,
     )
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
     return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1,
                     fixed=True)
+
+
+def image_context(material: Material) -> dict[str, Any] | None:
+    """The image travels inside the HTML (a data: URI), so the render needs no file and the cache key covers it.
+    None for an image the catalog has already reported as missing or unreadable."""
+    from PIL import Image, UnidentifiedImageError
+
+    path = image_path(material)
+    try:
+        data = path.read_bytes()
+        with Image.open(path) as image:
+            size, kind = image.size, image.format
+    except (OSError, UnidentifiedImageError):
+        return None
+    uri = f"data:image/{kind.lower()};base64,{base64.b64encode(data).decode()}"
+    return {"uri": uri, "name": material.meta.image, "px": list(size)}
 
 
 def _short_scam_title(title: str) -> str:

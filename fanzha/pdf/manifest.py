@@ -52,7 +52,7 @@ def write_manifest(items: list[PrintItem], path: Path) -> None:
         row = {key: data[key] for key in CONTRACT_KEYS}
         row["file"] = f"print/{item.file}"
         row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name,
-                   variant=item.variant)
+                   variant=item.variant, warnings=item.warnings)
         rows.append(row)
     write_atomic(Path(path), (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode())
 

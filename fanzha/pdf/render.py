@@ -21,6 +21,7 @@ from .fonts import EQUIVALENTS, font_sources
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 PT_PER_MM = 72 / 25.4
+MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
 def _cjk(value) -> Markup:
@@ -77,6 +78,7 @@ class Rendered:
     receipt_page: int | None = None
     signoff_page: int | None = None
     overflow: list[str] = field(default_factory=list)
+    images: list[tuple[str, float, float]] = field(default_factory=list)  # data-image name, its box's width, height (mm)
 
 
 def _boxes(box):
@@ -114,6 +116,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
 
     for page in document.pages:
         result.overflow += overflowing_boxes(page)
+        for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
+            result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
     trim_off = (page_spec.slug + page_spec.bleed) * PT_PER_MM
     bleed_off = page_spec.slug * PT_PER_MM
