@@ -4,8 +4,9 @@ printed on the 回执, and a 回执回收登记表 for each class teacher.
     merge_letters(root, letter_id, students, edition_id, out_dir) -> list[Path]
 
 One WeasyPrint document per class (a class of 45 is one render, not 45), rendered as tasks of the print executor
-(fanzha/pdf/executor.py: worker processes on all cores, or Dask), fonts subset per document to exactly its characters. Names are personal data: the output goes to a private folder (default private/merge/<letter>/<edition>/)
-that is git-ignored and never inside a folder the site is built from.
+(fanzha/pdf/executor.py: worker processes on all cores), fonts subset per document to exactly its characters.
+Names are personal data: the output goes to a private folder (default private/merge/<letter>/<edition>/) that is
+git-ignored and never inside a folder the site is built from, and the default executor keeps them on this machine.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     """Write one PDF of letters and one 登记表 per class into out_dir; returns the files written.
 
     `roster` names the roster in messages (a student's glyph problem is reported at its row there)."""
-    from .pdf import _check_glyphs
+    from .pdf import check_glyphs
     from .pdf.documents import letter_doc
     from .pdf.fonts import missing_characters, require_harfbuzz_subset
     from .pdf.manifest import write_atomic
@@ -87,7 +88,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         problems.add(material.path, material.source.line_of("receipt", "fields"),
                      f"回执里没有“{'”“'.join(f for f in (NAME_FIELDS[0], CLASS_FIELD) if f not in fields)}”一栏，"
                      "学生的名字和班级无法印到回执上", f"在 receipt.fields 里加上 {NAME_FIELDS[0]} 和 {CLASS_FIELD}")
-    _check_glyphs(doc, visible_text(render_html(doc)), problems)
+    check_glyphs(doc, visible_text(render_html(doc)), problems)
     for student in students:
         for label, value in (("姓名", student.name), ("班级", student.klass), ("学号", student.number)):
             for char in missing_characters(value):
@@ -126,7 +127,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
             plan, count, _ = tasks[result.name]
             write_atomic(out_dir / result.name, result.rendered.pdf)
             done += count
-            if progress:
+            if progress and count:  # a class counts as done with its letters; its 登记表 adds no students
                 progress(done, len(students), plan.context["klass"])
     finally:
         runner.close()

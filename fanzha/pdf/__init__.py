@@ -43,7 +43,7 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
 
     docs = collect_documents(catalog, editions, problems)
     htmls = {doc.key: render_html(doc) for doc in docs}
-    docs = [doc for doc in docs if _check_glyphs(doc, visible_text(htmls[doc.key]), problems)]
+    docs = [doc for doc in docs if check_glyphs(doc, visible_text(htmls[doc.key]), problems)]
     stats["prepare_s"] = time.perf_counter() - started
 
     cache = load_cache(out_dir)
@@ -106,7 +106,7 @@ def check_print_documents(catalog: Catalog, editions: list[Edition], problems: P
     from .render import render_html, visible_text
 
     for doc in collect_documents(catalog, editions, problems):
-        _check_glyphs(doc, visible_text(render_html(doc)), problems)
+        check_glyphs(doc, visible_text(render_html(doc)), problems)
 
 
 def _static_inputs() -> str:
@@ -201,7 +201,7 @@ def _report(doc: PrintDoc, message: str, problems: Problems) -> None:
     report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
 
 
-def _check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
+def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
     missing = missing_characters(text)
     for char in missing:
         path, line = _locate(doc, char)
