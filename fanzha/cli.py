@@ -46,11 +46,7 @@ def make_parser() -> Parser:
     build.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site/）")
     build.add_argument("--edition", metavar="版本", default=None,
                        help="只生成这个版本的印刷文件（materials/editions/ 下的文件名，不带 .yml）；网站内容仍是默认版本")
-    build.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                       help="同时排版 PDF 的进程数（默认用上全部 CPU 核）")
-    build.add_argument("--executor", default="local", metavar="方式",
-                       help="在哪里排版 PDF：local（本机，默认）、dask-local（本机 Dask 集群）、"
-                            "dask://主机:端口（已运行的 Dask 调度器，工作节点要装好 fanzha）")
+    add_render_options(build)
 
     check = sub.add_parser("check", help="只检查素材，不写任何文件", add_help=False)
     check.add_argument("-h", "--help", action="help", help="显示帮助")
@@ -68,6 +64,7 @@ def make_parser() -> Parser:
     merge.add_argument("--edition", metavar="版本", default="default", help="用哪个版本的落款和电话（默认 default）")
     merge.add_argument("--out", type=Path, default=None, metavar="目录",
                        help="输出目录（默认 private/merge/<信的编号>/<版本>/，不会进入网站）")
+    add_render_options(merge)
 
     new = sub.add_parser("new", help="按模板新建一个素材", add_help=False)
     new.add_argument("-h", "--help", action="help", help="显示帮助")
@@ -75,6 +72,26 @@ def make_parser() -> Parser:
     new.add_argument("id", help="编号：小写英文字母、数字和连字符，例如 dianhua-qianfei")
     new.add_argument("--title", default=None, help="标题")
     return parser
+
+
+def add_render_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="同时排版 PDF 的进程数（默认用上全部 CPU 核）")
+    parser.add_argument("--executor", default="local", metavar="方式",
+                        help="在哪里排版 PDF：local（本机，默认）、dask-local（本机 Dask 集群）、"
+                             "dask://主机:端口（已运行的 Dask 调度器，工作节点要装好 fanzha）")
+
+
+def render_settings(args, progress: bool):
+    """--jobs and --executor as RenderSettings, or None after printing the usage error."""
+    from .pdf import RenderSettings
+    from .pdf.executor import ExecutorError
+
+    try:
+        return RenderSettings(executor=args.executor, jobs=args.jobs, progress=progress)
+    except ExecutorError as exc:
+        console.print(f"用法错误：{exc}", markup=False)
+        return None
 
 
 def print_problems(problems) -> None:
@@ -101,13 +118,11 @@ def cmd_build(args) -> int:
     from mkdocs.exceptions import Abort, MkDocsException
 
     from .build import BuildBusy, build_site, check, site_generator_problem
-    from .pdf import PrintEnvironmentError, RenderSettings
+    from .pdf import PrintEnvironmentError
     from .pdf.executor import ExecutorError
 
-    try:
-        render = RenderSettings(executor=args.executor, jobs=args.jobs, progress=console.is_terminal)
-    except ExecutorError as exc:
-        console.print(f"用法错误：{exc}", markup=False)
+    render = render_settings(args, progress=console.is_terminal)
+    if render is None:
         return USAGE_ERROR
     checked = check(args.root)
     if checked.problems.errors:
@@ -175,6 +190,9 @@ def cmd_merge(args) -> int:
     from .merge import MergeUsageError, merge_roster, refuse_published
     from .pdf import PrintEnvironmentError
 
+    settings = render_settings(args, progress=False)  # merge shows its own progress, in students
+    if settings is None:
+        return USAGE_ERROR
     roster = args.roster
     if not roster.is_file():
         console.print(f"用法错误：找不到名单文件 {roster} — 检查路径，名单是 .xlsx 或 .csv 文件", markup=False)
@@ -194,7 +212,7 @@ def cmd_merge(args) -> int:
             def advance(done: int, total: int, klass: str) -> None:
                 progress.update(task, completed=done, total=total, description=f"已完成 {klass}")
 
-            files = merge_roster(args.root, args.letter, roster, args.edition, args.out, advance)
+            files = merge_roster(args.root, args.letter, roster, args.edition, args.out, advance, settings)
     except MergeUsageError as exc:
         console.print(f"用法错误：{exc}", markup=False, soft_wrap=True)
         return USAGE_ERROR

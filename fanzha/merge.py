@@ -44,7 +44,7 @@ def default_out_dir(root: Path, letter_id: str, edition_id: str) -> Path:
 
 
 def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "default", out_dir: Path | None = None,
-                 progress: Progress | None = None) -> list[Path]:
+                 progress: Progress | None = None, settings: RenderSettings | None = None) -> list[Path]:
     """Read a roster file and merge it; raises ContentError listing every problem of the roster and the letter."""
     problems = Problems(Path(root))
     students = read_roster(Path(roster), problems)
@@ -52,7 +52,8 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
     if not students:
         problems.add(roster, 1, "名单里没有学生", "每行写一名学生的姓名和班级")
         problems.raise_if_errors()
-    return merge_letters(root, letter_id, students, edition_id, out_dir, roster=roster, progress=progress)
+    return merge_letters(root, letter_id, students, edition_id, out_dir, roster=roster, progress=progress,
+                         settings=settings)
 
 
 def merge_letters(root: Path, letter_id: str, students: list[Student], edition_id: str = "default",

@@ -115,3 +115,25 @@ def test_cli_refuses_bad_jobs_as_usage_error(project):
     assert result.returncode == 2 and "--jobs" in result.stderr
     result = project.run("build", "--executor", "cloud")
     assert result.returncode == 2 and "cloud" in result.stderr
+
+
+def test_merge_on_dask_gives_the_same_files_as_in_process(tmp_path):
+    pytest.importorskip("distributed")
+    from fanzha.merge import merge_letters
+    from fanzha.roster import Student
+
+    repo = Path(__file__).resolve().parent.parent
+    students = [Student(name, klass, "", line) for line, (name, klass) in enumerate(
+        [("王小明", "七年级（1）班"), ("李华", "七年级（1）班"), ("张伟", "七年级（2）班")], start=2)]
+    outputs = {}
+    for executor, jobs in (("local", 1), ("dask-local", 2)):
+        files = merge_letters(repo, "parents", students, "default", tmp_path / executor,
+                              settings=RenderSettings(executor=executor, jobs=jobs))
+        outputs[executor] = {path.name: path.read_bytes() for path in files}
+    assert len(outputs["local"]) == 4 and outputs["dask-local"] == outputs["local"]
+
+
+def test_cli_merge_refuses_bad_jobs_as_usage_error(project):
+    roster = project.write("private/roster.csv", "姓名,班级\n王小明,七年级（1）班\n")
+    result = project.run("merge", "parents", "--roster", str(roster), "--jobs", "0")
+    assert result.returncode == 2 and "--jobs" in result.stderr
