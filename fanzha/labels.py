@@ -52,3 +52,8 @@ class LabelTemplate(BaseModel):
 def label_templates() -> dict[str, LabelTemplate]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return {key: LabelTemplate.model_validate(value) for key, value in data.items()}
+
+
+def resolve_template(value: "str | LabelTemplate") -> LabelTemplate | None:
+    """A material's `template`: a custom template as written, or a shipped one by id (None when there is none)."""
+    return value if isinstance(value, LabelTemplate) else label_templates().get(value)

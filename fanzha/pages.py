@@ -14,6 +14,7 @@ import jinja2
 
 from .catalog import Catalog, Edition
 from .expand import Expanded
+from .problems import Problems
 from .schema import KIND_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
@@ -52,9 +53,10 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
                hand_written: list[str]) -> SitePages:
     """Every page of the site except the hand-written ones, and the navigation over all of them."""
     site = SitePages()
+    groups = print_groups(print_items)
     prints = defaultdict(list)
-    for item in print_items:
-        prints[item.material].append(item)
+    for group in groups:
+        prints[group.main.material].append(group)
 
     def by_kind(kind: str) -> list[Expanded]:
         return [expanded[m.id] for m in catalog.of_kind(kind) if m.id in expanded]
@@ -75,16 +77,17 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
             section_nav.append({"按人群": "scam/by-audience.md"})
         for item in items:
             path = f"{kind}/{item.material.id}.md"
+            extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
             site.pages[path] = _render(f"{kind}.md.j2", item=item, prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
-                                       catalog=catalog, kind_name=KIND_NAMES[kind])
+                                       catalog=catalog, kind_name=KIND_NAMES[kind], **extra)
             section_nav.append({item.fields.get("title") or item.material.meta.title: path})
         site.nav.append({SECTION_TITLES[kind]: section_nav})
 
     printed = {i.edition for i in print_items}
     # The default edition first: it is the one the site shows; then the units that print their own copies.
     editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
-    site.pages["print/index.md"] = _render("print_centre.md.j2", items=print_items, editions=editions)
+    site.pages["print/index.md"] = _render("print_centre.md.j2", items=groups, editions=editions)
     site.nav.append({"印刷中心": "print/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 
@@ -92,6 +95,38 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     others = [p for p in hand_written if p != "index.md"]
     site.nav = [{"首页": p} for p in home] + site.nav + others
     return site
+
+
+def _sticker_sheet(item: Expanded, catalog: Catalog) -> dict[str, Any]:
+    """A sticker sheet's label template and the texts on its labels, as the site's edition prints them."""
+    from .labels import resolve_template
+    from .pdf.stickers import label_designs
+
+    designs = label_designs(item, catalog, Problems(catalog.root)) or []  # problems were reported by the check
+    texts = list(dict.fromkeys(d.text for d in designs))
+    return {"label_template": resolve_template(item.material.meta.template), "texts": texts}
+
+
+@dataclass
+class PrintGroup:
+    """One printed piece of one edition: its main file, and the files printed with it (a sticker sheet's cut-guide
+    version and alignment test page), which share its preview."""
+
+    main: Any
+    files: list[Any]
+
+    def __getattr__(self, name: str) -> Any:  # title, pages, … are the main file's
+        return getattr(self.__dict__["main"], name)
+
+
+def print_groups(items: list[Any]) -> list[PrintGroup]:
+    groups: dict[tuple[str, str], PrintGroup] = {}
+    for item in items:
+        group = groups.setdefault((item.edition, item.material), PrintGroup(item, []))
+        group.files.append(item)
+        if not item.variant:
+            group.main = item
+    return list(groups.values())
 
 
 def _related(catalog: Catalog, expanded: dict[str, Expanded]) -> dict[str, dict[str, list[Expanded]]]:

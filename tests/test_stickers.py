@@ -258,3 +258,24 @@ def test_overflow_on_any_fixed_size_format_is_an_error(tmp_path):
     assert len(errors) == 2, errors
     assert errors[0].startswith("materials/handout/card.md:8: 《联系卡》（default 版）：名片卡第1面的文字太多，超出了版面")
     assert errors[1].startswith("materials/poster/p.md:8: 《海报》（default 版）：海报版面的文字太多，超出了版面")
+
+
+BUNDLED = {"kuaidi-wenxin-tishi": "快递温馨提示", "canzhuo-xiaotieshi": "餐桌小贴士", "shouji-beitie": "手机背贴",
+           "atm-fangpian-jingshi": "ATM 防骗警示"}
+
+
+def test_bundled_sheets_are_in_the_manifest_print_centre_and_their_pages(bundled_site):
+    items = json.loads((bundled_site / "print" / "manifest.json").read_text("utf-8"))["items"]
+    centre = (bundled_site / "print" / "index.html").read_text("utf-8")
+    for id_, title in BUNDLED.items():
+        files = {i["variant"]: i for i in items if i["material"] == id_ and i["edition"] == "default"}
+        assert set(files) == {"", "cut-guides", "alignment"}, (id_, files)
+        page = (bundled_site / "stickers" / id_ / "index.html").read_text("utf-8")
+        assert f'src="../../print/default/{id_}.png"' in page
+        for item in files.values():
+            assert item["kind"] == "stickers" and item["preflight"] == "ok" and item["title"].startswith(title)
+            assert (bundled_site / item["file"]).is_file() and (bundled_site / item["preview"]).is_file()
+            name = item["file"].removeprefix("print/")
+            assert f'href="{name}"' in centre and f'href="../../print/{name}"' in page
+    round_sheet = next(i for i in items if i["material"] == "shouji-beitie" and i["edition"] == "default")
+    assert round_sheet["size_name"] == label_templates()["a4-round-40-4x6"].name

@@ -94,15 +94,19 @@ def _element_boxes(page, predicate):
             yield box
 
 
-def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
-    """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
+def lay_out(html: str, resources: dict[str, bytes]):
+    """WeasyPrint's laid-out document (pages of boxes), loading only `resources`."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    font_config = FontConfiguration()
     fetcher = _resource_fetcher(resources)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(font_config=font_config)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(font_config=FontConfiguration())
+
+
+def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
+    """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
+    document = lay_out(html, resources)
     result = Rendered(b"", len(document.pages))
 
     signoff = _find(document, lambda e: _has_class(e, "signoff"))

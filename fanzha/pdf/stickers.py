@@ -18,20 +18,21 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..expand import Expanded, edition_context, render
-from ..labels import LabelTemplate, label_templates
+from ..labels import LabelTemplate, resolve_template
 from ..problems import Problems
 from .documents import SAFE_MM, PageSpec, PrintDoc, _common
-from .fonts import FACES
+from .fonts import font_files, font_sources, subset_font
 
 PT_PER_MM = 72 / 25.4
 STEP_PT = 0.5
 MAX_PT = 32.0
 SUB_RATIO = 0.45  # subtext size relative to the main text
 PREFER_ONE_LINE = 0.6  # keep every phrase on one line unless that costs more than 40 % of the size
-PADDING_MM = 3.0  # text inside a sheet label; a roll label with bleed keeps the print-shop safe distance instead
+PADDING_MM = 4.0  # text inside a sheet label (2 mm clear of the frame); a roll label with bleed keeps the print-shop safe distance instead
 FRAME_INSET_MM = 1.5
 PHRASE_END = "，,；;：:。 \u3000"  # dropped at a line end: a new line is the pause
 PHRASE_BREAK = re.compile(r"(?<=[，,；;：:。？?！! \u3000])")  # phrases start new lines; 、 lists stay together
+SUBTEXT_BREAK = re.compile(r"(?<=[·•，,；;])\s*|\s+")
 
 VARIANTS = {
     "": ("", "sheet"),
@@ -54,6 +55,11 @@ class Design:
         parts = [p.strip(PHRASE_END) for p in PHRASE_BREAK.split(self.text)]
         return [p for p in parts if p]
 
+    @property
+    def subtext_parts(self) -> list[str]:
+        """The subtext in pieces that are never broken inside (“被骗请拨110”): it wraps only between them."""
+        return [p for p in SUBTEXT_BREAK.split(self.subtext) if p.strip()]
+
 
 @dataclass(frozen=True)
 class TextArea:
@@ -63,11 +69,6 @@ class TextArea:
     y: float
     w: float
     h: float
-
-
-def template_of(meta) -> LabelTemplate | None:
-    """The sheet's label template; None for an unknown id (the catalog check has reported it)."""
-    return meta.template if isinstance(meta.template, LabelTemplate) else label_templates().get(meta.template)
 
 
 def text_area(template: LabelTemplate) -> TextArea:
@@ -82,8 +83,8 @@ def text_area(template: LabelTemplate) -> TextArea:
 def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[PrintDoc]:
     material = expanded.material
     meta = material.meta
-    template = template_of(meta)
-    designs = _designs(expanded, catalog, problems)
+    template = resolve_template(meta.template)  # None: an unknown id, which the catalog check reported
+    designs = label_designs(expanded, catalog, problems)
     if template is None or designs is None:
         return []
     slots = _fill_slots(meta, designs, template.per_sheet)
@@ -110,7 +111,7 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
             label = {"x": x, "y": y, "design": None}
             if design is not None:
                 main_pt, sub_pt = sizes[design]
-                label["design"] = {"phrases": design.phrases, "subtext": design.subtext, "main_pt": main_pt,
+                label["design"] = {"phrases": design.phrases, "subtext": design.subtext_parts, "main_pt": main_pt,
                                    "sub_pt": sub_pt, "name": f"标签“{design.text}”"}
             labels.append(label)
         sheets.append(labels)
@@ -131,7 +132,8 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
     return docs
 
 
-def _designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[Design] | None:
+def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[Design] | None:
+    """The sheet's designs in order: its text (repeat), or one per slogan it names (fill, each)."""
     material = expanded.material
     meta = material.meta
     source = material.source
@@ -237,22 +239,21 @@ def _search(designs: list[Design], sizes: list[float], smallest: float,
 
 
 def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
-    """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template and CSS: does it fit, and
-    does every phrase stay on one line?"""
-    from weasyprint import HTML
-
-    from .render import TEMPLATES, _element_boxes, overflowing_boxes, render_template
+    """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template, CSS and fonts (subset as
+    the print render subsets them): does it fit, and does every phrase stay on one line?"""
+    from .render import _element_boxes, lay_out, overflowing_boxes, render_template, stylesheets, visible_text
 
     # Pages three times the area's height, so that an overflowing text is laid out whole instead of breaking.
     page = PageSpec(area.w, area.h * 3)
-    labels = [{"phrases": d.phrases, "subtext": d.subtext, "main_pt": main, "sub_pt": sub, "name": str(i)}
+    labels = [{"phrases": d.phrases, "subtext": d.subtext_parts, "main_pt": main, "sub_pt": sub, "name": str(i)}
               for i, (d, main, sub) in enumerate(probes)]
     context = {"title": "", "author": "", "subject": "", "date": "2000-01-01", "kind": "stickers", "labels": labels,
-               "area": area, "faces": FACES}
-    html = render_template("stickers-measure.html.j2", page, context)
-    document = HTML(string=html, base_url=str(TEMPLATES) + "/").render()
+               "area": area}
+    html = render_template("stickers-measure.html.j2", page, context, font_sources())
+    chars, files = visible_text(html), font_files()
+    resources = {**stylesheets(), **{f.url_name: subset_font(f, files[f.file], chars) for f in font_sources()}}
     results = []
-    for page_ in document.pages:
+    for page_ in lay_out(html, resources).pages:
         overflowing = set(overflowing_boxes(page_))
         for box in _element_boxes(page_, lambda e: "label-text" in (e.get("class") or "").split()):
             name = box.element.get("data-name")
