@@ -96,7 +96,7 @@ def render_settings(args, progress: bool):
 
 def print_problems(problems) -> None:
     for problem in problems.warnings:
-        console.print(f"[yellow]{problem}[/yellow]", markup=True, soft_wrap=True, highlight=False)
+        console.print(str(problem), style="yellow", markup=False, soft_wrap=True, highlight=False)
     for problem in problems.errors:
         console.print(str(problem), style="red", markup=False, soft_wrap=True)
     if problems.errors:
@@ -139,14 +139,14 @@ def cmd_build(args) -> int:
     try:
         site = build_site(args.root, args.site_dir, checked, render)
     except Abort as exc:
-        console.print(str(exc), style="red", markup=False)
+        console.print(str(exc), style="red", markup=False, soft_wrap=True)
         console.print("之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
     except ExecutorError as exc:
         console.print(f"用法错误：{exc}", markup=False)
         return USAGE_ERROR
     except PrintEnvironmentError as exc:
-        console.print(str(exc), style="red", markup=False)
+        console.print(str(exc), style="red", markup=False, soft_wrap=True)
         console.print("之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
     except MkDocsException as exc:  # mkdocs.yml or docs/ broken: name the file, no traceback

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from .catalog import Edition
@@ -20,7 +21,9 @@ PLACEHOLDER = re.compile(r"(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|××|＿{2,}|_{2,}|
 UNIT_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + r"|某某|##")
 # Five or more digits (with hyphens) that are not a quantity, a year or a date.
 PHONE = re.compile(r"(?<![\d.A-Za-z])(\d[\d-]{3,}\d)(?![\d.])(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
-URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\"'）】]+|\bwww\.[^\s<>()\"'）】]+", re.I)
+# With a scheme, starting www., or protocol-relative (//host/…, which a browser opens like https://host/…).
+URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\"'）】]+|\bwww\.[^\s<>()\"'）】]+"
+                 r"|(?<![:/\w])//[\w-]+(?:\.[\w-]+)+[^\s<>()\"'）】]*", re.I)
 UNSAFE_HTML = [
     (re.compile(r"<\s*script\b", re.I), "素材里不允许有 <script> 脚本"),
     (re.compile(r"<\s*iframe\b", re.I), "素材里不允许有 <iframe> 嵌入"),
@@ -71,6 +74,9 @@ def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Pro
             _check_scam_sections(item, problems)
         texts = [(item.body, material.source.body_line)]
         texts += [(value, material.source.line_of(name)) for name, value in item.fields.items() if value]
+        # Every other text of the front matter (aliases, receipt fields, table columns…) reaches a page as it is.
+        texts += [(value, material.source.line_of(*key)) for key, value in _front_matter_texts(material.source.meta)
+                  if key[0] not in item.fields and key[0] not in UNCHECKED_KEYS]
         if item.receipt_statement:
             texts.append((item.receipt_statement, material.source.line_of("receipt", "statement")))
         if material.meta.qr:
@@ -86,11 +92,37 @@ def lint_expanded(edition: Edition, expanded: dict[str, Expanded], problems: Pro
                                  f"删减到 {limit} 字以内，或把它从“{channel}”渠道中去掉")
 
 
+UNCHECKED_KEYS = {"kind", "id", "qr", "image"}  # ids and paths; the QR target has its own check
+
+
+def _front_matter_texts(value, key: tuple = ()):
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, child in value.items():
+            yield from _front_matter_texts(child, key + (name,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _front_matter_texts(child, key + (index,))
+
+
+def host_of(url: str) -> str:
+    """The host a browser would open: it reads \\ as / and folds full-width forms (ｅｖｉｌ．ｃｏｍ) to ASCII."""
+    url = unicodedata.normalize("NFKC", url).replace("\\", "/")
+    if url.startswith("//"):
+        url = "https:" + url
+    elif "://" not in url:
+        url = "https://" + url
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:  # e.g. an unbalanced [ in the host
+        return ""
+
+
 def _check_qr(material, domains: list[str], problems: Problems) -> None:
     """A QR code is a link nobody can read before scanning it: only https/http to an allowed domain."""
     url = material.meta.qr
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not _allowed_host(parts.hostname or "", domains):
+    if urlsplit(url).scheme not in ("https", "http") or not _allowed_host(host_of(url), domains):
         problems.add(material.path, material.source.line_of("qr"), f"二维码网址“{url}”不在允许范围内",
                      f"二维码只能指向 https:// 开头、域名为 {'、'.join(d for d in domains if d)} 的网址；"
                      "其他域名请在版本文件的 allowed_domains 里登记")
@@ -135,8 +167,7 @@ def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domai
                 problems.add(path, lineno, f"电话号码“{match.group(1)}”既不是反诈专用号码，也不是本单位登记的号码",
                              "只能写 110、96110、12381、12321，或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
         for match in URL.finditer(line):
-            host = (urlsplit(match.group() if "://" in match.group() else "http://" + match.group()).hostname or "")
-            if not _allowed_host(host, domains):
+            if not _allowed_host(host_of(match.group()), domains):
                 problems.add(path, lineno, f"链接“{match.group()}”的域名不在允许范围内",
                              f"只能链接 {'、'.join(d for d in domains if d)}；其他域名请在版本文件的 allowed_domains 里登记")
         for pattern, message in UNSAFE_HTML:

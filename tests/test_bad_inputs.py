@@ -18,15 +18,10 @@ from fanzha.pages import site_pages
 from fanzha.pdf.manifest import PrintItem
 from fanzha.problems import Problems
 
+from conftest import EDITION as PLAIN_EDITION
 from conftest import SCAM, Project
 
-EDITION = """\
-id: default
-unit:
-  name: 测试县公安局
-  region: 测试县
-  signature: 测试县公安局
-date: 2026-11-01
+EDITION = PLAIN_EDITION + """\
 phones:
   local:
     - label: 测试县反诈中心
@@ -188,6 +183,9 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
     ("huge-file", huge_material, LETTER_PATH, "文件太大"),
     ("symlink-outside", symlink_outside, "materials/letter/outside.md", "符号链接指向项目之外"),
     ("symlinked-folder-outside", symlink_folder_outside, "materials/letter/shared", "符号链接指向项目之外"),
+    # Found only once the PDF is made, inside the site build: that build fails and leaves the old site as well
+    ("poster-overflow", replace(POSTER_PATH, "被骗请立即拨打110。", "被骗请立即拨打110，先垫钱的兼职都是诈骗。\n\n" * 60),
+     f"{POSTER_PATH}:12", "超出了版面"),
     # Names and references
     ("duplicate-id", write("materials/letter/copy.md", LETTER), f"{LETTER_PATH}:3",
      "编号 `parents` 与 materials/letter/copy.md 重复"),
@@ -232,6 +230,17 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
     ("lookalike-gov-domain", letter_body("详见 https://mps-gov.cn/"), f"{LETTER_PATH}:{BODY_LINE}", "域名不在允许范围内"),
     ("link-in-front-matter", replace(LETTER_PATH, "summary: 防范电信网络诈骗。", "summary: 详见 http://evil.example.com"),
      f"{LETTER_PATH}:6", "域名不在允许范围内"),
+    ("protocol-relative-link", letter_body("[官网](//evil.example.com/app)"), f"{LETTER_PATH}:{BODY_LINE}",
+     "链接“//evil.example.com/app”的域名不在允许范围内"),
+    ("backslash-host-trick", letter_body('<a href="https://evil.example.com\\@www.gov.cn/">国家反诈中心</a>'),
+     f"{LETTER_PATH}:{BODY_LINE}", "域名不在允许范围内"),
+    ("fullwidth-host", letter_body("详见 https://ｅｖｉｌ．ｃｏｍ/app"), f"{LETTER_PATH}:{BODY_LINE}", "域名不在允许范围内"),
+    ("link-in-alias", replace("materials/scam/shuadan-fanli.md", "aliases: [兼职刷单]",
+                              "aliases: [兼职刷单, 详见 www.evil-app.com]"), "materials/scam/shuadan-fanli.md:5",
+     "域名不在允许范围内"),
+    ("html-in-alias", replace("materials/scam/shuadan-fanli.md", "aliases: [兼职刷单]",
+                              "aliases: [兼职刷单, \"<img src=x onerror=alert(1)>\"]"), "materials/scam/shuadan-fanli.md:5",
+     "on…= 事件属性"),
     ("script", letter_body("<script>alert(1)</script>"), f"{LETTER_PATH}:{BODY_LINE}", "<script>"),
     ("iframe", letter_body("<iframe src=\"https://www.gov.cn\"></iframe>"), f"{LETTER_PATH}:{BODY_LINE}", "<iframe>"),
     ("javascript-link", letter_body("[点这里领补贴](javascript:alert(1))"), f"{LETTER_PATH}:{BODY_LINE}", "javascript:"),
