@@ -10,20 +10,12 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
-from fanzha.catalog import load_catalog
+from test_pdf import build
+from test_pdf import write_project as write_print_project
+
 from fanzha.labels import LabelTemplate, label_templates
-from fanzha.pdf import build_print_outputs
-from fanzha.problems import Problems
 
 PT_PER_MM = 72 / 25.4
-EDITION = """\
-id: default
-unit:
-  name: 测试县公安局
-  region: 测试县
-  signature: 测试县公安局
-date: 2026-11-01
-"""
 SLOGANS = """\
 ---
 kind: slogans
@@ -57,19 +49,7 @@ TEMPLATE_IDS = {f"t{i}": key for i, key in enumerate(label_templates())}
 
 
 def write_project(root: Path, materials: dict[str, str]) -> Path:
-    for rel, text in {"editions/default.yml": EDITION, "slogans/tz.md": SLOGANS, **materials}.items():
-        path = root / "materials" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    return root
-
-
-def build(root: Path, out: Path):
-    problems = Problems(root)
-    catalog = load_catalog(root, problems)
-    assert not problems.errors, problems.errors
-    items = build_print_outputs(catalog, list(catalog.editions.values()), out, problems)
-    return items, problems
+    return write_print_project(root, {"slogans/tz.md": SLOGANS, **materials})
 
 
 @pytest.fixture(scope="module")
