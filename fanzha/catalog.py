@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from .labels import label_templates
 from .problems import Problems
 from .schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
-from .sources import Source, read_material, read_yaml_file, refuse_outside_links
+from .sources import Source, read_material, read_text, read_yaml_file, refuse_outside_links
 
 SLOGAN_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.+?)(?:\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\})?\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -162,6 +162,9 @@ def load_catalog(root: Path, problems: Problems) -> Catalog:
         materials[material.id] = material
 
     audiences = _load_audiences(materials_dir / "audiences.yml", problems)
+    search_terms = materials_dir / "search-terms.txt"
+    if search_terms.exists():
+        read_text(search_terms, problems)  # the search plugin reads it too, and stops with a traceback unless UTF-8
     editions = _load_editions(materials_dir / "editions", problems)
     catalog = Catalog(root, materials, editions, audiences)
     _check_references(catalog, problems)

@@ -50,9 +50,13 @@ def read_text(path: Path, problems: Problems) -> str | None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(path, 1, "文件是 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8",
                      "用记事本或 WPS 另存为“UTF-8”编码后再运行")
+        return None
+    if b"\x00" in data:
+        problems.add(path, data.split(b"\x00", 1)[0].count(b"\n") + 1, "这不是文本文件（含有二进制内容）",
+                     "素材只能是用文本编辑器写的 .md 文件；图片等文件不要用 .md 结尾")
         return None
     try:
         text = data.decode("utf-8")
@@ -98,6 +102,12 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
                          "把键名后的“：”改成半角冒号“:”并在后面加一个空格")
             return None
     try:
+        alias = next((event for event in yaml.parse(text, Loader=yaml.SafeLoader)
+                      if isinstance(event, yaml.AliasEvent)), None)
+        if alias is not None:  # a few nested aliases expand a short file into billions of values
+            problems.add(path, first_line + alias.start_mark.line, "YAML 里用了 * 引用（别名）",
+                         "不要用 & 和 * 引用，把内容直接写出来")
+            return None
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

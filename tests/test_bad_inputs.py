@@ -171,6 +171,10 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
     ("gb18030", write(LETTER_PATH, LETTER.replace("刷单", "𠮷刷单").encode("gb18030")), f"{LETTER_PATH}:4",
      "GBK/GB18030 编码"),
     ("utf16", write(LETTER_PATH, LETTER.encode("utf-16")), f"{LETTER_PATH}:1", "UTF-16"),
+    ("search-terms-gbk", write("materials/search-terms.txt", "刷单 20 n\n杀猪盘 20 n\n".encode("gbk")),
+     "materials/search-terms.txt:1", "GBK/GB18030 编码"),
+    ("binary-file", write("materials/letter/photo.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+     "materials/letter/photo.md:3", "不是文本文件"),
     ("fullwidth-colon", replace(LETTER_PATH, "title: 致家长", "title： 致家长"), f"{LETTER_PATH}:4", "全角冒号"),
     ("tab-in-yaml", replace(POSTER_PATH, "slogans: [s/tongxing]", "slogans:\n\t- s/tongxing"), f"{POSTER_PATH}:10",
      "制表符"),
@@ -178,6 +182,9 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
     ("no-front-matter", write(LETTER_PATH, "刷单就是诈骗。\n"), f"{LETTER_PATH}:1", "缺少 YAML 头部"),
     ("yaml-syntax", replace(LETTER_PATH, "summary: 防范电信网络诈骗。", "summary: \"防范电信网络诈骗。"),
      f"{LETTER_PATH}:", "YAML 格式错误"),
+    ("yaml-alias-bomb", replace(LETTER_PATH, "summary: 防范电信网络诈骗。",
+                                "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                                "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]"), f"{LETTER_PATH}:7", "* 引用"),
     ("empty-file", write("materials/letter/empty.md", ""), "materials/letter/empty.md:1", "文件是空的"),
     ("blank-file", write("materials/letter/blank.md", "\n  \r\n\n"), "materials/letter/blank.md:1", "文件是空的"),
     ("huge-file", huge_material, LETTER_PATH, "文件太大"),
@@ -340,3 +347,18 @@ def test_preflight_results_in_the_manifest_and_the_print_centre(built, tmp_path)
     items[0].preflight = ["第1页字体 Foo：没有嵌入", "页数为 2，应为 1"]
     page = site_pages(catalog, {}, items, []).pages["print/index.md"]
     assert "有问题：第1页字体 Foo：没有嵌入；页数为 2，应为 1" in page and page.count("| 通过 |") == len(items) - 1
+
+
+def test_a_symbol_with_an_emoji_selector_prints_in_text_style(built, tmp_path):
+    import pypdfium2 as pdfium
+
+    project = copy_of(built[0], tmp_path)
+    letter_body("\u260e\ufe0f 咨询请拨打96110。")(project)
+    result = project.run("build")
+    assert result.returncode == 0, result.stderr
+    document = pdfium.PdfDocument(project.root / "site/print/default/parents.pdf")
+    try:
+        text = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    assert "\u260e" in text and "\ufe0f" not in text

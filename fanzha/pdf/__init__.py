@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import unicodedata
 import time
 from pathlib import Path
 
@@ -205,7 +206,8 @@ def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
     missing = missing_characters(text)
     for char in missing:
         path, line = _locate(doc, char)
-        problems.add(path, line, f"字符“{char}”（U+{ord(char):04X}）印刷字体里没有，《{doc.context['title']}》无法印刷",
+        shown = f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z")) else "（看不见）"
+        problems.add(path, line, f"字符{shown}（U+{ord(char):04X}）印刷字体里没有，《{doc.context['title']}》无法印刷",
                      "换成常用字或常用符号；表情符号和生僻字请改写，不能靠别的字体代替")
     return not missing
 

@@ -51,8 +51,9 @@ GENERATED = set("0123456789./ -•◦▪")
 
 # Typographic equivalents the fonts lack: a ballot box ☐ is printed as the white square □ of the same design.
 # These are deliberate substitutions of one character for another, applied to the print text before any check; every
-# other character the fonts cannot draw is an error.
-EQUIVALENTS = {"\u2610": "\u25a1"}
+# other character the fonts cannot draw is an error. The variation selectors after a symbol (☎️ = ☎ + U+FE0F, as phones
+# type it) ask for emoji or text style; dropped, the symbol is drawn by the print font in text style.
+EQUIVALENTS = {"\u2610": "\u25a1", "\ufe0e": "", "\ufe0f": ""}
 
 
 class PrintEnvironmentError(RuntimeError):
