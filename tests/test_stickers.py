@@ -259,3 +259,14 @@ def test_bundled_sheets_are_in_the_manifest_print_centre_and_their_pages(bundled
             assert f'href="{name}"' in centre and f'href="../../print/{name}"' in page
     round_sheet = next(i for i in items if i["material"] == "shouji-beitie" and i["edition"] == "default")
     assert round_sheet["size_name"] == label_templates()["a4-round-40-4x6"].name
+
+
+def test_check_command_names_a_text_that_cannot_fit(project):
+    """`fanzha check` lays the sheets out too: exit 1, file:line and the fix in Chinese, no traceback."""
+    text = "凡是" + "自称客服让你转账汇款的都是诈骗" * 12
+    project.write("materials/stickers/big.md", sticker("big", "a4-round-40-4x6", text=text))
+    result = project.run("check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    assert "materials/stickers/big.md:7: 贴纸《测试贴纸big》（default 版）" in output and "缩短这句话" in output

@@ -4,9 +4,10 @@ Every sheet makes three PDFs: the sheet itself, the same sheet with a thin cut-g
 alignment test page with the label outlines only (printed on plain paper and held against the label stock).
 
 Text size comes from WeasyPrint's own layout: each design (main text + subtext) is laid out in its label's text area
-with the same template and CSS as the sheet, at sizes found by a binary search from large down to the template's
-min_font_pt; the largest size where nothing leaves the area wins. A design that does not fit even at min_font_pt is an
-error naming the sheet and the text.
+with the sheet's own label markup, CSS and fonts, at sizes found by binary searches from large down to the template's
+min_font_pt; the largest size where nothing leaves the area wins (preferring every phrase on one line). A design that
+does not fit even at min_font_pt is an error naming the sheet and the text. The finished sheet is checked again from
+its own layout, as every fixed-size print file is (render.overflowing_boxes).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ STEP_PT = 0.5
 MAX_PT = 32.0
 SUB_RATIO = 0.45  # subtext size relative to the main text
 PREFER_ONE_LINE = 0.6  # keep every phrase on one line unless that costs more than 40 % of the size
-PADDING_MM = 4.0  # text inside a sheet label (2 mm clear of the frame); a roll label with bleed keeps the print-shop safe distance instead
+PADDING_MM = 4.0  # text inside a sheet label, 2 mm clear of its frame; a roll label with bleed keeps SAFE_MM
 FRAME_INSET_MM = 1.5
 PHRASE_END = "，,；;：:。 \u3000"  # dropped at a line end: a new line is the pause
 PHRASE_BREAK = re.compile(r"(?<=[，,；;：:。？?！! \u3000])")  # phrases start new lines; 、 lists stay together
@@ -123,7 +124,7 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
     for variant, (suffix, layer) in VARIANTS.items():
         context = _common(expanded, catalog)
         context.update(title=title + suffix, template=template, area=area, layer=layer, frame_inset=FRAME_INSET_MM,
-                       guides=variant == "cut-guides", all_positions=positions,
+                       guides=variant == "cut-guides",
                        sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
                                                                 for x, y in positions]])
         pages = len(context["sheets"])
