@@ -6,7 +6,8 @@ printed on the 回执, and a 回执回收登记表 for each class teacher.
 One WeasyPrint document per class (a class of 45 is one render, not 45), rendered as tasks of the print executor
 (fanzha/pdf/executor.py: worker processes on all cores), fonts subset per document to exactly its characters.
 Names are personal data: the output goes to a private folder (default private/merge/<letter>/<edition>/) that is
-git-ignored and never inside a folder the site is built from, and the default executor keeps them on this machine.
+git-ignored and never inside a folder the site is built from, and the default executor keeps them on this machine
+(`--executor dask://…` sends each class's HTML, names included, to the cluster's workers, which write nothing).
 """
 
 from __future__ import annotations

@@ -126,7 +126,7 @@ class ProcessPool:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload([__name__, "weasyprint", "uharfbuzz", "pypdfium2"])
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        # Keep a bounded number in flight, so a merge of 100,000 letters does not hold every HTML at once.
+        # A bounded number in flight: a merge of 100,000 letters does not sit pickled in the pool's queue at once.
         pending = iter(tasks)
         running = {self.pool.submit(render_task, t) for t in _take(pending, 4 * self.workers)}
         while running:
@@ -153,8 +153,9 @@ class DaskRunner:
         self.cluster = None
         try:
             if address is None:
+                # Any free port for the scheduler's web server: a second cluster on the machine must not collide.
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None)
+                                            dashboard_address=":0")
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout=20)
