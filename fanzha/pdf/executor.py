@@ -67,6 +67,7 @@ class RenderResult:
     rendered: Rendered
     preview: bytes  # PNG of the first page, or b"" when the task asked for none
     seconds: float
+    cpu_seconds: float  # CPU time of the render alone: on a busy machine `seconds` also counts waiting for a core
     peak_rss_mb: float  # of the process that rendered it, over its life so far
 
 
@@ -81,7 +82,7 @@ def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> 
     from .preview import first_page_png
     from .render import render_pdf, visible_text
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     collections: dict[str, bytes | Path] = font_data or font_files()
     chars = visible_text(task.html)
     resources = dict(task.stylesheets)
@@ -90,7 +91,8 @@ def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> 
     rendered = render_pdf(task.page, task.html, task.key[:32].encode(), resources)
     preview = first_page_png(rendered.pdf) if task.preview else b""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return RenderResult(task.key, task.name, rendered, preview, time.perf_counter() - started, peak)
+    return RenderResult(task.key, task.name, rendered, preview, time.perf_counter() - started,
+                        time.process_time() - started_cpu, peak)
 
 
 class Runner(Protocol):
