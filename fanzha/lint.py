@@ -31,6 +31,8 @@ UNSAFE_HTML = [
     (re.compile(r"<[^>]*\son\w+\s*=", re.I), "素材里不允许有 on…= 事件属性"),
     (re.compile(r"\]\(\s*<?\s*(?:data|vbscript)\s*:", re.I), "素材里不允许有 data: 或 vbscript: 链接"),
 ]
+# An image in the text would be looked for next to the generated page and the print templates, and found in neither.
+TEXT_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]|<\s*img\b", re.I)
 
 
 def char_count(text: str) -> int:
@@ -170,6 +172,9 @@ def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domai
             if not _allowed_host(host_of(match.group()), domains):
                 problems.add(path, lineno, f"链接“{match.group()}”的域名不在允许范围内",
                              f"只能链接 {'、'.join(d for d in domains if d)}；其他域名请在版本文件的 allowed_domains 里登记")
+        if TEXT_IMAGE.search(line):
+            problems.add(path, lineno, "正文里的图片在网站和印刷品上都显示不出来",
+                         "海报可在头部用 image: 指定一张 JPG/PNG 图片；其他素材请删掉这张图片")
         for pattern, message in UNSAFE_HTML:
             if pattern.search(line):
                 problems.add(path, lineno, message, "删掉这段代码，素材只写 Markdown 文字")

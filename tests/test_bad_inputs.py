@@ -222,6 +222,8 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
      "找不到图片“images/nope.jpg”"),
     ("not-an-image", write(IMAGE_PATH, "这不是图片"), f"{POSTER_PATH}:10", "不是能读的 JPG 或 PNG 图片"),
     ("image-outside-project", image_outside, f"{POSTER_PATH}:10", "在项目之外"),
+    ("image-in-text", letter_body("![宣传图](images/photo.png)"), f"{LETTER_PATH}:{BODY_LINE}",
+     "正文里的图片在网站和印刷品上都显示不出来"),
     # Links, QR codes and code planted in materials
     ("qr-foreign", replace(POSTER_PATH, "layout: list", "layout: list\nqr: https://evil.example.com/app"),
      f"{POSTER_PATH}:7", "二维码网址“https://evil.example.com/app”不在允许范围内"),
