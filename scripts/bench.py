@@ -12,7 +12,9 @@
   merge      `fanzha merge` of 1,000 generated students (25 classes of 40) into per-class letters.
   search     the site's search_index.json against the Markdown it indexes.
 Targets are ratios inside this one run; timings are only comparable within it. The machine's load average is recorded
-at the start and the end: other work on the machine makes every timing slower.
+at the start and the end: other work on the machine makes every timing slower, and with Linux's per-session CPU
+sharing (autogroup) a second process gains nothing while other sessions keep the cores busy, so the 1-vs-2 figure
+means something only on an idle machine; the CPU seconds of the renders are reported beside it.
 """
 
 from __future__ import annotations
