@@ -210,33 +210,62 @@ def sub_size(main_pt: float, smallest: float) -> float:
 
 def _search(designs: list[Design], sizes: list[float], smallest: float,
             area: TextArea) -> dict[Design, tuple[float, float] | None]:
-    """Two binary searches per design over `sizes` (large to small), all designs laid out together each round:
-    the largest size that fits, and the largest that fits with every phrase on one line."""
-    # For each design and search: [lo, hi) indexes into sizes; the answer is the first index that passes.
-    bounds = {(d, one_line): [0, len(sizes)] for d in designs for one_line in (False, True)}
-    while True:
-        probes = sorted({(d, (lo + hi) // 2) for (d, _), (lo, hi) in bounds.items() if lo < hi},
-                        key=lambda p: (designs.index(p[0]), p[1]))
-        if not probes:
-            break
-        results = measure([(d, sizes[i], sub_size(sizes[i], smallest)) for d, i in probes], area)
-        for (design, index), (fits, one_line) in zip(probes, results):
-            for wants_one_line in (False, True):
-                lo, hi = bounds[(design, wants_one_line)]
-                if lo < hi and (lo + hi) // 2 == index:
-                    passed = fits and (one_line or not wants_one_line)
-                    bounds[(design, wants_one_line)] = [lo, index] if passed else [index + 1, hi]
+    """The largest of `sizes` (large to small) at which each design fits with every phrase on one line; when that
+    costs more than PREFER_ONE_LINE of the size, or nothing fits on one line, the largest at which it fits at all.
+
+    Binary searches over indexes into `sizes`, all designs laid out together round by round. Each starts in a window
+    around a guess from the text's length (only a guess: what fits is decided by the layout) and leaves the window
+    when the answer lies beyond it, so a typical design takes three layouts instead of seven."""
+    count = len(sizes)
+
+    def first_passing(ranges: dict[Design, tuple[int, int]], one_line: bool) -> dict[Design, int]:
+        """Per design, the first index in [lo, hi) that passes, or hi."""
+        while probes := [(d, (lo + hi) // 2) for d, (lo, hi) in ranges.items() if lo < hi]:
+            results = measure([(d, sizes[i], sub_size(sizes[i], smallest)) for d, i in probes], area)
+            for (design, index), (fits, single) in zip(probes, results):
+                lo, hi = ranges[design]
+                ranges[design] = (lo, index) if fits and (single or not one_line) else (index + 1, hi)
+        return {d: lo for d, (lo, _) in ranges.items()}
+
+    def search_from(guesses: dict[Design, int], one_line: bool, limit: dict[Design, int]) -> dict[Design, int]:
+        windows = {d: (max(0, min(g, limit[d]) - 2), min(limit[d], max(g, 0) + 3)) for d, g in guesses.items()}
+        found = first_passing(dict(windows), one_line)
+        beyond = {d: (0, lo) for d, (lo, hi) in windows.items() if found[d] == lo and lo > 0}  # larger may pass too
+        beyond.update({d: (hi, limit[d]) for d, (lo, hi) in windows.items() if found[d] == hi and hi < limit[d]})
+        found.update(first_passing(beyond, one_line))
+        return found
+
+    def index_of(size_pt: float) -> int:
+        return min(count - 1, max(0, round((sizes[0] - size_pt) / STEP_PT)))
+
+    width_pt, height_pt = area.w * PT_PER_MM, area.h * PT_PER_MM
+    single = search_from({d: index_of(_one_line_guess(d, width_pt, height_pt)) for d in designs}, True,
+                         {d: count for d in designs})
+    wrap = [d for d in designs if single[d] == count or sizes[single[d]] < PREFER_ONE_LINE * sizes[0]]
+    wrapped = search_from({d: index_of(_wrapped_guess(d, width_pt, height_pt)) for d in wrap}, False,
+                          {d: single[d] for d in wrap})
     out: dict[Design, tuple[float, float] | None] = {}
     for design in designs:
-        any_fit = bounds[(design, False)][0]
-        one_line = bounds[(design, True)][0]
-        if any_fit >= len(sizes):
-            out[design] = None
-            continue
-        prefer = one_line < len(sizes) and sizes[one_line] >= PREFER_ONE_LINE * sizes[any_fit]
-        index = one_line if prefer else any_fit
-        out[design] = (sizes[index], sub_size(sizes[index], smallest))
+        index = single[design]
+        if wrapped.get(design, count) < count and (index == count or sizes[index] < PREFER_ONE_LINE * sizes[wrapped[design]]):
+            index = wrapped[design]
+        out[design] = None if index == count else (sizes[index], sub_size(sizes[index], smallest))
     return out
+
+
+def _ems(text: str) -> float:
+    """Rough width in em: a Chinese character is one, a Latin letter or digit about half."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in text)
+
+
+def _one_line_guess(design: Design, width_pt: float, height_pt: float) -> float:
+    lines = len(design.phrases) * 1.25 + (0.9 if design.subtext else 0)
+    return min(width_pt / max(_ems(p) for p in design.phrases), height_pt / lines)
+
+
+def _wrapped_guess(design: Design, width_pt: float, height_pt: float) -> float:
+    area = width_pt * height_pt * (0.8 if design.subtext else 1)
+    return (area / (sum(_ems(p) for p in design.phrases) * 1.25 * 1.15)) ** 0.5
 
 
 def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
