@@ -354,17 +354,20 @@ def image_path(material: Material) -> Path:
 
 def check_image(material: Material, problems: Problems) -> None:
     """The image a material names exists inside the project and is a JPG or PNG that Pillow can read."""
+    check_image_file(material.path, material.meta.image, material.source.line_of("image"), "image", problems)
+
+
+def check_image_file(owner: Path, name: str, line: int, key: str, problems: Problems) -> None:
+    """An image that the file `owner` names under `key`, relative to its own folder: inside the project, JPG or PNG."""
     from PIL import Image, UnidentifiedImageError
 
-    name = material.meta.image
-    line = material.source.line_of("image")
-    path = image_path(material)
-    where = f"把图片放在 {problems.relative(material.path.parent)}/ 下，image: 写相对这个素材文件的路径，例如 images/photo.jpg"
+    path = owner.parent / name
+    where = f"把图片放在 {problems.relative(owner.parent)}/ 下，{key}: 写相对 {owner.name} 的路径，例如 images/photo.jpg"
     if not path.resolve().is_relative_to(problems.root.resolve()):
-        problems.add(material.path, line, f"图片“{name}”在项目之外", where)
+        problems.add(owner, line, f"图片“{name}”在项目之外", where)
         return
     if not path.is_file():
-        problems.add(material.path, line, f"找不到图片“{name}”", where)
+        problems.add(owner, line, f"找不到图片“{name}”", where)
         return
     try:
         with Image.open(path) as image:
@@ -373,12 +376,13 @@ def check_image(material: Material, problems: Problems) -> None:
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
         kind = None
     if kind not in IMAGE_FORMATS:
-        problems.add(material.path, line, f"“{name}”不是能读的 JPG 或 PNG 图片",
-                     "用看图软件打开它，另存为 JPG 或 PNG 后再引用")
+        problems.add(owner, line, f"“{name}”不是能读的 JPG 或 PNG 图片", "用看图软件打开它，另存为 JPG 或 PNG 后再引用")
 
 
 def _check_references(catalog: Catalog, problems: Problems) -> None:
     for edition in catalog.editions.values():
+        if edition.meta.logo:
+            check_image_file(edition.path, edition.meta.logo, _line(edition.lines, ("logo",)), "logo", problems)
         select = edition.meta.select
         for key in ("include", "exclude"):
             for i, material_id in enumerate(getattr(select, key)):

@@ -228,3 +228,24 @@ def test_build_one_edition(tmp_path):
     unknown = project.run("build", "--edition", "qingshui-zhen", "--site-dir", str(site))
     assert unknown.returncode == 2
     assert "用法错误" in unknown.stderr and "default、qingshui" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_edition_logo_heads_every_letter_and_a_missing_logo_is_named(tmp_path):
+    from PIL import Image
+
+    project = Project(tmp_path / "proj")
+    project.write("materials/letter/jiazhang.md", LETTER)
+    (project.root / "materials" / "editions" / "logos").mkdir()
+    Image.new("RGB", (240, 240), (200, 20, 20)).save(project.root / "materials" / "editions" / "logos" / "xiao.png")
+    edition = project.root / "materials" / "editions" / "default.yml"
+    edition.write_text(edition.read_text("utf-8") + "logo: logos/xiao.png\n", "utf-8")
+    roster = write_csv(tmp_path / "名单.csv", [(name, "一班", number) for name, _, number in class_of_45()[:3]], "utf-8")
+    out = tmp_path / "out"
+    assert project.run("merge", "jiazhang", "--roster", str(roster), "--out", str(out)).returncode == 0
+    pages = PdfReader(out / "一班-致家长的一封测试信.pdf").pages
+    assert len(pages) == 3 and all(len(page.images) == 1 for page in pages)
+
+    edition.write_text(edition.read_text("utf-8").replace("logos/xiao.png", "logos/nope.png"), "utf-8")
+    checked = project.run("check")
+    assert checked.returncode == 1
+    assert "materials/editions/default.yml:7: 找不到图片“logos/nope.png”" in checked.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import markdown
@@ -121,6 +122,8 @@ def _common(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
         "url": url,
         "qr": qr,
         "body_html": md_html(expanded.body),
+        # The unit's emblem, printed at the head of its letters (edition `logo`, relative to the edition file).
+        "logo": image_data(edition.path.parent / meta.logo, meta.logo) if meta.logo else None,
     }
 
 
@@ -216,11 +219,14 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
 
 
 def image_context(material: Material) -> dict[str, Any] | None:
+    return image_data(image_path(material), material.meta.image)
+
+
+def image_data(path: Path, name: str) -> dict[str, Any] | None:
     """The image travels inside the HTML (a data: URI), so the render needs no file and the cache key covers it.
     None for an image the catalog has already reported as missing or unreadable."""
     from PIL import Image, UnidentifiedImageError
 
-    path = image_path(material)
     try:
         data = path.read_bytes()
         with Image.open(path) as image:
@@ -228,7 +234,7 @@ def image_context(material: Material) -> dict[str, Any] | None:
     except (OSError, UnidentifiedImageError):
         return None
     uri = f"data:image/{kind.lower()};base64,{base64.b64encode(data).decode()}"
-    return {"uri": uri, "name": material.meta.image, "px": list(size)}
+    return {"uri": uri, "name": name, "px": list(size)}
 
 
 def _short_scam_title(title: str) -> str:
