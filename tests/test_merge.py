@@ -176,13 +176,13 @@ def test_each_bundled_edition_prints_its_own_signature_and_numbers(bundled_site)
         editions[path.stem] = data
     assert {"default", "qingshui-zhen", "shiyan-xiaoxue"} <= set(editions)
     printed = {e: {i["material"] for i in manifest["items"] if i["edition"] == e} for e in editions}
-    # What each kind of unit gets: a school its parent letter and student handout, a bank branch its counter form
-    # and posters and no letters.
+    # What each kind of unit gets: a school its parent letter and student handout, a bank branch its counter form,
+    # counter poster and ATM stickers, and no letters.
     assert {"parents", "xuesheng-a5"} <= printed["shiyan-xiaoxue"] and "enterprise" not in printed["shiyan-xiaoxue"]
     centre = (bundled_site / "print" / "index.html").read_text("utf-8")
     assert all(f"（{edition_id}）" in centre for edition_id in editions)  # the print centre lists every edition
     bank = next(e for e, data in editions.items() if data.get("type") == "银行网点")
-    assert {"guitai-fengxian", "yinhang-guitai"} <= printed[bank]
+    assert {"guitai-fengxian", "yinhang-guitai", "atm-fangpian-jingshi"} <= printed[bank]
     assert not {i["kind"] for i in manifest["items"] if i["edition"] == bank} & {"letter"}
     for edition_id, data in editions.items():
         unit = data["unit"]
