@@ -346,6 +346,7 @@ def _line(lines: dict[tuple, int], loc: tuple) -> int:
 
 
 IMAGE_FORMATS = {"JPEG": "JPG", "PNG": "PNG"}
+MAX_IMAGE_PIXELS = 150_000_000  # a 展板 90×120 cm at 300 dpi is 150 million pixels; Pillow refuses ~180 million
 
 
 def image_path(material: Material) -> Path:
@@ -371,10 +372,16 @@ def check_image_file(owner: Path, name: str, line: int, key: str, problems: Prob
         return
     try:
         with Image.open(path) as image:
-            kind = image.format
+            kind, pixels = image.format, image.size[0] * image.size[1]
             image.verify()
+    except Image.DecompressionBombError:
+        kind, pixels = None, MAX_IMAGE_PIXELS + 1
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
-        kind = None
+        kind, pixels = None, 0
+    if pixels > MAX_IMAGE_PIXELS:
+        problems.add(material.path, line, f"图片“{name}”太大（超过 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素）",
+                     "缩小到印刷需要的大小：成品尺寸（毫米）÷ 25.4 × 300 像素")
+        return
     if kind not in IMAGE_FORMATS:
         problems.add(owner, line, f"“{name}”不是能读的 JPG 或 PNG 图片", "用看图软件打开它，另存为 JPG 或 PNG 后再引用")
 

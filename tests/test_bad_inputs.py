@@ -159,6 +159,18 @@ def image_outside(project: Project) -> None:
     replace(POSTER_PATH, "image: images/photo.png", "image: ../../../outside.png")(project)
 
 
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims a size: what Pillow reads before the pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IEND", b""))
+
+
 def huge_material(project: Project) -> None:
     filler = "刷单就是诈骗，先垫钱的兼职都是骗局。\n" * 100_000  # about 5.6 MB
     (project.root / LETTER_PATH).write_text(LETTER + filler, "utf-8")
@@ -221,6 +233,7 @@ CASES: list[tuple[str, Callable[[Project], None], str, str]] = [
     ("missing-image", replace(POSTER_PATH, "images/photo.png", "images/nope.jpg"), f"{POSTER_PATH}:10",
      "找不到图片“images/nope.jpg”"),
     ("not-an-image", write(IMAGE_PATH, "这不是图片"), f"{POSTER_PATH}:10", "不是能读的 JPG 或 PNG 图片"),
+    ("image-too-many-pixels", write(IMAGE_PATH, png_header(20_000, 20_000)), f"{POSTER_PATH}:10", "百万像素"),
     ("image-outside-project", image_outside, f"{POSTER_PATH}:10", "在项目之外"),
     ("image-in-text", letter_body("![宣传图](images/photo.png)"), f"{LETTER_PATH}:{BODY_LINE}",
      "正文里的图片在网站和印刷品上都显示不出来"),

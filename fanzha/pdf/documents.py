@@ -231,7 +231,7 @@ def image_data(path: Path, name: str) -> dict[str, Any] | None:
         data = path.read_bytes()
         with Image.open(path) as image:
             size, kind = image.size, image.format
-    except (OSError, UnidentifiedImageError):
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
     uri = f"data:image/{kind.lower()};base64,{base64.b64encode(data).decode()}"
     return {"uri": uri, "name": name, "px": list(size)}
