@@ -33,7 +33,8 @@ PADDING_MM = 4.0  # text inside a sheet label, 2 mm clear of its frame; a roll l
 FRAME_INSET_MM = 1.5
 PHRASE_END = "，,；;：:。 \u3000"  # dropped at a line end: a new line is the pause
 PHRASE_BREAK = re.compile(r"(?<=[，,；;：:。？?！! \u3000])")  # phrases start new lines; 、 lists stay together
-SUBTEXT_BREAK = re.compile(r"(?<=[·•，,；;])\s*|\s+")
+# A middle dot between parts is dropped: the gap stands for it, and a wrapped line never ends in a dangling “·”.
+SUBTEXT_BREAK = re.compile(r"\s*[·•]\s*|(?<=[，,；;])\s*|\s+")
 
 VARIANTS = {
     "": ("", "sheet"),
