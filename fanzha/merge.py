@@ -22,7 +22,7 @@ from .expand import expand_material
 from .lint import lint_edition, lint_expanded
 from .pdf.executor import RenderSettings, make_task, open_runner
 from .pdf.render import stylesheets
-from .problems import ContentError, Problems
+from .problems import Problems
 from .roster import Student, read_roster
 
 PRIVATE_DIR = Path("private") / "merge"
