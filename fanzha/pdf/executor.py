@@ -1,10 +1,12 @@
 """Where the PDFs are rendered: in this process, in local worker processes (all cores by default), or on a Dask
 distributed cluster. The same self-contained task runs in all three.
 
-    tasks = [make_task(...), ...]
-    with open_runner(RenderSettings(jobs=4)) as runner:
-        for result in runner.run(tasks):   # in the order they finish
+    runner = open_runner(RenderSettings(jobs=4))       # or executor="dask-local" / "dask://HOST:PORT"
+    try:
+        for result in runner.run([make_task(...), ...]):   # in the order they finish
             ...
+    finally:
+        runner.close()
 
 A RenderTask is plain data (HTML, page box, stylesheets, which fonts, cache key): it pickles, and it needs nothing
 from the disk of the machine that runs it except the full font collections, which a local worker opens by path and a
