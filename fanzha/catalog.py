@@ -379,7 +379,7 @@ def check_image_file(owner: Path, name: str, line: int, key: str, problems: Prob
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
         kind, pixels = None, 0
     if pixels > MAX_IMAGE_PIXELS:
-        problems.add(material.path, line, f"图片“{name}”太大（超过 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素）",
+        problems.add(owner, line, f"图片“{name}”太大（超过 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素）",
                      "缩小到印刷需要的大小：成品尺寸（毫米）÷ 25.4 × 300 像素")
         return
     if kind not in IMAGE_FORMATS:
