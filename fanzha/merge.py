@@ -134,8 +134,10 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     finally:
         runner.close()
     written = [out_dir / name for name in tasks]
-    for old in out_dir.glob("*.pdf"):  # classes of an earlier roster that this one no longer has
-        if old not in written:
+    # Letters of classes an earlier roster had and this one has not; any other file in the folder is the user's.
+    ours = (f"-{_file_name(doc.context['title'])}.pdf", f"-{REGISTER_TITLE}.pdf")
+    for old in out_dir.glob("*.pdf"):
+        if old not in written and old.name.endswith(ours):
             old.unlink()
     return written
 
