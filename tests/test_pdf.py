@@ -99,10 +99,8 @@ def project(tmp_path_factory):
         materials[f"poster/{id_}.md"] = poster(id_, size, "hero" if id_ in ("p-ylb", "p-zb") else "list")
     write_project(root, materials)
     out = root / "out"
-    started = time.perf_counter()
     items, problems = build(root, out)
-    first = time.perf_counter() - started
-    return {"root": root, "out": out, "items": {i.material: i for i in items}, "problems": problems, "time": first}
+    return {"root": root, "out": out, "items": {i.material: i for i in items}, "problems": problems}
 
 
 def test_every_output_and_preview(project):
@@ -270,9 +268,8 @@ def test_identical_inputs_give_identical_bytes_and_cache_skips(project, tmp_path
     assert before == {m: i.sha256 for m, i in project["items"].items()}
     for item in items:
         assert hashlib.sha256((out / item.file).read_bytes()).hexdigest() == item.sha256
-    started = time.perf_counter()
     again, _ = build(project["root"], out)
-    assert stats["rendered"] == 0 and time.perf_counter() - started < 3
+    assert stats["rendered"] == 0  # how fast a no-op rebuild is lives in scripts/bench.py, not here
     assert [i.sha256 for i in again] == [i.sha256 for i in items]
 
 
