@@ -205,6 +205,7 @@ def cmd_merge(args) -> int:
                       soft_wrap=True)
         return USAGE_ERROR
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("名学生"))
+    warnings: list = []
     try:
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("正在生成每个学生的信", total=None)
@@ -212,7 +213,7 @@ def cmd_merge(args) -> int:
             def advance(done: int, total: int, klass: str) -> None:
                 progress.update(task, completed=done, total=total, description=f"已完成 {klass}")
 
-            files = merge_roster(args.root, args.letter, roster, args.edition, args.out, advance, settings)
+            files = merge_roster(args.root, args.letter, roster, args.edition, args.out, advance, settings, warnings)
     except MergeUsageError as exc:
         console.print(f"用法错误：{exc}", markup=False, soft_wrap=True)
         return USAGE_ERROR
@@ -228,6 +229,8 @@ def cmd_merge(args) -> int:
             console.print(str(problem), style="red", markup=False, soft_wrap=True)
         console.print(f"共 {len(exc.problems)} 个问题，没有生成任何信，请按提示修改后再运行。", style="bold red")
         return CONTENT_ERROR
+    for warning in warnings:
+        console.print(str(warning), style="yellow", markup=False, soft_wrap=True)
     folder = files[0].parent if files else args.out
     console.print(f"完成：{len(files) // 2} 个班，每班一份信（PDF）和一份回执回收登记表，在 {folder}。"
                   "这些文件含学生姓名，只在本单位内部打印，不要上传到网站。", markup=False, soft_wrap=True)

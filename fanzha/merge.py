@@ -22,7 +22,7 @@ from .expand import expand_material
 from .lint import lint_edition, lint_expanded
 from .pdf.executor import RenderSettings, make_task, open_runner
 from .pdf.render import stylesheets
-from .problems import Problems
+from .problems import Problem, Problems
 from .roster import Student, read_roster
 
 PRIVATE_DIR = Path("private") / "merge"
@@ -45,7 +45,8 @@ def default_out_dir(root: Path, letter_id: str, edition_id: str) -> Path:
 
 
 def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "default", out_dir: Path | None = None,
-                 progress: Progress | None = None, settings: RenderSettings | None = None) -> list[Path]:
+                 progress: Progress | None = None, settings: RenderSettings | None = None,
+                 warnings: list[Problem] | None = None) -> list[Path]:
     """Read a roster file and merge it; raises ContentError listing every problem of the roster and the letter."""
     problems = Problems(Path(root))
     students = read_roster(Path(roster), problems)
@@ -54,15 +55,16 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
         problems.add(roster, 1, "名单里没有学生", "每行写一名学生的姓名和班级")
         problems.raise_if_errors()
     return merge_letters(root, letter_id, students, edition_id, out_dir, roster=roster, progress=progress,
-                         settings=settings)
+                         settings=settings, warnings=warnings)
 
 
 def merge_letters(root: Path, letter_id: str, students: list[Student], edition_id: str = "default",
                   out_dir: Path | None = None, *, roster: Path | str = "名单", progress: Progress | None = None,
-                  settings: RenderSettings | None = None) -> list[Path]:
+                  settings: RenderSettings | None = None, warnings: list[Problem] | None = None) -> list[Path]:
     """Write one PDF of letters and one 登记表 per class into out_dir; returns the files written.
 
-    `roster` names the roster in messages (a student's glyph problem is reported at its row there)."""
+    `roster` names the roster in messages (a student's glyph problem is reported at its row there); `warnings`, when
+    given, receives what was printed but costs paper (a letter longer than one page per student)."""
     from .pdf import check_glyphs
     from .pdf.documents import letter_doc
     from .pdf.fonts import missing_characters, require_harfbuzz_subset
@@ -123,11 +125,19 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         tasks[name] = (plan, count, make_task(key, name, html, plan.page, css, preview=False))
 
     done = 0
+    long_letter_noted = False
     runner = open_runner(settings or RenderSettings())
     try:
         for result in runner.run([task for _, _, task in tasks.values()]):
             plan, count, _ = tasks[result.name]
             write_atomic(out_dir / result.name, result.rendered.pdf)
+            if count and result.rendered.pages > count and warnings is not None and not long_letter_noted:
+                # A school prints one sheet per student; a second page per letter doubles the paper for every class.
+                long_letter_noted = True
+                warnings.append(Problem(problems.relative(material.path), material.source.body_line,
+                                        f"《{doc.context['title']}》连回执每人排成了 {result.rendered.pages / count:.3g} 页"
+                                        f"（{plan.context['klass']}：{count} 名学生 {result.rendered.pages} 页），打印用纸会成倍增加",
+                                        "缩短正文，让信和回执排在一页上；改好后重新运行 fanzha merge", warning=True))
             done += count
             if progress and count:  # a class counts as done with its letters; its 登记表 adds no students
                 progress(done, len(students), plan.context["klass"])

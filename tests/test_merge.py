@@ -135,6 +135,24 @@ def test_usage_and_roster_errors_are_named_in_chinese(tmp_path):
     assert not (project.root / "private").exists()
 
 
+def test_a_letter_longer_than_a_page_per_student_is_a_warning(tmp_path):
+    # A school prints one sheet per student: a second page per letter doubles the paper for every class.
+    project = Project(tmp_path / "proj")
+    project.write("materials/letter/jiazhang.md", LETTER)
+    long_body = "\n\n".join(["请和孩子一起记住：不听、不信、不转账。接到陌生电话要求转账，先挂断，再和家人商量。"] * 40)
+    project.write("materials/letter/changxin.md", LETTER.replace("id: jiazhang", "id: changxin").split("---\n请和")[0]
+                  + "---\n" + long_body + "\n")
+    roster = write_csv(tmp_path / "名单.csv", class_of_45()[:3], "utf-8")
+
+    short = project.run("merge", "jiazhang", "--roster", str(roster))
+    assert short.returncode == 0, short.stderr
+    assert "警告" not in short.stderr
+    long = project.run("merge", "changxin", "--roster", str(roster))
+    assert long.returncode == 0, long.stderr
+    assert "警告 materials/letter/changxin.md:" in long.stderr and re.search(r"每人排成了 [2-9]", long.stderr)
+    assert "缩短正文" in long.stderr and "Traceback" not in long.stderr
+
+
 def test_canary_name_never_reaches_the_site(tmp_path):
     project = Project(tmp_path / "proj")
     project.scam()
