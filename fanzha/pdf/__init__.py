@@ -195,6 +195,8 @@ def _report(doc: PrintDoc, message: str, problems: Problems) -> None:
              "超出": "删减这一栏的文字，或改用更大的尺寸",
              "超过": "删减文字，或改成双面/更大的版式",
              "dpi": "用原图或相机拍的大图；从网页或微信里保存的图片通常太小"}
+    if doc.variant and "超出" in message:
+        return  # a sticker sheet's cut-guide copy carries the same text; the sheet itself reports it once
     fix = next((v for k, v in fixes.items() if k in message), "")
     line = doc.material.source.line_of("image") if "dpi" in message else doc.material.source.body_line
     # On a fixed-size layout (poster, card, 三折页, sticker) text past its box is cut off in print: an error.
