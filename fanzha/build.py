@@ -33,6 +33,7 @@ class Checked:
     problems: Problems
     expanded: dict[str, dict[str, Expanded]] = field(default_factory=dict)  # edition id -> material id -> …
     print_only: str | None = None  # `fanzha build --edition NAME`: print files of this edition only
+    print_docs: list | None = None  # every edition's print documents, made by the check; None if it could not run
 
     @property
     def printed_editions(self) -> list[Edition]:
@@ -61,17 +62,17 @@ def check(root: Path) -> Checked:
         chosen = None if edition.id == "default" else edition_materials(catalog, edition)
         checked.expanded[edition.id] = expand_catalog(catalog, edition, problems, chosen)
         lint_expanded(edition, checked.expanded[edition.id], problems)
-    _check_print(catalog, problems)
+    checked.print_docs = _check_print(catalog, problems)
     return checked
 
 
-def _check_print(catalog: Catalog, problems: Problems) -> None:
+def _check_print(catalog: Catalog, problems: Problems) -> list | None:
     from .pdf import PrintEnvironmentError, check_print_documents
 
     try:
-        check_print_documents(catalog, list(catalog.editions.values()), problems)
+        return check_print_documents(catalog, list(catalog.editions.values()), problems)
     except PrintEnvironmentError:
-        pass  # no fonts on this machine: checking text still works, and the print build says what to install
+        return None  # no fonts on this machine: checking text still works, and the print build says what to install
 
 
 def _catalog(root: Path) -> Catalog:
@@ -112,7 +113,9 @@ def make_print_files(checked: Checked, root: Path) -> tuple[list, dict[str, Path
     out_dir = root / PRINT_CACHE
     out_dir.mkdir(parents=True, exist_ok=True)
     editions = checked.printed_editions
-    items = build_print_outputs(checked.catalog, editions, out_dir, checked.problems, _render_settings.get(root))
+    printed = {edition.id for edition in editions}
+    docs = None if checked.print_docs is None else [d for d in checked.print_docs if d.expanded.edition.id in printed]
+    items = build_print_outputs(checked.catalog, editions, out_dir, checked.problems, _render_settings.get(root), docs)
     write_manifest(items, out_dir / "manifest.json")
     published = {"manifest.json": out_dir / "manifest.json"}
     for edition in editions:

@@ -34,7 +34,8 @@ stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
 
 
 def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path, problems: Problems,
-                        settings: RenderSettings | None = None) -> list[PrintItem]:
+                        settings: RenderSettings | None = None, docs: list[PrintDoc] | None = None) -> list[PrintItem]:
+    """`docs`: the documents check_print_documents already made and checked for these editions, if it ran."""
     started = time.perf_counter()
     require_harfbuzz_subset()
     settings = settings or RenderSettings()
@@ -42,9 +43,12 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     out_dir.mkdir(parents=True, exist_ok=True)
     from .render import render_html, stylesheets, visible_text
 
-    docs = collect_documents(catalog, editions, problems)
-    htmls = {doc.key: render_html(doc) for doc in docs}
-    docs = [doc for doc in docs if check_glyphs(doc, visible_text(htmls[doc.key]), problems)]
+    if docs is None:
+        docs = collect_documents(catalog, editions, problems)
+        htmls = {doc.key: render_html(doc) for doc in docs}
+        docs = [doc for doc in docs if check_glyphs(doc, visible_text(htmls[doc.key]), problems)]
+    else:
+        htmls = {doc.key: render_html(doc) for doc in docs}
     stats["prepare_s"] = time.perf_counter() - started
 
     cache = load_cache(out_dir)
@@ -101,13 +105,16 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
     return docs
 
 
-def check_print_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> None:
+def check_print_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
     """What only the print layouts reveal (a character no print font has, a 三折页 without six panels), found before
-    anything is written, so that `fanzha check` and a failing build list it with every other problem."""
+    anything is written, so that `fanzha check` and a failing build list it with every other problem. Returns the
+    documents, for the build to render without making them again."""
     from .render import render_html, visible_text
 
-    for doc in collect_documents(catalog, editions, problems):
+    docs = collect_documents(catalog, editions, problems)
+    for doc in docs:
         check_glyphs(doc, visible_text(render_html(doc)), problems)
+    return docs
 
 
 def _static_inputs() -> str:

@@ -19,6 +19,7 @@ import os
 import resource
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -132,10 +133,10 @@ class ProcessPool:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         # A bounded number in flight: a merge of 100,000 letters does not sit pickled in the pool's queue at once.
         pending = iter(tasks)
-        running = {self.pool.submit(render_task, t) for t in _take(pending, 4 * self.workers)}
+        running = {self.pool.submit(render_task, t) for t in islice(pending, 4 * self.workers)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
-            running |= {self.pool.submit(render_task, t) for t in _take(pending, len(done))}
+            running |= {self.pool.submit(render_task, t) for t in islice(pending, len(done))}
             for future in done:
                 yield future.result()
 
@@ -212,13 +213,3 @@ def run_with_progress(runner: Runner, tasks: list[RenderTask], show: bool) -> It
         for result in runner.run(tasks):
             progress.advance(bar)
             yield result
-
-
-def _take(iterator, count: int) -> list:
-    out = []
-    for item in iterator:
-        out.append(item)
-        if len(out) >= count:
-            break
-    return out
-
