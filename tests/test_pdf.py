@@ -164,6 +164,67 @@ def test_fonts_embedded_subset_no_type3(project):
             assert all(str(f.get_object()["/BaseFont"]).split("+")[1].startswith("FZ-") for f in fonts.values())
 
 
+def _system_glyph_outlines():
+    """Embedded font name ("FZ-Sans-Bold") -> a function from a character to its outline in the system font."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    from fanzha.pdf.fonts import FACES, _source
+
+    outlines = {}
+    for face in FACES:
+        path, number, _ = _source(face)
+        font = TTFont(str(path), fontNumber=number, lazy=True)
+        cmap, glyphs = font.getBestCmap(), font.getGlyphSet()
+
+        def outline(char, cmap=cmap, glyphs=glyphs):
+            pen = RecordingPen()
+            glyphs[cmap[ord(char)]].draw(pen)
+            return pen.value
+        outlines[face.family.replace(" ", "-") + ("-Bold" if face.weight == 700 else "")] = outline
+    return outlines
+
+
+def test_fonts_are_bare_cff_whose_glyphs_are_the_system_fonts(project):
+    """Each font is embedded as a bare CFF (FontFile3 /CIDFontType0C), which a PDF reads by CID: every glyph the page
+    shows must be, outline for outline, the system font's glyph of the character its ToUnicode entry names."""
+    import re
+
+    from fontTools.cffLib import CFFFontSet
+    from fontTools.pens.recordingPen import RecordingPen
+
+    system = _system_glyph_outlines()
+    checked = 0
+    for material in ("short", "a5", "p-a3", "card"):
+        for page in PdfReader(project["out"] / project["items"][material].file).pages:
+            for ref in page["/Resources"]["/Font"].values():
+                font = ref.get_object()
+                descendant = font["/DescendantFonts"][0].get_object()
+                program = descendant["/FontDescriptor"]["/FontFile3"].get_object()
+                assert program["/Subtype"] == "/CIDFontType0C" and descendant["/Subtype"] == "/CIDFontType0"
+                cff = CFFFontSet()
+                cff.decompile(io.BytesIO(program.get_data()), None)
+                top = cff.topDictIndex[0]
+                order = top.charset
+                assert all(name == f"cid{gid:05d}" for gid, name in enumerate(order) if gid), "charset not identity"
+                outline_of = system[str(font["/BaseFont"]).split("+")[1]]
+                cmap = font["/ToUnicode"].get_object().get_data().split(b"endcodespacerange")[1]
+                for gid, text in re.findall(rb"<([0-9a-f]{4})> <([0-9a-f]{4})>", cmap):
+                    char = chr(int(text, 16))
+                    if char.isspace():
+                        continue
+                    pen = RecordingPen()
+                    top.CharStrings[order[int(gid, 16)]].draw(pen)
+                    assert pen.value == outline_of(char), (material, char)
+                    checked += 1
+    assert checked > 200
+
+
+def test_bookmarks_read_without_the_justification_spaces(project):
+    outline = PdfReader(project["out"] / project["items"]["short"].file).outline
+    assert outline[0].title == "致家长的一封测试信" and outline[1][0].title == "回\u3000执"
+
+
 def _page_texts(path: Path) -> list[str]:
     return ["".join(p.extract_text().split()) for p in PdfReader(path).pages]
 

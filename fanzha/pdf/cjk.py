@@ -52,6 +52,13 @@ def space_text(text: str) -> str:
     return "".join(out)
 
 
+def unspace_text(text: str) -> str:
+    """`text` without the spaces `space_text` put in; a space the author typed between two Chinese characters goes
+    too, as nothing tells the two apart once they are text."""
+    return "".join(ch for i, ch in enumerate(text)
+                   if not (ch == " " and 0 < i < len(text) - 1 and _left_ok(text[i - 1]) and _right_ok(text[i + 1])))
+
+
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW = ("<svg", "<style", "<script", "<pre", "<code")
 

@@ -158,7 +158,11 @@ def subset_font(source: FontSource, data: bytes | Path, chars: str) -> bytes:
     for char in (set(chars) | GENERATED) - INVISIBLE:
         wanted.unicode_set.add(ord(char))
     # Hints: WeasyPrint drops them when it embeds; the vertical and baseline tables: no vertical text here.
-    wanted.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+    # No layout closure: the glyphs GSUB could substitute (vertical forms, other locales' shapes) are never drawn in
+    # horizontal Simplified Chinese, and only make the font larger. An identity CFF charset (CID = glyph id), so the
+    # CFF alone can be embedded (finish.py).
+    wanted.flags = (hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.NO_LAYOUT_CLOSURE
+                    | hb.SubsetFlags.CFF_IDENTITY_CHARSET)
     for tag in ("BASE", "VORG", "vhea", "vmtx", "DSIG"):
         wanted.drop_table_tag_set.add(int.from_bytes(tag.encode(), "big"))
     subset = hb.subset(face, wanted)

@@ -17,10 +17,10 @@ from markupsafe import Markup, escape
 from .. import __version__
 from .cjk import space_text
 from .documents import PageSpec, PrintDoc
+from .finish import finish
 from .fonts import EQUIVALENTS, font_sources
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
-PT_PER_MM = 72 / 25.4
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
@@ -123,17 +123,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
         for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
-    trim_off = (page_spec.slug + page_spec.bleed) * PT_PER_MM
-    bleed_off = page_spec.slug * PT_PER_MM
-
     def finisher(_document, pdf):
-        # TrimBox = the finished size; BleedBox = trim + bleed; MediaBox adds the slug where the crop marks are.
-        kids = pdf.pages["Kids"]
-        for number in kids[::3]:
-            page_dict = pdf.objects[number]
-            left, top, right, bottom = (float(v) for v in page_dict["MediaBox"])
-            page_dict["TrimBox"] = _array(left + trim_off, top + trim_off, right - trim_off, bottom - trim_off)
-            page_dict["BleedBox"] = _array(left + bleed_off, top + bleed_off, right - bleed_off, bottom - bleed_off)
+        finish(pdf, page_spec)
 
     result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
     return result
@@ -159,11 +150,6 @@ def _resource_fetcher(resources: dict[str, bytes]):
 
     return ResourceFetcher()
 
-
-def _array(*values):
-    import pydyf
-
-    return pydyf.Array([round(v, 4) for v in values])
 
 
 def _has_class(element, name: str) -> bool:
