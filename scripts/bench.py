@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from fanzha.catalog import load_catalog  # noqa: E402
 from fanzha.pdf import RenderSettings, build_print_outputs, collect_documents, stats  # noqa: E402
 from fanzha.pdf.executor import make_task, open_runner  # noqa: E402
-from fanzha.pdf.fonts import font_files, font_sources, subset_font  # noqa: E402
+from fanzha.pdf.fonts import font_files, font_resources, font_sources  # noqa: E402
 from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets, visible_text  # noqa: E402
 from fanzha.problems import Problems  # noqa: E402
 
@@ -133,11 +133,7 @@ def bench_letters(root: Path) -> list[dict]:
         html = render_html(doc)
 
         def fanzha_pdf():
-            resources = dict(css)
-            chars = visible_text(html)
-            for source in font_sources():
-                resources[source.url_name] = subset_font(source, collections[source.file], chars)
-            return render_pdf(doc.page, html, b"bench", resources)
+            return render_pdf(doc.page, html, b"bench", {**css, **font_resources(html, font_sources(), collections)})
 
         t_a, result = timed(fanzha_pdf)
         plain = plain_weasyprint_html(html, plain_dir)

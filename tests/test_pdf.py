@@ -360,3 +360,25 @@ def test_manifest_and_deterministic_zip(project):
 def test_qr_code_points_at_the_material_page(project):
     item = project["items"]["p-a3"]
     assert b"/Subtype /Image" not in (project["out"] / item.file).read_bytes()  # vector, not a bitmap
+
+
+def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
+    """No layout sets text in 宋体 today: a letter neither declares FZ Serif nor pays for its subset, while markup that
+    asks for it (class "serif") gets it."""
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import render_html
+
+    catalog = load_catalog(project["root"], Problems(project["root"]))
+    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], Problems(project["root"]))
+               if d.material.id == "short")
+    html = render_html(doc)
+    assert "FZ Sans" in html and "FZ Serif" not in html
+    assert set(font_resources(html, font_sources(), font_files())) == {"fonts/sans.otf", "fonts/sans-bold.otf"}
+    serif = next(s for s in font_sources() if s.family == "FZ Serif")
+    assert serif.used_by('<div class="letter serif">') and not serif.used_by('<div class="letter">')
+    serif_html = html.replace('<div class="letter">', '<div class="letter serif">').replace(
+        "<style>", f'<style>\n@font-face {{ font-family: "FZ Serif"; src: url("{serif.url_name}"); }}')
+    assert serif.url_name in font_resources(serif_html, font_sources(), font_files())
+    for page in PdfReader(project["out"] / project["items"]["short"].file).pages:
+        assert not any("Serif" in str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values())

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator, Protocol
 
 from .documents import PageSpec
-from .fonts import FontSource, PrintEnvironmentError, font_files, font_sources, subset_font
+from .fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
 from .render import Rendered
 
 PROGRESS_FROM = 8  # show a progress bar when at least this many documents are rendered
@@ -83,14 +83,10 @@ def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> 
     """Run one task: subset the fonts to the document's characters, render, make the preview. `font_data` maps
     collection file names to their bytes where the fonts are not on this machine's disk."""
     from .preview import first_page_png
-    from .render import render_pdf, visible_text
+    from .render import render_pdf
 
     started, started_cpu = time.perf_counter(), time.process_time()
-    collections: dict[str, bytes | Path] = font_data or font_files()
-    chars = visible_text(task.html)
-    resources = dict(task.stylesheets)
-    for source in task.fonts:
-        resources[source.url_name] = subset_font(source, collections[source.file], chars)
+    resources = {**task.stylesheets, **font_resources(task.html, task.fonts, font_data or font_files())}
     rendered = render_pdf(task.page, task.html, task.key[:32].encode(), resources)
     preview = first_page_png(rendered.pdf) if task.preview else b""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux

@@ -22,7 +22,7 @@ from ..expand import Expanded, edition_context, render
 from ..labels import LabelTemplate, resolve_template
 from ..problems import Problems
 from .documents import SAFE_MM, PageSpec, PrintDoc, _common
-from .fonts import font_files, font_sources, subset_font
+from .fonts import font_files, font_resources, font_sources
 
 PT_PER_MM = 72 / 25.4
 STEP_PT = 0.5
@@ -272,7 +272,7 @@ def _wrapped_guess(design: Design, width_pt: float, height_pt: float) -> float:
 def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
     """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template, CSS and fonts (subset as
     the print render subsets them): does it fit, and does every phrase stay on one line?"""
-    from .render import _element_boxes, lay_out, overflowing_boxes, render_template, stylesheets, visible_text
+    from .render import _element_boxes, lay_out, overflowing_boxes, render_template, stylesheets
 
     # Pages three times the area's height, so that an overflowing text is laid out whole instead of breaking.
     page = PageSpec(area.w, area.h * 3)
@@ -281,8 +281,7 @@ def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[t
     context = {"title": "", "author": "", "subject": "", "date": "2000-01-01", "kind": "stickers", "labels": labels,
                "area": area}
     html = render_template("stickers-measure.html.j2", page, context, font_sources())
-    chars, files = visible_text(html), font_files()
-    resources = {**stylesheets(), **{f.url_name: subset_font(f, files[f.file], chars) for f in font_sources()}}
+    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
     results = []
     for page_ in lay_out(html, resources).pages:
         overflowing = set(overflowing_boxes(page_))
