@@ -42,7 +42,7 @@ from fanzha.problems import Problems  # noqa: E402
 
 FONT_DIR = "/usr/share/fonts/opentype/noto"
 REPEAT = 5
-LETTER_LIMIT_KB = 60
+LETTER_LIMIT_KB = 60  # KB of 1,024 bytes: 61,440 bytes
 SCALING_COPIES = 3  # the bundled documents rendered this many times over: ≥ 100 PDFs
 MERGE_CLASSES, MERGE_CLASS_SIZE = 25, 40
 
@@ -261,6 +261,7 @@ def targets(letters: list[dict], builds: dict, processes: dict) -> list[dict]:
         rows.append({"target": name, "value": value, "limit": limit, "met": bool(met)})
 
     for r in letters:
+        add(f"{r['letter']}: time ≤ Typst", r["time_vs_typst"], 1.0, r["time_vs_typst"] <= 1.0)
         add(f"{r['letter']}: time ≤ 0.5× Typst", r["time_vs_typst"], 0.5, r["time_vs_typst"] <= 0.5)
         add(f"{r['letter']}: bytes ≤ 1.0× Typst", r["bytes_vs_typst"], 1.0, r["bytes_vs_typst"] <= 1.0)
         if r["pages"] == 1:

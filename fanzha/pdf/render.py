@@ -179,7 +179,6 @@ def _resource_fetcher(resources: dict[str, bytes]):
     return ResourceFetcher()
 
 
-
 def _has_class(element, name: str) -> bool:
     return name in (element.get("class") or "").split()
 
