@@ -96,7 +96,8 @@ def site_content(root: Path, hand_written: list[str]) -> SiteContent:
     root = Path(root).resolve()
     checked = _prechecked.get(root) or check(root)
     checked.problems.raise_if_errors()
-    items, published = make_print_files(checked, root)
+    with build_lock(root, wait=True):  # under `fanzha serve`: not while a `fanzha build` writes the print files
+        items, published = make_print_files(checked, root)
     checked.problems.raise_if_errors()
     pages = site_pages(checked.catalog, checked.default, items, hand_written)
     print_files = {f"print/{rel}": path for rel, path in sorted(published.items())}
@@ -147,17 +148,30 @@ class BuildBusy(Exception):
     """Another `fanzha build` of the same project is running."""
 
 
+_locked: set[Path] = set()  # projects whose lock this process holds
+
+
 @contextmanager
-def build_lock(root: Path):
-    """One build of a project at a time: a second one would clear the first one's staging folder."""
+def build_lock(root: Path, wait: bool = False):
+    """One build of a project at a time: a second one would clear the first one's staging folder and the print files
+    it is writing. `fanzha build` refuses to wait (BuildBusy); `fanzha serve` waits for a running build before each of
+    its rebuilds. Within one process the lock is taken once: a build's MkDocs hooks run inside it."""
+    root = Path(root).resolve()
+    if root in _locked:
+        yield
+        return
     path = root / ".cache" / "build.lock"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             raise BuildBusy(root) from None
-        yield  # the kernel releases the lock when the process ends, killed or not
+        _locked.add(root)
+        try:
+            yield  # the kernel releases the lock when the process ends, killed or not
+        finally:
+            _locked.discard(root)
 
 
 def build_site(root: Path, site_dir: Path | None = None, checked: Checked | None = None, render=None) -> Path:

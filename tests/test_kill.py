@@ -143,3 +143,44 @@ def test_a_second_build_of_the_same_project_waits_its_turn(tmp_path):
         result = project.run("build")
     assert result.returncode == 2 and "另一次 fanzha build 正在运行" in result.stderr
     assert not (project.root / "site").exists()
+
+
+def test_serve_waits_for_a_running_build_before_it_writes_print_files(tmp_path):
+    """`fanzha serve` renders into the same print cache as `fanzha build`: while a build holds the lock, serve's
+    rebuild waits for it (seen in /proc/locks as a blocked request of its process), then goes on and serves."""
+    import fcntl
+    import socket
+    import urllib.request
+
+    project = make_good_project(tmp_path / "proj")
+    lock = project.root / ".cache" / "build.lock"
+    lock.parent.mkdir(parents=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handle = open(lock, "w")
+    fcntl.flock(handle, fcntl.LOCK_EX)  # as a running build holds it
+    serve = subprocess.Popen([*FANZHA, "--root", str(project.root), "serve", "--addr", f"127.0.0.1:{port}"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 120
+        while not any("->" in line and f" {serve.pid} " in line for line in Path("/proc/locks").read_text().splitlines()):
+            assert serve.poll() is None, serve.stderr.read()
+            assert time.time() < deadline, "serve never asked for the build lock"
+            time.sleep(0.2)
+        assert not list((project.root / ".cache" / "print").rglob("*.pdf"))
+        handle.close()  # the build ends
+        while True:
+            assert serve.poll() is None, serve.stderr.read()
+            assert time.time() < deadline, "serve did not come up after the build ended"
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/print/", timeout=5) as response:
+                    assert response.status == 200 and "印刷" in response.read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert list((project.root / ".cache" / "print").rglob("*.pdf"))
+    finally:
+        handle.close()
+        serve.terminate()
+        serve.wait(timeout=30)
