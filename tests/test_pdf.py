@@ -87,7 +87,7 @@ def project(tmp_path_factory):
         "letter/long.md": letter("long", LONG),
         "letter/big.md": letter("big", SHORT[:2], receipt=False, large=True),
         "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
-                          "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n被骗请立即拨打110。\n"),
+                          "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n1. 被骗请立即拨打110。\n"),
         "handout/tri.md": ("---\nkind: handout\nid: tri\ntitle: 测试三折页\nformat: 三折页\nsides: 2\n---\n"
                            + "".join(f"## 第{n}栏\n\n第{n}栏的内容。\n\n" for n in "一二三四五六")),
         "handout/card.md": ("---\nkind: handout\nid: card\ntitle: 警民联系卡\nformat: 名片卡\nsides: 2\n---\n"
@@ -382,3 +382,17 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
     assert serif.url_name in font_resources(serif_html, font_sources(), font_files())
     for page in PdfReader(project["out"] / project["items"]["short"].file).pages:
         assert not any("Serif" in str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values())
+
+
+def test_list_numbers_keep_their_space_before_the_text(project):
+    """The space a list number ends with ("1. ") must not fall to the negative word-spacing of 两端对齐."""
+    document = pdfium.PdfDocument(project["out"] / project["items"]["a5"].file)
+    text_page = document[0].get_textpage()
+    chars = [text_page.get_text_range(i, 1) for i in range(text_page.count_chars())]
+    # The marker is drawn after the text: find its "1." by what it is, and the item's first character by geometry.
+    number = next(i for i in range(1, len(chars)) if chars[i - 1:i + 1] == ["1", "."])
+    _, dot_bottom, dot_right, dot_top = text_page.get_charbox(number)
+    text_left, text_bottom, text_right, text_top = text_page.get_charbox(chars.index("被"))
+    assert dot_bottom < text_top and text_bottom < dot_top  # on one line
+    assert text_left - dot_right >= 0.3 * (text_right - text_left)
+    document.close()
