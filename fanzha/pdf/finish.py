@@ -7,7 +7,8 @@ without the justification spaces.
   - each font is embedded as its bare CFF program (FontFile3 /CIDFontType0C) instead of a whole OpenType file
     (FontFile3 /OpenType): the PDF takes widths from /W and Unicode from /ToUnicode, so the font's cmap, hmtx, name
     and OS/2 tables are never read. Bare CFF is also the form every print RIP knows, back to PDF 1.3;
-  - /W lists only widths other than 1000, the default width (DW) of a CIDFont: most Chinese glyphs are 1000 wide;
+  - /W lists only widths other than 1000, the default width (DW) of a CIDFont: most Chinese glyphs are 1000 wide.
+    /DW 1000 is written out all the same: pypdf does not know the default and would measure the text wrong;
   - /ToUnicode is sorted by glyph (it compresses better).
 - Bookmarks (PDF outlines) lose the zero-width spaces fanzha/pdf/cjk.py puts between Chinese characters for 两端对齐:
   they read 致家长的一封信, not 致 家 长 的 一 封 信.
@@ -49,6 +50,7 @@ def finish(pdf, page: PageSpec) -> None:
         elif isinstance(item, pydyf.Dictionary) and item.get("Subtype") in ("/CIDFontType0", "/CIDFontType2"):
             if "W" in item and "DW" not in item:
                 item["W"] = _widths(item["W"])
+                item["DW"] = CIDFONT_DEFAULT_WIDTH
         elif isinstance(item, pydyf.Dictionary) and "Dest" in item and isinstance(item.get("Title"), pydyf.String):
             item["Title"] = pydyf.String(unspace_text(item["Title"].string))
 
