@@ -1,11 +1,12 @@
 """The print engine, with real WeasyPrint on small projects written here: boxes, fonts, 回执, 两端对齐, glyph
-coverage, reproducibility, size and the cache."""
+coverage, reproducibility, size, the cache, and text that copies and searches as written."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import re
 import shutil
 import textwrap
 import time
@@ -17,7 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 from fanzha.catalog import load_catalog
-from fanzha.pdf import build_print_outputs, stats, write_manifest, zip_edition
+from fanzha.pdf import RenderSettings, build_print_outputs, stats, write_manifest, zip_edition
+from fanzha.pdf import finish as finish_module
 from fanzha.pdf.preflight import font_issues
 from fanzha.problems import Problems
 
@@ -67,11 +69,11 @@ def write_project(root: Path, materials: dict[str, str]) -> Path:
     return root
 
 
-def build(root: Path, out: Path):
+def build(root: Path, out: Path, settings: RenderSettings | None = None):
     problems = Problems(root)
     catalog = load_catalog(root, problems)
     assert not problems.errors, problems.errors
-    items = build_print_outputs(catalog, list(catalog.editions.values()), out, problems)
+    items = build_print_outputs(catalog, list(catalog.editions.values()), out, problems, settings)
     return items, problems
 
 
@@ -188,8 +190,6 @@ def _system_glyph_outlines():
 def test_fonts_are_bare_cff_whose_glyphs_are_the_system_fonts(project):
     """Each font is embedded as a bare CFF (FontFile3 /CIDFontType0C), which a PDF reads by CID: every glyph the page
     shows must be, outline for outline, the system font's glyph of the character its ToUnicode entry names."""
-    import re
-
     from fontTools.cffLib import CFFFontSet
     from fontTools.pens.recordingPen import RecordingPen
 
@@ -396,3 +396,120 @@ def test_list_numbers_keep_their_space_before_the_text(project):
     assert dot_bottom < text_top and text_bottom < dot_top  # on one line
     assert text_left - dot_right >= 0.3 * (text_right - text_left)
     document.close()
+
+
+# Text as a reader extracts it: the justification spaces (fanzha/pdf/cjk.py) are drawn as space glyphs, which the
+# finisher takes out of the content streams; the spaces an author typed stay.
+
+TYPED = "国家反诈中心 APP 开启来电预警"
+FADED = "这一段半透明的文字画在表单对象里"  # opacity: WeasyPrint draws it in a form XObject
+STICKER = ("---\nkind: stickers\nid: s\ntitle: 测试贴纸\ntemplate: a4-3x8-70x37\nmode: repeat\ntext: 不听 不信 不转账\n"
+           "subtext: 被骗请拨110\n---\n")
+
+
+@pytest.fixture(scope="module")
+def spaced(tmp_path_factory):
+    """A small project rendered twice, in this process: as the build does, and without taking the spaces out."""
+    root = tmp_path_factory.mktemp("spaced")
+    write_project(root, {
+        "letter/short.md": letter("short", SHORT),
+        "letter/typed.md": letter("typed", [f"请在手机上安装：{TYPED}。", f'<p style="opacity: 0.6">{FADED}。</p>'],
+                                  receipt=False),
+        "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
+                          "## 这些都是骗局\n\n- **刷单返利**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n被骗请立即拨打110。\n"),
+        "stickers/s.md": STICKER,
+    })
+    out = {}
+    for strip in (True, False):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(finish_module, "UNSPACE_TEXT", strip)
+            items, _ = build(root, root / f"out-{strip}", RenderSettings(jobs=1))
+        out[strip] = {(i.material, i.variant): root / f"out-{strip}" / i.file for i in items}
+    assert out[True].keys() == out[False].keys() and len(out[True]) == 6  # the sticker sheet makes three files
+    return out
+
+
+def _pdfium_texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(path)
+    try:
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def _unbroken(text: str) -> str:
+    """The text without its line breaks, and nothing else taken out."""
+    return text.replace("\r", "").replace("\n", "")
+
+
+def test_text_extracts_without_the_justification_spaces(spaced):
+    path = spaced[True][("short", "")]
+    pdfium_text = _unbroken("".join(_pdfium_texts(path)))
+    pypdf_text = _unbroken("".join(page.extract_text() for page in PdfReader(path).pages))
+    for text in (pdfium_text, pypdf_text):
+        for paragraph in SHORT:
+            assert paragraph in text
+        assert not any(ch in text for ch in "\x01\u200b")
+        assert not re.search(r"[\u4e00-\u9fff][ \x01\u200b]+[\u4e00-\u9fff]", text)
+    # Before: every Chinese character followed by a space.
+    assert "电 信 网 络" in _unbroken("".join(_pdfium_texts(spaced[False][("short", "")])))
+
+    document = pdfium.PdfDocument(path)
+    try:
+        search = document[0].get_textpage().search("电信网络诈骗")
+        assert search.get_next() is not None
+    finally:
+        document.close()
+
+
+def test_typed_spaces_stay_and_text_in_a_form_xobject_loses_its_spaces(spaced):
+    path = spaced[True][("typed", "")]
+    pdfium_text = _unbroken("".join(_pdfium_texts(path)))
+    pypdf_text = _unbroken("".join(page.extract_text() for page in PdfReader(path).pages))
+    for text in (pdfium_text, pypdf_text):
+        assert TYPED in text and FADED in text
+    forms = [x.get_object() for x in PdfReader(path).pages[0]["/Resources"]["/XObject"].values()]
+    assert any(x["/Subtype"] == "/Form" and b"TJ" in x.get_data() for x in forms)
+
+
+def test_taking_the_spaces_out_moves_nothing(spaced):
+    """Every page rendered by pdfium with and without the space glyphs: the same pixels, but for anti-aliasing noise
+    (a glyph moves by a rounding error, at most 0.0005/1000 em, which can tip an edge pixel)."""
+    from PIL import ImageChops
+
+    for key, path in spaced[True].items():
+        # The sticker sheet's alignment page has no text.
+        assert (path.read_bytes() == spaced[False][key].read_bytes()) == (key[1] == "alignment"), key
+        with_spaces, without = pdfium.PdfDocument(spaced[False][key]), pdfium.PdfDocument(path)
+        try:
+            assert len(with_spaces) == len(without)
+            for index in range(len(without)):
+                before = with_spaces[index].render(scale=2).to_pil().convert("RGB")
+                after = without[index].render(scale=2).to_pil().convert("RGB")
+                red, green, blue = ImageChops.difference(before, after).split()
+                histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
+                assert max(level for level, count in enumerate(histogram) if count) <= 40, (key, index)
+                assert sum(histogram[1:]) < 0.0001 * before.width * before.height, (key, index)
+        finally:
+            with_spaces.close()
+            without.close()
+
+
+def test_tj_arrays_it_cannot_read_for_sure_stay_as_they_are():
+    unspace = finish_module._unspace_chunks
+    fonts = {"F": {1: 224.0}}
+    line = [b"BT", b"1 0 0 -1 10 20 Tm", b"/F 12 Tf", b"[<0085><>114.68690904248236<0001>109<00b1><0001>] TJ", b"ET"]
+    # The collapsed space becomes the number -224, merged with its neighbours; the typed one (full advance) stays.
+    assert unspace(line, fonts)[3] == b"[<0085>-0.313<00b10001>] TJ"
+    assert unspace(["BT", "/F 12 Tf", "[<0085>100<0001>124<00b1>] TJ"], fonts)[2] == b"[<008500b1>] TJ"
+    for chunks in (
+        [b"BT", b"/G 12 Tf", line[3]],  # a font without a known space glyph
+        [b"/F 12 Tf", b"BT", line[3]],  # no Tf in this text object
+        [b"BT", b"/F 12 Tf", b"[(a)<0085>114<0001>110<00b1>] TJ"],  # a literal string
+        [b"BT", b"/F 12 Tf", b"[<085>114<0001>110<00b1>] TJ"],  # not 2-byte codes
+        [b"BT", b"/F 12 Tf", b"[<0085>1e2<0001>110<00b1>] TJ"],  # not a PDF number
+        [b"BT", b"/F 12 Tf", b"[<0085>114-10<0001>110<00b1>] TJ"],  # two numbers run together
+        [b"1 Tc", b"BT", b"/F 12 Tf", line[3]],  # character spacing: a glyph advances by more than its width
+        [*line, b"BI", b"/W", 1, b"/H", 1, b"ID", b"\x00BT", b"EI"],  # an inline image: its data are chunks too
+    ):
+        assert unspace(chunks, fonts) == chunks, chunks

@@ -1,5 +1,5 @@
-"""The last touches on the PDF WeasyPrint writes, in its finisher: the print boxes, smaller fonts, and bookmarks
-without the justification spaces.
+"""The last touches on the PDF WeasyPrint writes, in its finisher: the print boxes, smaller fonts, and bookmarks and
+text without the justification spaces.
 
 - TrimBox and BleedBox from the page spec; the MediaBox around them holds the slug where the crop marks are.
 - Fonts. About 85% of a letter's bytes are glyph outlines, which nothing here can shrink; these steps take off most
@@ -7,10 +7,14 @@ without the justification spaces.
   - each font is embedded as its bare CFF program (FontFile3 /CIDFontType0C) instead of a whole OpenType file
     (FontFile3 /OpenType): the PDF takes widths from /W and Unicode from /ToUnicode, so the font's cmap, hmtx, name
     and OS/2 tables are never read. Bare CFF is also the form every print RIP knows, back to PDF 1.3;
-  - /W lists only widths other than 1000, the default width (DW) of a CIDFont: most Chinese glyphs are 1000 wide;
+  - /W lists only widths other than 1000, the default width (DW) of a CIDFont: most Chinese glyphs are 1000 wide.
+    /DW 1000 is written out all the same: pypdf does not know the default and would measure the text wrong;
   - /ToUnicode is sorted by glyph (it compresses better).
 - Bookmarks (PDF outlines) lose the zero-width spaces fanzha/pdf/cjk.py puts between Chinese characters for 两端对齐:
   they read 致家长的一封信, not 致 家 长 的 一 封 信.
+- The text loses them too. Each of those spaces is drawn as a space glyph whose advance the TJ numbers around it
+  cancel, and every reader extracts it as U+0020: copy-paste gives 电 信 网 络, search finds nothing. Such a glyph is
+  replaced by a TJ number of its width, so that nothing else moves (`_unspace_text_streams`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from .preflight import PT_PER_MM
 CIDFONT_DEFAULT_WIDTH = 1000  # PDF 32000-1 9.7.4.3: DW, when absent
 _CMAP_ENTRY = re.compile(rb"<([0-9a-f]+)> <([0-9a-f]+)>")
 _PER_BLOCK = 100  # a CMap's bfchar block holds at most 100 entries
+
+UNSPACE_TEXT = True  # tests render with False to compare the pages pixel for pixel
 
 
 def finish(pdf, page: PageSpec) -> None:
@@ -49,8 +55,12 @@ def finish(pdf, page: PageSpec) -> None:
         elif isinstance(item, pydyf.Dictionary) and item.get("Subtype") in ("/CIDFontType0", "/CIDFontType2"):
             if "W" in item and "DW" not in item:
                 item["W"] = _widths(item["W"])
+                item["DW"] = CIDFONT_DEFAULT_WIDTH
         elif isinstance(item, pydyf.Dictionary) and "Dest" in item and isinstance(item.get("Title"), pydyf.String):
             item["Title"] = pydyf.String(unspace_text(item["Title"].string))
+
+    if UNSPACE_TEXT:
+        _unspace_text_streams(pdf)
 
 
 def _box(*values):
@@ -107,3 +117,243 @@ def _to_unicode(chunks: list[bytes]) -> list[bytes]:
         body += [b"<%s> <%s>" % (glyph, text) for _, glyph, text in block]
         body.append(b"endbfchar")
     return chunks[:first] + body + chunks[last + 1:]
+
+
+# Content streams: the justification spaces out of the text.
+#
+# WeasyPrint (draw/text.py, draw_first_line) writes each line of a text box as `BT`, `… Tm`, `/FONT size Tf` and
+# `[…] TJ`, each operator one chunk of the pydyf stream. A space between two Chinese characters reads, in a TJ array,
+# `<00f0><>103.777<0001>98<0069>`: glyph 0001 is the space, and the numbers around it (the empty string `<>` is
+# Pango's empty glyph) are its letter-spacing, i.e. its word-spacing (minus its own width) plus the line's
+# justification stretch. In TJ, a number n moves the pen by -n/1000 em and a glyph by its /W width, so the glyph is
+# replaced by the number -width, merged with its neighbours: every other glyph stays where it was, but for the
+# rounding of the merged numbers to 3 decimals (0.0005/1000 em at most per space; 0.0002 pt at the end of a line of
+# 40 characters in 11 pt).
+#
+# A space the author typed (.sp in print.css, normal word-spacing) advances by its full width plus the stretch; a
+# collapsed one by the stretch alone (plus the letter-spacing of a spaced-out heading). The split is at half a space,
+# the gap from which pdfium and pypdf read a space between two glyphs anyway: in a very loose line (a narrow column in
+# large type) the stretch alone may reach it, and such spaces stay.
+
+_TJ = re.compile(rb"\[(.*)\]\s*TJ", re.S)
+_TJ_ITEM = re.compile(rb"\s*(?:<([0-9A-Fa-f\s]*)>|([-+]?(?:\d+\.?\d*|\.\d+))(?=[\s<]|$))\s*")
+_TF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+]?(?:\d+\.?\d*|\.\d+)\s+Tf")
+# An operator is delimited by white space or a delimiter character (a / before it makes it a name).
+_TEXT_OBJECT = re.compile(rb"(?<![^\s()<>\[\]{}%])(?:BT|ET|Tf)(?![^\s()<>\[\]{}/%])")
+_INLINE_IMAGE = re.compile(rb"(?<![^\s()<>\[\]{}%])BI(?![^\s()<>\[\]{}/%])")
+_REFERENCE = re.compile(rb"(\d+) (\d+) R")
+COLLAPSED_SHARE = 0.5  # a space glyph advancing less than this share of its width is a justification space
+
+
+def _unspace_text_streams(pdf) -> None:
+    """Every page's content stream, and the form XObjects and tiling patterns it draws, without collapsed spaces."""
+    seen: set[int] = set()
+    fonts: dict[int, dict[int, float] | None] = {}
+    for number in pdf.pages["Kids"][::3]:
+        page_dict = pdf.objects[number]
+        resources = _resolve(pdf, page_dict.get("Resources"))
+        contents = _resolve(pdf, page_dict.get("Contents"))
+        for stream in contents if isinstance(contents, list) else [contents]:
+            _unspace_stream(pdf, _resolve(pdf, stream), resources, seen, fonts)
+
+
+def _resolve(pdf, value):
+    """The object a reference (b"12 0 R", as pydyf writes them) points to; any other value as it is."""
+    if isinstance(value, str):
+        value = value.encode()
+    if isinstance(value, bytes) and (match := _REFERENCE.fullmatch(value.strip())):
+        number = int(match[1])
+        return pdf.objects[number] if number < len(pdf.objects) else None
+    return value
+
+
+def _unspace_stream(pdf, stream, resources, seen: set[int], fonts: dict) -> None:
+    import pydyf
+
+    if not isinstance(stream, pydyf.Stream) or id(stream) in seen or not isinstance(resources, dict):
+        return
+    seen.add(id(stream))
+    if "Filter" not in stream.extra:  # chunks of content, not encoded data
+        stream.stream = _unspace_chunks(stream.stream, _font_spaces(pdf, resources, fonts))
+    for kind in ("XObject", "Pattern"):
+        children = _resolve(pdf, resources.get(kind))
+        for child in (children.values() if isinstance(children, dict) else ()):
+            child = _resolve(pdf, child)
+            if isinstance(child, pydyf.Stream) and (child.extra.get("Subtype") == "/Form"
+                                                    or child.extra.get("PatternType") == 1):
+                _unspace_stream(pdf, child, _resolve(pdf, child.extra.get("Resources")), seen, fonts)
+
+
+def _font_spaces(pdf, resources, cache: dict) -> dict[str, dict[int, float]]:
+    """Resource name -> {space glyph: its width} for each font whose space glyphs are known for sure: Type0 fonts
+    with Identity-H (2-byte glyph codes), a ToUnicode made of bfchar entries and widths in /W."""
+    fonts = _resolve(pdf, resources.get("Font"))
+    out = {}
+    for name, ref in (fonts.items() if isinstance(fonts, dict) else ()):
+        font = _resolve(pdf, ref)
+        if id(font) not in cache:
+            cache[id(font)] = _space_widths(pdf, font)
+        if cache[id(font)] is not None:
+            out[str(name).lstrip("/")] = cache[id(font)]
+    return out
+
+
+def _space_widths(pdf, font) -> dict[int, float] | None:
+    import pydyf
+
+    if not isinstance(font, dict) or font.get("Subtype") != "/Type0" or font.get("Encoding") != "/Identity-H":
+        return None
+    to_unicode = _resolve(pdf, font.get("ToUnicode"))
+    descendants = _resolve(pdf, font.get("DescendantFonts"))
+    if not isinstance(to_unicode, pydyf.Stream) or "Filter" in to_unicode.extra or not descendants:
+        return None
+    descendant = _resolve(pdf, descendants[0])
+    if not isinstance(descendant, dict):
+        return None
+    chunks = [c if isinstance(c, bytes) else str(c).encode() for c in to_unicode.stream]
+    if any(b"bfrange" in chunk for chunk in chunks):
+        return None
+    spaces = {int(m[1], 16) for chunk in chunks if (m := _CMAP_ENTRY.fullmatch(chunk)) and m[2] == b"0020"}
+    widths = _width_map(_resolve(pdf, descendant.get("W")))
+    if widths is None:
+        return None
+    default = descendant.get("DW", CIDFONT_DEFAULT_WIDTH)
+    return {glyph: float(widths.get(glyph, default)) for glyph in spaces}
+
+
+def _width_map(array) -> dict[int, float] | None:
+    """A /W array as {glyph: width}: runs `first [w1 w2 …]` and ranges `first last w`; None if it is neither."""
+    if array is None:
+        return {}
+    items, widths, index = list(array), {}, 0
+    try:
+        while index < len(items):
+            if isinstance(items[index + 1], (list, tuple)):
+                for offset, width in enumerate(items[index + 1]):
+                    widths[int(items[index]) + offset] = float(width)
+                index += 2
+            else:
+                for glyph in range(int(items[index]), int(items[index + 1]) + 1):
+                    widths[glyph] = float(items[index + 2])
+                index += 3
+    except (IndexError, TypeError, ValueError):
+        return None
+    return widths
+
+
+def _unspace_chunks(chunks: list, fonts: dict[str, dict[int, float]]) -> list:
+    """The chunks of a content stream with the collapsed space glyphs taken out of their TJ arrays. The font of a TJ
+    is the one its text object (BT … ET) set with Tf; a TJ whose font is not known for sure, in a stream that sets a
+    character spacing (Tc: a glyph would then advance by more than its width), or that does not parse, stays as it
+    is."""
+    if not any(fonts.values()):
+        return chunks
+    data = [_chunk_bytes(chunk) for chunk in chunks]
+    # Tc or " (which sets it); an inline image, whose data are chunks too, and not operators.
+    if any(d is None or b"Tc" in d or b'"' in d or _INLINE_IMAGE.search(d) for d in data):
+        return chunks
+    out, spaces = [], None
+    for chunk, datum in zip(chunks, data):
+        if (tj := _TJ.fullmatch(datum.strip())) is not None:
+            new = _unspace_tj(tj[1], spaces) if spaces else None
+            out.append(chunk if new is None else new)
+            continue
+        if (tf := _TF.fullmatch(datum.strip())) is not None:
+            spaces = fonts.get(tf[1].decode("latin-1"))
+        elif _TEXT_OBJECT.search(datum):  # BT, ET, or a Tf among other operators: the font is not known for sure
+            spaces = None
+        out.append(chunk)
+    return out
+
+
+def _chunk_bytes(chunk) -> bytes | None:
+    """A chunk of a pydyf stream as the bytes it is written as (pydyf._to_bytes), None for what pydyf cannot write."""
+    import pydyf
+
+    if isinstance(chunk, bytes):
+        return chunk
+    if isinstance(chunk, pydyf.Object):
+        return chunk.data
+    if isinstance(chunk, (str, int, float)):
+        return str(chunk).encode("ascii", "replace")
+    return None
+
+
+def _unspace_tj(body: bytes, spaces: dict[int, float]) -> bytes | None:
+    """A TJ array without its collapsed space glyphs, or None if there are none or the array does not parse."""
+    items: list[tuple[str, object]] = []  # ("g", glyph code), ("n", number text)
+    position = 0
+    while position < len(body):
+        match = _TJ_ITEM.match(body, position)
+        if match is None or match.end() == position:
+            return None
+        position = match.end()
+        if match[1] is not None:
+            hex_digits = re.sub(rb"\s", b"", match[1])
+            if len(hex_digits) % 4:
+                return None
+            items += [("g", int(hex_digits[i:i + 4], 16)) for i in range(0, len(hex_digits), 4)]
+        else:
+            items.append(("n", match[2]))
+
+    removed = set()
+    for index, (kind, value) in enumerate(items):
+        if kind == "g" and value in spaces:
+            width = spaces[value]
+            net = width - _numbers_around(items, index)
+            if net < COLLAPSED_SHARE * width:
+                removed.add(index)
+    if not removed:
+        return None
+
+    # Each removed glyph becomes the number -width; runs of numbers merge into one, runs of glyphs into one string.
+    parts: list[bytes] = []
+    glyphs: list[int] = []
+    numbers: list[float] = []
+    original: bytes | None = None
+
+    def flush_numbers():
+        nonlocal original
+        if numbers:
+            text = original if len(numbers) == 1 and original is not None else _number(sum(numbers))
+            if text:
+                flush_glyphs()
+                parts.append(text)
+            numbers.clear()
+            original = None
+
+    def flush_glyphs():
+        if glyphs:
+            parts.append(b"<" + b"".join(b"%04x" % glyph for glyph in glyphs) + b">")
+            glyphs.clear()
+
+    for index, (kind, value) in enumerate(items):
+        if kind == "g" and index not in removed:
+            flush_numbers()
+            glyphs.append(value)
+        elif kind == "g":
+            numbers.append(-spaces[value])
+            original = None
+        else:
+            original = value if not numbers else None
+            numbers.append(float(value))
+    flush_numbers()
+    flush_glyphs()
+    return b"[" + b"".join(parts) + b"] TJ"
+
+
+def _numbers_around(items, index: int) -> float:
+    """The sum of the TJ numbers between glyph `index` and the glyphs before and after it."""
+    total = 0.0
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(items) and items[other][0] == "n":
+            total += float(items[other][1])
+            other += step
+    return total
+
+
+def _number(value: float) -> bytes:
+    """A TJ number to 3 decimals (1/1000 of a thousandth of an em), b"" when that is zero."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return b"" if text in ("0", "-0", "") else text.encode()
