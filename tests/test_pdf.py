@@ -513,3 +513,10 @@ def test_tj_arrays_it_cannot_read_for_sure_stay_as_they_are():
         [*line, b"BI", b"/W", 1, b"/H", 1, b"ID", b"\x00BT", b"EI"],  # an inline image: its data are chunks too
     ):
         assert unspace(chunks, fonts) == chunks, chunks
+
+
+def test_page_numbers_keep_their_spaces(project):
+    """"2 / 2" in the page foot: the spaces of generated content are not justification spaces."""
+    document = pdfium.PdfDocument(project["out"] / project["items"]["long"].file)
+    assert document[1].get_textpage().get_text_range().rstrip().endswith("2 / 2")
+    document.close()
