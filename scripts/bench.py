@@ -166,7 +166,7 @@ def _print_build(work: Path, out: Path, settings: RenderSettings | None = None):
 
 def _new_character(work: Path) -> str:
     """A character the fonts draw that no bundled material uses."""
-    text = "".join(p.read_text("utf-8") for p in (work / "materials").rglob("*.*"))
+    text = "".join(p.read_text("utf-8") for p in (work / "materials").rglob("*.*") if p.suffix in (".md", ".yml", ".txt"))
     return next(c for c in "鳏蹚犇燚骉淼垚" if c not in text)
 
 
