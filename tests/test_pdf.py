@@ -478,8 +478,8 @@ def test_taking_the_spaces_out_moves_nothing(spaced):
     from PIL import ImageChops
 
     for key, path in spaced[True].items():
-        # The sticker sheet's alignment page has no text.
-        assert (path.read_bytes() == spaced[False][key].read_bytes()) == (key[1] == "alignment"), key
+        # Sticker text is never justified: it has no spaces to take out.
+        assert (path.read_bytes() == spaced[False][key].read_bytes()) == (key[0] == "s"), key
         with_spaces, without = pdfium.PdfDocument(spaced[False][key]), pdfium.PdfDocument(path)
         try:
             assert len(with_spaces) == len(without)
@@ -520,3 +520,18 @@ def test_page_numbers_keep_their_spaces(project):
     document = pdfium.PdfDocument(project["out"] / project["items"]["long"].file)
     assert document[1].get_textpage().get_text_range().rstrip().endswith("2 / 2")
     document.close()
+
+
+def test_only_justified_text_carries_the_stretchable_spaces(project):
+    """Titles, salutation and 落款 are not justified: no spaces between their characters (letter-spacing means what
+    the CSS says); the body and the 回执 statement are, and have them."""
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.render import render_html
+
+    problems = Problems(project["root"])
+    catalog = load_catalog(project["root"], problems)
+    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
+    html = render_html(doc)
+    for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
+        assert plain in html
+    assert "电 信 网 络 诈 骗" in html and "我 已 认 真 阅 读" in html

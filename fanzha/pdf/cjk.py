@@ -34,8 +34,9 @@ def _right_ok(ch: str) -> bool:
     return is_ideograph(ch) or (ch in OPENING)
 
 
-def space_text(text: str) -> str:
-    """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters."""
+def space_text(text: str, justified: bool = True) -> str:
+    """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
+    `justified`; the author's own spaces kept visible either way."""
     if not text:
         return text
     out = []
@@ -45,7 +46,7 @@ def space_text(text: str) -> str:
             out.append('<span class="sp"> </span>')
             previous = ""
             continue
-        if previous and _left_ok(previous) and _right_ok(ch):
+        if justified and previous and _left_ok(previous) and _right_ok(ch):
             out.append(" ")
         out.append(ch)
         previous = ch

@@ -25,13 +25,16 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
-def _cjk(value) -> Markup:
+def _cjk(value, justified: bool = True) -> Markup:
+    """Template filters for text: `cjk` for text in a justified block (.justify), with the stretchable spaces of
+    两端对齐 between Chinese characters; `cjk_plain` for all other text (titles, labels, slogans), which needs none —
+    there they would only double any letter-spacing. Both keep the spaces the author typed visible."""
     if isinstance(value, Markup):
         return value
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text))))
+    return Markup(space_text(str(escape(text)), justified))
 
 
 def _mm(value: float) -> str:
@@ -41,6 +44,7 @@ def _mm(value: float) -> str:
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
 _env.filters["cjk"] = _cjk
+_env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
 _env.filters["mm"] = _mm
 
 
