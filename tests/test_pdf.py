@@ -535,3 +535,27 @@ def test_only_justified_text_carries_the_stretchable_spaces(project):
     for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
         assert plain in html
     assert "电 信 网 络 诈 骗" in html and "我 已 认 真 阅 读" in html
+
+
+def test_a_layout_stylesheet_that_imports_another_still_applies(project):
+    """Layout CSS is parsed once per process, except a sheet with @import (or @font-face), which loads other files
+    as it is parsed: the document then loads it itself, and what it imports applies."""
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import _element_boxes, lay_out, render_html, stylesheets
+
+    problems = Problems(project["root"])
+    catalog = load_catalog(project["root"], problems)
+    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
+    html = render_html(doc)
+    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
+
+    def title_colour(resources):
+        page = lay_out(html, resources).pages[0]
+        return next(_element_boxes(page, lambda e: e.tag == "h1")).style["color"]
+
+    plain = title_colour(resources)
+    resources["letter.css"] = b'@import "red.css";\n' + resources["letter.css"]
+    resources["red.css"] = b".title { color: #ff0000; }"
+    red = title_colour(resources)
+    assert tuple(red.coordinates) == (1, 0, 0) and tuple(plain.coordinates) != (1, 0, 0)

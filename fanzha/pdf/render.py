@@ -116,23 +116,26 @@ def lay_out(html: str, resources: dict[str, bytes]):
     # The layouts' stylesheets, parsed once per process instead of once per document (about 8 ms a letter). WeasyPrint
     # takes parsed sheets as user stylesheets: the HTML's own <style> (fonts, page size, a poster's colours) keeps
     # precedence over them, as it has over the linked sheets it follows.
-    sheets = [_parsed_stylesheet(name, resources[name]) for name in _LINKED.findall(html)]
-    return HTML(string=_LINKED.sub("", html), base_url=BASE_URL, url_fetcher=fetcher).render(
-        font_config=FontConfiguration(), stylesheets=sheets)
+    linked = [resources[name] for name in _LINKED.findall(html)]
+    if any(b"@import" in css or b"@font-face" in css for css in linked):
+        # Both load other files while the sheet is parsed, with the fetcher of one document: such a sheet (none of
+        # the bundled layouts has one) is loaded by each document itself.
+        sheets = []
+    else:
+        sheets, html = [_parsed_stylesheet(css) for css in linked], _LINKED.sub("", html)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(font_config=FontConfiguration(),
+                                                                          stylesheets=sheets)
 
 
-_parsed: dict[tuple[str, bytes], object] = {}
+_parsed: dict[bytes, object] = {}
 
 
-def _parsed_stylesheet(name: str, css: bytes):
+def _parsed_stylesheet(css: bytes):
     from weasyprint import CSS
 
-    key = (name, hashlib.sha256(css).digest())
+    key = hashlib.sha256(css).digest()
     if key not in _parsed:
-        if b"@import" in css or b"@font-face" in css:
-            # Both would load other files at parse time, with the fetcher of whichever document came first.
-            raise ValueError(f"{name}: @import and @font-face belong in the HTML, not in a layout stylesheet")
-        _parsed[key] = CSS(string=css.decode("utf-8"), base_url=BASE_URL + name)
+        _parsed[key] = CSS(string=css.decode("utf-8"), base_url=BASE_URL)
     return _parsed[key]
 
 
