@@ -184,3 +184,29 @@ def test_serve_waits_for_a_running_build_before_it_writes_print_files(tmp_path):
         handle.close()
         serve.terminate()
         serve.wait(timeout=30)
+
+
+def _tree(folder: Path, marker: str) -> Path:
+    (folder / "print").mkdir(parents=True)
+    (folder / "index.html").write_text(marker, "utf-8")
+    (folder / "print" / "a.pdf").write_bytes(marker.encode() * 100)
+    return folder
+
+
+def test_swap_without_an_atomic_exchange_and_a_kill_between_its_renames(tmp_path, monkeypatch):
+    """Where renameat2(RENAME_EXCHANGE) is missing (other systems, some file systems) the new site goes in with two
+    renames; a build killed between them has set the old site aside, and the next build puts it back."""
+    from fanzha import build
+
+    site = _tree(tmp_path / "site", "old")
+    monkeypatch.setattr(build, "_exchange", lambda a, b: False)
+    build.swap_in(_tree(tmp_path / ".site.new-1", "new"), site)
+    assert (site / "index.html").read_text("utf-8") == "new" and (site / "print" / "a.pdf").stat().st_size == 300
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+    # Killed after the first rename: the complete old site is set aside, no site/, a half-made staging folder.
+    os.replace(site, tmp_path / ".site.old")
+    _tree(tmp_path / ".site.new-2", "half")
+    build.recover(site, tmp_path / ".cache" / "print")
+    assert (site / "index.html").read_text("utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
