@@ -4,7 +4,7 @@
   letters    per bundled letter: time and PDF size for (a) fanzha — fonts subset to the letter's characters with
              HarfBuzz, then WeasyPrint (what a render worker does, preview PNG excluded); (b) plain WeasyPrint on the
              same HTML with the system Noto CJK collections; (c) Typst via typst-py on an equivalent letter with the
-             same fonts, one compile per file. Medians of 5 runs after a warm-up.
+             same fonts, one compile per file. Medians of 9 runs after a warm-up, fanzha and Typst taking turns.
   builds     the print engine over a copy of the bundled materials: cold, no-op, one slogan edited with characters the
              build has, one slogan edited with a character new to the build; with how many outputs were re-rendered
              and the peak memory of a render worker.
@@ -115,6 +115,19 @@ def typst_source(doc) -> str:
 """
 
 
+def timed_alternately(first, second, repeat=2 * REPEAT - 1):
+    """Medians of `first` and `second` run in turns, so that a change in the machine's load hits both alike."""
+    first(), second()  # warm-up
+    times: tuple[list[float], list[float]] = ([], [])
+    results = [None, None]
+    for _ in range(repeat):
+        for index, fn in enumerate((first, second)):
+            started = time.perf_counter()
+            results[index] = fn()
+            times[index].append(time.perf_counter() - started)
+    return (statistics.median(times[0]), results[0]), (statistics.median(times[1]), results[1])
+
+
 def bench_letters(root: Path) -> list[dict]:
     import typst
     from pypdf import PdfReader
@@ -135,11 +148,11 @@ def bench_letters(root: Path) -> list[dict]:
         def fanzha_pdf():
             return render_pdf(doc.page, html, b"bench", {**css, **font_resources(html, font_sources(), collections)})
 
-        t_a, result = timed(fanzha_pdf)
+        source = typst_source(doc).encode()
+        (t_a, result), (t_c, pdf_c) = timed_alternately(
+            fanzha_pdf, lambda: typst.compile(source, font_paths=[FONT_DIR], ignore_system_fonts=True))
         plain = plain_weasyprint_html(html, plain_dir)
         t_b, pdf_b = timed(lambda: HTML(string=plain, base_url=str(plain_dir) + "/").write_pdf(), repeat=3)
-        source = typst_source(doc).encode()
-        t_c, pdf_c = timed(lambda: typst.compile(source, font_paths=[FONT_DIR], ignore_system_fonts=True))
         typst_pages = len(PdfReader(io.BytesIO(pdf_c)).pages)
         rows.append({"letter": doc.material.id, "pages": result.pages, "typst_pages": typst_pages,
                      "fanzha_s": round(t_a, 4), "fanzha_bytes": len(result.pdf),
