@@ -559,3 +559,17 @@ def test_a_layout_stylesheet_that_imports_another_still_applies(project):
     resources["red.css"] = b".title { color: #ff0000; }"
     red = title_colour(resources)
     assert tuple(red.coordinates) == (1, 0, 0) and tuple(plain.coordinates) != (1, 0, 0)
+
+
+def test_form_blanks_share_a_row(tmp_path):
+    """Header blanks sit side by side, two a row on a portrait form, not one a row."""
+    root = write_project(tmp_path, {"form/p.md": "---\nkind: form\nid: p\ntitle: 回执统计表\nheader_fields: [学校, 日期]\n"
+                                                 "columns: [序号, 班级]\nrows: 3\n---\n每班填一行。\n"})
+    items, _ = build(root, root / "out")
+    document = pdfium.PdfDocument(root / "out" / items[0].file)
+    text_page = document[0].get_textpage()
+    chars = [text_page.get_text_range(i, 1) for i in range(text_page.count_chars())]
+    _, school_bottom, school_right, school_top = text_page.get_charbox(chars.index("校"))
+    date_left, date_bottom, _, date_top = text_page.get_charbox(chars.index("日"))
+    assert school_bottom < date_top and date_bottom < school_top and date_left > school_right
+    document.close()
