@@ -561,15 +561,21 @@ def test_a_layout_stylesheet_that_imports_another_still_applies(project):
     assert tuple(red.coordinates) == (1, 0, 0) and tuple(plain.coordinates) != (1, 0, 0)
 
 
-def test_form_blanks_share_a_row(tmp_path):
-    """Header blanks sit side by side, two a row on a portrait form, not one a row."""
-    root = write_project(tmp_path, {"form/p.md": "---\nkind: form\nid: p\ntitle: 回执统计表\nheader_fields: [学校, 日期]\n"
-                                                 "columns: [序号, 班级]\nrows: 3\n---\n每班填一行。\n"})
+def test_form_blanks_share_a_row_and_line_up(tmp_path):
+    """Header blanks sit side by side, two a row on a portrait form; in a column, the labels end (and the blanks
+    start) at one x, whatever the labels' lengths."""
+    root = write_project(tmp_path, {"form/p.md": "---\nkind: form\nid: p\ntitle: 回执统计表\n"
+                                                 "header_fields: [学校, 日期, 统计人]\ncolumns: [序号, 班级]\nrows: 3\n---\n"
+                                                 "每班填一行。\n"})
     items, _ = build(root, root / "out")
     document = pdfium.PdfDocument(root / "out" / items[0].file)
     text_page = document[0].get_textpage()
     chars = [text_page.get_text_range(i, 1) for i in range(text_page.count_chars())]
-    _, school_bottom, school_right, school_top = text_page.get_charbox(chars.index("校"))
-    date_left, date_bottom, _, date_top = text_page.get_charbox(chars.index("日"))
+    box = {ch: text_page.get_charbox(chars.index(ch)) for ch in "校日人"}
+    _, school_bottom, school_right, school_top = box["校"]
+    date_left, date_bottom, _, date_top = box["日"]
     assert school_bottom < date_top and date_bottom < school_top and date_left > school_right
+    colons = [text_page.get_charbox(i)[2] for i, ch in enumerate(chars) if ch == "："]
+    assert len(colons) == 3 and abs(colons[0] - colons[2]) < 0.5  # 学校： and 统计人： end at one x
+    assert abs(box["校"][2] - box["人"][2]) < 0.5
     document.close()
