@@ -57,11 +57,8 @@ def render_html(doc: PrintDoc) -> str:
 
 
 def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> str:
-    """The HTML, declaring only the `fonts` its markup uses (see Face.only_with_class)."""
-    layout = _env.get_template(template)
-    html = layout.render(doc=context, page=page, fonts=fonts, version=__version__)
-    used = tuple(f for f in fonts if f.used_by(html))
-    return html if used == tuple(fonts) else layout.render(doc=context, page=page, fonts=used, version=__version__)
+    """The HTML; it declares only those of `fonts` its markup uses (base.html.j2, Face.only_with_class)."""
+    return _env.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
 
 
 def stylesheets() -> dict[str, bytes]:
