@@ -85,11 +85,9 @@ def _widths(array):
     """A /W array without the glyphs of the default width, as runs `first [w1 w2 …]` of consecutive glyphs."""
     import pydyf
 
-    widths = {}
-    items = list(array)
-    for first, run in zip(items[::2], items[1::2]):
-        for offset, width in enumerate(run):
-            widths[first + offset] = width
+    widths = _width_map(array)
+    if widths is None:
+        return array
     out = pydyf.Array()
     previous = None
     for glyph in sorted(widths):
@@ -222,7 +220,8 @@ def _space_widths(pdf, font) -> dict[int, float] | None:
 
 
 def _width_map(array) -> dict[int, float] | None:
-    """A /W array as {glyph: width}: runs `first [w1 w2 …]` and ranges `first last w`; None if it is neither."""
+    """A /W array as {glyph: width}, the widths as written: runs `first [w1 w2 …]` and ranges `first last w`; None if
+    it is neither."""
     if array is None:
         return {}
     items, widths, index = list(array), {}, 0
@@ -230,11 +229,13 @@ def _width_map(array) -> dict[int, float] | None:
         while index < len(items):
             if isinstance(items[index + 1], (list, tuple)):
                 for offset, width in enumerate(items[index + 1]):
-                    widths[int(items[index]) + offset] = float(width)
+                    float(width)  # a width that is no number makes the array unreadable
+                    widths[int(items[index]) + offset] = width
                 index += 2
             else:
+                float(items[index + 2])
                 for glyph in range(int(items[index]), int(items[index + 1]) + 1):
-                    widths[glyph] = float(items[index + 2])
+                    widths[glyph] = items[index + 2]
                 index += 3
     except (IndexError, TypeError, ValueError):
         return None
