@@ -23,6 +23,7 @@ PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
 BLEED_MM = 3.0  # 出血 on print-shop products (FACTS.md, Print conventions)
 SLUG_MM = 8.0  # room outside the bleed for crop marks
 SAFE_MM = 5.0  # text at least this far inside the trim
+PT_PER_MM = 72 / 25.4  # PDF points in a millimetre
 
 
 @dataclass

@@ -23,8 +23,7 @@ import re
 import struct
 
 from .cjk import unspace_text
-from .documents import PageSpec
-from .preflight import PT_PER_MM
+from .documents import PT_PER_MM, PageSpec
 
 CIDFONT_DEFAULT_WIDTH = 1000  # PDF 32000-1 9.7.4.3: DW, when absent
 _CMAP_ENTRY = re.compile(rb"<([0-9a-f]+)> <([0-9a-f]+)>")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import io
 
-from .documents import SAFE_MM, PrintDoc
+from .documents import PT_PER_MM, SAFE_MM, PrintDoc
 
-PT_PER_MM = 72 / 25.4
 TOLERANCE_MM = 0.1
 
 

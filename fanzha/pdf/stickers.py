@@ -21,10 +21,9 @@ from ..catalog import Catalog
 from ..expand import Expanded, edition_context, render
 from ..labels import LabelTemplate, resolve_template
 from ..problems import Problems
-from .documents import SAFE_MM, PageSpec, PrintDoc, _common
+from .documents import PT_PER_MM, SAFE_MM, PageSpec, PrintDoc, _common
 from .fonts import font_files, font_resources, font_sources
 
-PT_PER_MM = 72 / 25.4
 STEP_PT = 0.5
 MAX_PT = 32.0
 SUB_RATIO = 0.45  # subtext size relative to the main text
