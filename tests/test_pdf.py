@@ -382,6 +382,13 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
     assert serif.url_name in font_resources(serif_html, font_sources(), font_files())
     for page in PdfReader(project["out"] / project["items"]["short"].file).pages:
         assert not any("Serif" in str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values())
+    # The base template declares a face when the body asks for it.
+    from fanzha.pdf.render import _env
+
+    layout = _env.from_string('{% extends "base.html.j2" %}{% block body %}<p class="serif">字</p>{% endblock %}')
+    context = {"kind": "letter", "title": "", "author": "", "subject": "", "date": "2026-11-01"}
+    declared = layout.render(doc=context, page=doc.page, fonts=font_sources(), version="")
+    assert f'url("{serif.url_name}")' in declared and 'url("fonts/sans.otf")' in declared
 
 
 def test_list_numbers_keep_their_space_before_the_text(project):
