@@ -586,3 +586,27 @@ def test_form_blanks_share_a_row_and_line_up(tmp_path):
     assert len(colons) == 3 and abs(colons[0] - colons[2]) < 0.5  # 学校： and 统计人： end at one x
     assert abs(box["校"][2] - box["人"][2]) < 0.5
     document.close()
+
+
+def test_a_document_sees_no_font_but_its_own(project):
+    """Each document starts from an empty Fontconfig configuration: a character its subset fonts lack (the build
+    reports it before rendering) is never drawn from a font installed on this machine. WeasyPrint's default
+    configuration would take it from a system font, here Noto Sans CJK; this checks the render itself."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import _document_fonts, render_pdf, render_html, stylesheets
+
+    problems = Problems(project["root"])
+    catalog = load_catalog(project["root"], problems)
+    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
+    html = render_html(doc)
+    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
+    stray = html.replace("尊敬的家长朋友们", "尊敬的家长朋友们鑫", 1)  # 鑫 is in no letter of the fixture
+    assert "鑫" not in html and "鑫" in stray
+    reader = PdfReader(io.BytesIO(render_pdf(doc.page, stray, b"test", resources).pdf))
+    fonts = {str(font["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert fonts and all(name.split("+", 1)[1].startswith("FZ-Sans") for name in fonts), fonts
+    # The configuration is WeasyPrint's with another starting point: it sets every attribute WeasyPrint's does.
+    assert set(vars(_document_fonts()())) == set(vars(FontConfiguration()))
