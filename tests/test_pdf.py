@@ -610,3 +610,28 @@ def test_a_document_sees_no_font_but_its_own(project):
     assert fonts and all(name.split("+", 1)[1].startswith("FZ-Sans") for name in fonts), fonts
     # The configuration is WeasyPrint's with another starting point: it sets every attribute WeasyPrint's does.
     assert set(vars(_document_fonts()())) == set(vars(FontConfiguration()))
+
+
+def test_neighbouring_punctuation_is_compressed(tmp_path):
+    """标点挤压: of two neighbouring full-width marks one is set half-width, so 甲：“乙 spans 2.5 em, not 3 em, from
+    甲 to 乙; ordinary characters keep a whole em each."""
+    from fanzha.pdf.cjk import space_text
+
+    assert space_text("甲：“乙”“丙”，（“丁”）。", justified=False) == (
+        '甲<span class="halt">：</span>“乙<span class="halt">”</span>“丙<span class="halt">”</span>'
+        '<span class="halt">，</span>（<span class="halt">“</span>丁<span class="halt">”</span><span class="halt">）</span>。')
+    assert space_text("甲，乙。", justified=False) == "甲，乙。"  # no neighbouring marks: nothing changes
+
+    root = write_project(tmp_path, {"letter/p.md": letter("p", SHORT, receipt=False).replace(
+        "salutation: 尊敬的家长朋友们：", "salutation: 甲：“乙”“丙”，丁戊")})
+    items, _ = build(root, root / "out")
+    document = pdfium.PdfDocument(root / "out" / items[0].file)
+    text_page = document[0].get_textpage()
+    chars = [text_page.get_text_range(i, 1) for i in range(text_page.count_chars())]
+    x = {ch: text_page.get_charbox(chars.index(ch), loose=True)[0] for ch in "甲乙丙丁戊"}
+    em = x["戊"] - x["丁"]  # the salutation is 11 pt, not justified
+    assert em == pytest.approx(11, abs=0.05)
+    assert x["乙"] - x["甲"] == pytest.approx(2.5 * em, abs=0.05)  # ： half-width
+    assert x["丙"] - x["乙"] == pytest.approx(2.5 * em, abs=0.05)  # the first ” half-width
+    assert x["丁"] - x["丙"] == pytest.approx(2.5 * em, abs=0.05)  # ”，: the ” half-width
+    document.close()

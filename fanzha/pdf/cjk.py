@@ -6,6 +6,10 @@ exactly its own advance (see print.css, `.cjk`): the spaces take no room, but th
 end flush. Spaces are line-break opportunities, so none is put where Chinese line-breaking rules (禁则) forbid a
 break: before closing punctuation (。，、；：？！）」…) or after opening punctuation (（「“…). The author's own spaces
 are kept visible by wrapping them in <span class="sp">, which restores the normal word-spacing.
+
+标点挤压: two neighbouring full-width punctuation marks would leave a blank of a whole em between them (：“ ”“ 。”).
+As Chinese print does (clreq 3.1.6), one of them is set half-width with the font's own `halt` feature (print.css,
+`.halt`): the mark whose blank half faces the other.
 """
 
 from __future__ import annotations
@@ -34,21 +38,33 @@ def _right_ok(ch: str) -> bool:
     return is_ideograph(ch) or (ch in OPENING)
 
 
+# Full-width marks whose glyph fills the left half of the em (Simplified Chinese forms) or the right half.
+LEFT_HALF = set("。，、；：？！”’）」』》】〕〉")
+RIGHT_HALF = set("“‘（「『《【〔〈")
+
+
+def _set_half_width(ch: str, before: str, after: str) -> bool:
+    """标点挤压: is `ch` the one of two neighbouring marks to set half-width? A mark in the left half before another
+    mark gives up its right half (：“ ”“ 。” ）。); of two opening marks, the second its left half (（“)."""
+    return (ch in LEFT_HALF and (after in LEFT_HALF or after in RIGHT_HALF)) or (ch in RIGHT_HALF and before in RIGHT_HALF)
+
+
 def space_text(text: str, justified: bool = True) -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
-    `justified`; the author's own spaces kept visible either way."""
+    `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way."""
     if not text:
         return text
     out = []
     previous = ""
-    for ch in text:
+    for index, ch in enumerate(text):
         if ch == " ":
             out.append('<span class="sp"> </span>')
             previous = ""
             continue
         if justified and previous and _left_ok(previous) and _right_ok(ch):
             out.append(" ")
-        out.append(ch)
+        after = text[index + 1] if index + 1 < len(text) else ""
+        out.append(f'<span class="halt">{ch}</span>' if _set_half_width(ch, previous, after) else ch)
         previous = ch
     return "".join(out)
 
