@@ -539,7 +539,7 @@ def test_only_justified_text_carries_the_stretchable_spaces(project):
     catalog = load_catalog(project["root"], problems)
     doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
     html = render_html(doc)
-    for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
+    for plain in ('<h1 class="title">致家长的一封测<span class="keep">试信</span></h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
         assert plain in html
     assert "电 信 网 络 诈 骗" in html and "我 已 认 真 阅 读" in html
 
@@ -635,3 +635,38 @@ def test_neighbouring_punctuation_is_compressed(tmp_path):
     assert x["丙"] - x["乙"] == pytest.approx(2.5 * em, abs=0.05)  # the first ” half-width
     assert x["丁"] - x["丙"] == pytest.approx(2.5 * em, abs=0.05)  # ”，: the ” half-width
     document.close()
+
+
+def _lines_of(path: Path, chars: str) -> list[str]:
+    """The lines of page text made only of `chars`, top to bottom, from the glyph boxes pdfium reports."""
+    document = pdfium.PdfDocument(path)
+    lines: dict[tuple[int, float], str] = {}
+    for number, page in enumerate(document):
+        text_page = page.get_textpage()
+        for index in range(text_page.count_chars()):
+            ch = text_page.get_text_range(index, 1)
+            if ch in chars:
+                top = round(text_page.get_charbox(index, loose=True)[3])
+                lines[(number, -top)] = lines.get((number, -top), "") + ch
+    document.close()
+    return [lines[key] for key in sorted(lines)]
+
+
+def test_a_heading_never_ends_on_a_line_of_one_character(tmp_path):
+    """Headings of every length around a full line: none leaves a single character on its last line."""
+    glyphs = "壹贰叁肆伍陆柒捌玖拾"
+    sections = "".join(f"## {(glyphs * 5)[:length]}\n\n正文。\n\n" for length in range(28, 41))
+    root = write_project(tmp_path, {"handout/h.md": "---\nkind: handout\nid: h\ntitle: 标题测试\nformat: A4\nsides: 2\n"
+                                                    "---\n" + sections})
+    items, _ = build(root, root / "out")
+    lines = _lines_of(root / "out" / items[0].file, glyphs)
+    assert any(len(line) > 30 for line in lines)  # some headings take two lines
+    assert all(len(line) >= 2 for line in lines), lines
+
+
+def test_headings_in_markdown_keep_their_last_two_characters():
+    from fanzha.pdf.cjk import space_html
+
+    assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女商量</p>") == (
+        '<h3>听 到 这 些 话 就 是 <span class="keep">骗子。</span></h3><p>先 和 子 女 商 量</p>')
+    assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗 子</h2><h2>APP<span class="sp"> </span>下 载</h2>'

@@ -10,6 +10,8 @@ are kept visible by wrapping them in <span class="sp">, which restores the norma
 标点挤压: two neighbouring full-width punctuation marks would leave a blank of a whole em between them (：“ ”“ 。”).
 As Chinese print does (clreq 3.1.6), one of them is set half-width with the font's own `halt` feature (print.css,
 `.halt`): the mark whose blank half faces the other.
+
+A heading does not end on a line of one character: its last two characters are kept together (print.css, `.keep`).
 """
 
 from __future__ import annotations
@@ -49,24 +51,41 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
     return (ch in LEFT_HALF and (after in LEFT_HALF or after in RIGHT_HALF)) or (ch in RIGHT_HALF and before in RIGHT_HALF)
 
 
-def space_text(text: str, justified: bool = True) -> str:
+def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
-    `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way."""
+    `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
+    `keep_end` (headings): the last two Chinese characters, with the punctuation after them, never part, so the
+    heading never ends on a line of a single character (听到这些话，就是骗 / 子)."""
     if not text:
         return text
-    out = []
+    pieces = []  # per character of `text`: (the break opportunity before it, its markup)
     previous = ""
     for index, ch in enumerate(text):
         if ch == " ":
-            out.append('<span class="sp"> </span>')
+            pieces.append(("", '<span class="sp"> </span>'))
             previous = ""
             continue
-        if justified and previous and _left_ok(previous) and _right_ok(ch):
-            out.append(" ")
+        gap = " " if justified and previous and _left_ok(previous) and _right_ok(ch) else ""
         after = text[index + 1] if index + 1 < len(text) else ""
-        out.append(f'<span class="halt">{ch}</span>' if _set_half_width(ch, previous, after) else ch)
+        pieces.append((gap, f'<span class="halt">{ch}</span>' if _set_half_width(ch, previous, after) else ch))
         previous = ch
-    return "".join(out)
+    tail = _last_two_characters(text) if keep_end else None
+    if tail is None:
+        return "".join(gap + markup for gap, markup in pieces)
+    return ("".join(gap + markup for gap, markup in pieces[:tail]) + pieces[tail][0]
+            + '<span class="keep">' + "".join(markup for _, markup in pieces[tail:]) + "</span>")
+
+
+def _last_two_characters(text: str) -> int | None:
+    """Where the last two Chinese characters (and the closing punctuation after them) start, if text before them
+    could take a line of its own; else None."""
+    end = len(text)
+    while end and text[end - 1] in CLOSING:
+        end -= 1
+    start = end - 2
+    if start < 1 or not all(is_ideograph(ch) for ch in text[start:end]) or not any(map(is_ideograph, text[:start])):
+        return None
+    return start
 
 
 def unspace_text(text: str) -> str:
@@ -78,6 +97,8 @@ def unspace_text(text: str) -> str:
 
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW = ("<svg", "<style", "<script", "<pre", "<code")
+_HEADING_OPEN = re.compile(r"<h[1-6][\s>]", re.I)
+_HEADING_CLOSE = re.compile(r"</h[1-6]>", re.I)
 
 
 def space_html(html: str) -> str:
@@ -85,7 +106,7 @@ def space_html(html: str) -> str:
     parts = _TAG.split(html)
     out = []
     raw_depth = 0
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.startswith("<"):
             lower = part.lower()
             if lower.startswith(_RAW):
@@ -98,7 +119,9 @@ def space_html(html: str) -> str:
         else:
             # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.
             text = re.sub(r"\s*\n\s*", _join_newline(part), part)
-            out.append(space_text(text))
+            whole_heading = (index > 0 and _HEADING_OPEN.match(parts[index - 1])
+                             and index + 1 < len(parts) and _HEADING_CLOSE.match(parts[index + 1]))
+            out.append(space_text(text, keep_end=bool(whole_heading)))
     return "".join(out)
 
 

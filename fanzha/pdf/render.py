@@ -26,16 +26,17 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
-def _cjk(value, justified: bool = True) -> Markup:
+def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     """Template filters for text: `cjk` for text in a justified block (.justify), with the stretchable spaces of
-    两端对齐 between Chinese characters; `cjk_plain` for all other text (titles, labels, slogans), which needs none —
-    there they would only double any letter-spacing. Both keep the spaces the author typed visible."""
+    两端对齐 between Chinese characters; `cjk_plain` for all other text (labels, slogans), which needs none — there
+    they would only double any letter-spacing; `cjk_heading` for titles and headings: as `cjk_plain`, and the last two
+    characters stay on one line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
     if isinstance(value, Markup):
         return value
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), justified))
+    return Markup(space_text(str(escape(text)), justified, keep_end=heading))
 
 
 def _mm(value: float) -> str:
@@ -46,6 +47,7 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoes
                           undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
 _env.filters["cjk"] = _cjk
 _env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
+_env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
 _env.filters["mm"] = _mm
 
 
