@@ -1,17 +1,17 @@
 """两端对齐 for Chinese in WeasyPrint.
 
 WeasyPrint justifies a line by widening its space characters only, so a paragraph of Chinese (which has no spaces)
-stays ragged. We put a space between neighbouring Chinese characters and give every space a negative word-spacing of
-exactly its own advance (see print.css, `.cjk`): the spaces take no room, but they are stretchable, so justified lines
-end flush. Spaces are line-break opportunities, so none is put where Chinese line-breaking rules (禁则) forbid a
-break: before closing punctuation (。，、；：？！）」…) or after opening punctuation (（「“…). The author's own spaces
-are kept visible by wrapping them in <span class="sp">, which restores the normal word-spacing.
+stays ragged. We put a space between neighbouring Chinese characters; the space glyph of the print fonts has no
+advance (fonts.py), so the spaces take no room, but they are stretchable, so justified lines end flush. Spaces are
+line-break opportunities, so none is put where Chinese line-breaking rules (禁则) forbid a break: before closing
+punctuation (。，、；：？！）」…) or after opening punctuation (（「“…). The author's own spaces are kept visible by
+wrapping them in <span class="sp">, which gives them the width of a space as word-spacing (print.css).
 
 标点挤压: two neighbouring full-width punctuation marks would leave a blank of a whole em between them (：“ ”“ 。”).
 As Chinese print does (clreq 3.1.6), one of them is set half-width with the font's own `halt` feature (print.css,
 `.halt`): the mark whose blank half faces the other.
 
-A heading does not end on a line of one character: its last two characters are kept together (print.css, `.keep`).
+A heading does not end on a line of one character: a joiner keeps its last two characters together.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ def _right_ok(ch: str) -> bool:
     """May a break opportunity precede this character?"""
     return is_ideograph(ch) or (ch in OPENING)
 
+
+# Between two characters: no line break there (UAX #14 LB8a), and, as part of the first character's grapheme, no
+# letter-spacing of its own (U+2060 WORD JOINER would add one) and no glyph drawn.
+JOINER = "\u200d"
 
 # Full-width marks whose glyph fills the left half of the em (Simplified Chinese forms) or the right half.
 LEFT_HALF = set("。，、；：？！”’）」』》】〕〉")
@@ -69,11 +73,11 @@ def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str
         after = text[index + 1] if index + 1 < len(text) else ""
         pieces.append((gap, f'<span class="halt">{ch}</span>' if _set_half_width(ch, previous, after) else ch))
         previous = ch
-    tail = _last_two_characters(text) if keep_end else None
-    if tail is None:
-        return "".join(gap + markup for gap, markup in pieces)
-    return ("".join(gap + markup for gap, markup in pieces[:tail]) + pieces[tail][0]
-            + '<span class="keep">' + "".join(markup for _, markup in pieces[tail:]) + "</span>")
+    if keep_end and (tail := _last_two_characters(text)) is not None:
+        # A joiner rather than a nowrap span: the text stays one text box, where a viewer would read a gap between
+        # two boxes of a letter-spaced title as a space.
+        pieces[tail + 1] = (JOINER, pieces[tail + 1][1])
+    return "".join(gap + markup for gap, markup in pieces)
 
 
 def _last_two_characters(text: str) -> int | None:
@@ -89,10 +93,10 @@ def _last_two_characters(text: str) -> int | None:
 
 
 def unspace_text(text: str) -> str:
-    """`text` without the spaces `space_text` put in; a space the author typed between two Chinese characters goes
+    """`text` without the spaces and the joiner `space_text` put in; a space the author typed between two Chinese characters goes
     too, as nothing tells the two apart once they are text."""
-    return "".join(ch for i, ch in enumerate(text)
-                   if not (ch == " " and 0 < i < len(text) - 1 and _left_ok(text[i - 1]) and _right_ok(text[i + 1])))
+    return "".join(ch for i, ch in enumerate(text) if ch != JOINER
+                   and not (ch == " " and 0 < i < len(text) - 1 and _left_ok(text[i - 1]) and _right_ok(text[i + 1])))
 
 
 _TAG = re.compile(r"(<[^>]*>)")

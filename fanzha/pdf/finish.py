@@ -20,10 +20,10 @@ text without the justification spaces.
 from __future__ import annotations
 
 import re
-import struct
 
 from .cjk import unspace_text
 from .documents import PT_PER_MM, PageSpec
+from .fonts import sfnt_tables
 
 CIDFONT_DEFAULT_WIDTH = 1000  # PDF 32000-1 9.7.4.3: DW, when absent
 _CMAP_ENTRY = re.compile(rb"<([0-9a-f]+)> <([0-9a-f]+)>")
@@ -71,13 +71,10 @@ def _box(*values):
 def _cff_table(font: bytes) -> bytes:
     """The CFF table of an OpenType font. Sound only because fonts.subset_font gives the CFF an identity charset: a
     PDF finds a glyph of a CID-keyed CFF by its CID, and WeasyPrint writes glyph ids."""
-    # The sfnt table directory: a 12-byte header, then 16 bytes per table (tag, checksum, offset, length).
-    (count,) = struct.unpack_from(">H", font, 4)
-    for index in range(count):
-        tag, _, offset, length = struct.unpack_from(">4sIII", font, 12 + 16 * index)
-        if tag == b"CFF ":
-            return font[offset:offset + length]
-    raise ValueError("an OpenType font without a CFF table")
+    if b"CFF " not in (tables := sfnt_tables(font)):
+        raise ValueError("an OpenType font without a CFF table")
+    offset, length = tables[b"CFF "]
+    return font[offset:offset + length]
 
 
 def _widths(array):
@@ -120,17 +117,17 @@ def _to_unicode(chunks: list[bytes]) -> list[bytes]:
 #
 # WeasyPrint (draw/text.py, draw_first_line) writes each line of a text box as `BT`, `… Tm`, `/FONT size Tf` and
 # `[…] TJ`, each operator one chunk of the pydyf stream. A space between two Chinese characters reads, in a TJ array,
-# `<00f0><>103.777<0001>98<0069>`: glyph 0001 is the space, and the numbers around it (the empty string `<>` is
-# Pango's empty glyph) are its letter-spacing, i.e. its word-spacing (minus its own width) plus the line's
-# justification stretch. In TJ, a number n moves the pen by -n/1000 em and a glyph by its /W width, so the glyph is
-# replaced by the number -width, merged with its neighbours: every other glyph stays where it was, but for the
-# rounding of the merged numbers to 3 decimals (0.0005/1000 em at most per space; 0.0002 pt at the end of a line of
-# 40 characters in 11 pt).
+# `<00d6><>-10.909<0001>-10<0038>`: glyph 0001 is the space, of no advance in the print fonts (fonts.py), and the
+# numbers around it (the empty string `<>` is Pango's empty glyph) are its letter-spacing: its word-spacing plus the
+# line's justification stretch. In TJ, a number n moves the pen by -n/1000 em and a glyph by its /W width, so the
+# glyph is replaced by the number -width, merged with its neighbours: every other glyph stays where it was, but for
+# the rounding of the merged numbers to 3 decimals (0.0005/1000 em at most per space; 0.0002 pt at the end of a line
+# of 40 characters in 11 pt).
 #
-# A space the author typed (.sp in print.css, normal word-spacing) advances by its full width plus the stretch; a
-# collapsed one by the stretch alone (plus the letter-spacing of a spaced-out heading). The split is at half a space,
-# the gap from which pdfium and pypdf read a space between two glyphs anyway: in a very loose line (a narrow column in
-# large type) the stretch alone may reach it, and such spaces stay.
+# A space the author typed (.sp in print.css) advances by the width of a space (224/1000 em and more) plus the
+# stretch; a justification space by the stretch alone (plus the letter-spacing of a spaced-out heading). The split is
+# at half the narrowest space, the gap from which pdfium and pypdf read a space between two glyphs anyway: in a very
+# loose line (a narrow column in large type) the stretch alone may reach it, and such spaces stay.
 
 _TJ = re.compile(rb"\[(.*)\]\s*TJ", re.S)
 _TJ_ITEM = re.compile(rb"\s*(?:<([0-9A-Fa-f\s]*)>|([-+]?(?:\d+\.?\d*|\.\d+))(?=[\s<]|$))\s*")
@@ -139,7 +136,7 @@ _TF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+]?(?:\d+\.?\d*|\.\d+)\s+Tf")
 _TEXT_OBJECT = re.compile(rb"(?<![^\s()<>\[\]{}%])(?:BT|ET|Tf)(?![^\s()<>\[\]{}/%])")
 _INLINE_IMAGE = re.compile(rb"(?<![^\s()<>\[\]{}%])BI(?![^\s()<>\[\]{}/%])")
 _REFERENCE = re.compile(rb"(\d+) (\d+) R")
-COLLAPSED_SHARE = 0.5  # a space glyph advancing less than this share of its width is a justification space
+COLLAPSED_BELOW = 112  # thousandths of an em: a space glyph advancing less is a justification space
 
 
 def _unspace_text_streams(pdf) -> None:
@@ -300,8 +297,7 @@ def _unspace_tj(body: bytes, spaces: dict[int, float]) -> bytes | None:
     for index, (kind, value) in enumerate(items):
         if kind == "g" and value in spaces:
             width = spaces[value]
-            net = width - _numbers_around(items, index)
-            if net < COLLAPSED_SHARE * width:
+            if width - _numbers_around(items, index) < COLLAPSED_BELOW:
                 removed.add(index)
     if not removed:
         return None
