@@ -623,17 +623,19 @@ def test_neighbouring_punctuation_is_compressed(tmp_path):
     assert space_text("甲，乙。", justified=False) == "甲，乙。"  # no neighbouring marks: nothing changes
 
     root = write_project(tmp_path, {"letter/p.md": letter("p", SHORT, receipt=False).replace(
-        "salutation: 尊敬的家长朋友们：", "salutation: 甲：“乙”“丙”，丁戊")})
+        "salutation: 尊敬的家长朋友们：", "salutation: 甲：“乙”“丙”，丁戊 己")})
     items, _ = build(root, root / "out")
     document = pdfium.PdfDocument(root / "out" / items[0].file)
     text_page = document[0].get_textpage()
     chars = [text_page.get_text_range(i, 1) for i in range(text_page.count_chars())]
-    x = {ch: text_page.get_charbox(chars.index(ch), loose=True)[0] for ch in "甲乙丙丁戊"}
+    x = {ch: text_page.get_charbox(chars.index(ch), loose=True)[0] for ch in "甲乙丙丁戊己"}
     em = x["戊"] - x["丁"]  # the salutation is 11 pt, not justified
     assert em == pytest.approx(11, abs=0.05)
     assert x["乙"] - x["甲"] == pytest.approx(2.5 * em, abs=0.05)  # ： half-width
     assert x["丙"] - x["乙"] == pytest.approx(2.5 * em, abs=0.05)  # the first ” half-width
     assert x["丁"] - x["丙"] == pytest.approx(2.5 * em, abs=0.05)  # ”，: the ” half-width
+    # A typed space shows as wide as a space of the face (224/1000 em), though the fonts' space glyph has no advance.
+    assert x["己"] - x["戊"] == pytest.approx(1.224 * em, abs=0.05)
     document.close()
 
 
@@ -670,3 +672,16 @@ def test_headings_in_markdown_keep_their_last_two_characters():
     assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女商量</p>") == (
         '<h3>听 到 这 些 话 就 是 骗\u200d子。</h3><p>先 和 子 女 商 量</p>')
     assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗 子</h2><h2>APP<span class="sp"> </span>下 载</h2>'
+
+
+def test_the_print_fonts_space_has_no_advance():
+    """两端对齐's spaces take no room because the subset fonts' space glyph has none; every other glyph keeps its own."""
+    import uharfbuzz as hb
+
+    from fanzha.pdf.fonts import font_files, font_sources, subset_font
+
+    collections = font_files()
+    for source in font_sources():
+        font = hb.Font(hb.Face(hb.Blob(subset_font(source, collections[source.file], "电 A。"))))
+        advances = {ch: font.get_glyph_h_advance(font.get_nominal_glyph(ord(ch))) for ch in "电 A。"}
+        assert advances[" "] == 0 and advances["电"] == advances["。"] == 1000 and 400 < advances["A"] < 800, advances
