@@ -28,9 +28,10 @@ MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     """Template filters for text: `cjk` for text in a justified block (.justify), with the stretchable spaces of
-    两端对齐 between Chinese characters; `cjk_plain` for all other text (labels, slogans), which needs none — there
-    they would only double any letter-spacing; `cjk_heading` for titles and headings: as `cjk_plain`, and the last two
-    characters stay on one line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
+    两端对齐 between Chinese characters; `cjk_plain` for all other text (labels, names), which needs none — there
+    they would only double any letter-spacing; `cjk_heading` for titles, headings and other display lines (slogans,
+    subheads): as `cjk_plain`, and the last two characters stay on one line. All keep the spaces the author typed
+    visible and compress neighbouring punctuation."""
     if isinstance(value, Markup):
         return value
     text = str(value or "")
