@@ -52,7 +52,9 @@ RIGHT_HALF = set("“‘（「『《【〔〈")
 def _set_half_width(ch: str, before: str, after: str) -> bool:
     """标点挤压: is `ch` the one of two neighbouring marks to set half-width? A mark in the left half before another
     mark gives up its right half (：“ ”“ 。” ）。); of two opening marks, the second its left half (（“)."""
-    return (ch in LEFT_HALF and (after in LEFT_HALF or after in RIGHT_HALF)) or (ch in RIGHT_HALF and before in RIGHT_HALF)
+    if ch in LEFT_HALF:
+        return after in LEFT_HALF or after in RIGHT_HALF
+    return ch in RIGHT_HALF and before in RIGHT_HALF
 
 
 def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str:
@@ -93,8 +95,8 @@ def _last_two_characters(text: str) -> int | None:
 
 
 def unspace_text(text: str) -> str:
-    """`text` without the spaces and the joiner `space_text` put in; a space the author typed between two Chinese characters goes
-    too, as nothing tells the two apart once they are text."""
+    """`text` without the spaces and the joiner `space_text` put in; a space the author typed between two Chinese
+    characters goes too, as nothing tells the two apart once they are text."""
     return "".join(ch for i, ch in enumerate(text) if ch != JOINER
                    and not (ch == " " and 0 < i < len(text) - 1 and _left_ok(text[i - 1]) and _right_ok(text[i + 1])))
 
