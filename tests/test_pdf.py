@@ -654,23 +654,26 @@ def _lines_of(path: Path, chars: str) -> list[str]:
     return [lines[key] for key in sorted(lines)]
 
 
-def test_a_heading_never_ends_on_a_line_of_one_character(tmp_path):
-    """Headings of every length around a full line: none leaves a single character on its last line."""
-    glyphs = "壹贰叁肆伍陆柒捌玖拾"
-    sections = "".join(f"## {(glyphs * 5)[:length]}\n\n正文。\n\n" for length in range(28, 41))
+def test_no_heading_or_paragraph_ends_on_a_line_of_one_character(tmp_path):
+    """Headings and justified paragraphs of every length around a full line: none leaves a single character (孤字)
+    on its last line."""
+    heading_glyphs, body_glyphs = "壹贰叁肆伍陆柒捌玖拾", "甲乙丙丁戊己庚辛壬癸"
+    sections = "".join(f"## {(heading_glyphs * 5)[:length]}\n\n{(body_glyphs * 9)[:length + 14]}。\n\n"
+                       for length in range(28, 41))
     root = write_project(tmp_path, {"handout/h.md": "---\nkind: handout\nid: h\ntitle: 标题测试\nformat: A4\nsides: 2\n"
                                                     "---\n" + sections})
     items, _ = build(root, root / "out")
-    lines = _lines_of(root / "out" / items[0].file, glyphs)
-    assert any(len(line) > 30 for line in lines)  # some headings take two lines
-    assert all(len(line) >= 2 for line in lines), lines
+    for glyphs in (heading_glyphs, body_glyphs):
+        lines = _lines_of(root / "out" / items[0].file, glyphs)
+        assert any(len(line) > 30 for line in lines)  # some take two lines
+        assert all(len(line) >= 2 for line in lines), lines
 
 
-def test_headings_in_markdown_keep_their_last_two_characters():
+def test_markdown_blocks_keep_their_last_two_characters():
     from fanzha.pdf.cjk import space_html
 
-    assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女商量</p>") == (
-        '<h3>听 到 这 些 话 就 是 骗\u200d子。</h3><p>先 和 子 女 商 量</p>')
+    assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女<b>商量</b></p><li>不转账。</li>") == (
+        '<h3>听 到 这 些 话 就 是 骗\u200d子。</h3><p>先 和 子 女<b>商 量</b></p><li>不 转\u200d账。</li>')
     assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗 子</h2><h2>APP<span class="sp"> </span>下 载</h2>'
 
 

@@ -11,7 +11,7 @@ wrapping them in <span class="sp">, which gives them the width of a space as wor
 As Chinese print does (clreq 3.1.6), one of them is set half-width with the font's own `halt` feature (print.css,
 `.halt`): the mark whose blank half faces the other.
 
-A heading does not end on a line of one character: a joiner keeps its last two characters together.
+No heading or paragraph ends on a line of one character (孤字): a joiner keeps its last two characters together.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
 def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
     `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
-    `keep_end` (headings): the last two Chinese characters, with the punctuation after them, never part, so the
-    heading never ends on a line of a single character (听到这些话，就是骗 / 子)."""
+    `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
+    never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子)."""
     if not text:
         return text
     pieces = []  # per character of `text`: (the break opportunity before it, its markup)
@@ -103,8 +103,8 @@ def unspace_text(text: str) -> str:
 
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW = ("<svg", "<style", "<script", "<pre", "<code")
-_HEADING_OPEN = re.compile(r"<h[1-6][\s>]", re.I)
-_HEADING_CLOSE = re.compile(r"</h[1-6]>", re.I)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6])>", re.I)
+_INLINE_END = re.compile(r"</(?:strong|b|em|i|span|a)>", re.I)
 
 
 def space_html(html: str) -> str:
@@ -125,10 +125,18 @@ def space_html(html: str) -> str:
         else:
             # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.
             text = re.sub(r"\s*\n\s*", _join_newline(part), part)
-            whole_heading = (index > 0 and _HEADING_OPEN.match(parts[index - 1])
-                             and index + 1 < len(parts) and _HEADING_CLOSE.match(parts[index + 1]))
-            out.append(space_text(text, keep_end=bool(whole_heading)))
+            out.append(space_text(text, keep_end=_ends_block(parts, index)))
     return "".join(out)
+
+
+def _ends_block(parts: list[str], index: int) -> bool:
+    """Is text part `index` the last text of a paragraph, list item or heading (only closing inline tags after it)?"""
+    for part in parts[index + 1:]:
+        if _BLOCK_END.fullmatch(part):
+            return True
+        if part and not _INLINE_END.fullmatch(part):
+            return False
+    return False
 
 
 def _join_newline(text: str):
