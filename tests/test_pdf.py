@@ -688,3 +688,60 @@ def test_the_print_fonts_space_has_no_advance():
         font = hb.Font(hb.Face(hb.Blob(subset_font(source, collections[source.file], "电 A。"))))
         advances = {ch: font.get_glyph_h_advance(font.get_nominal_glyph(ord(ch))) for ch in "电 A。"}
         assert advances[" "] == 0 and advances["电"] == advances["。"] == 1000 and 400 < advances["A"] < 800, advances
+
+
+def _row_numbers(path: Path, page_index: int) -> list[float]:
+    """The tops (pt) of the row numbers 1, 2, 3, … a form's 序号 column prints on a page, in order: runs of digits on
+    one line that are not a list number ("1."), inside a sentence ("第1项") or the page number ("1 / 2"); the first
+    run of values from 1 up."""
+    document = pdfium.PdfDocument(path)
+    text_page = document[page_index].get_textpage()
+    chars = [(text_page.get_text_range(i, 1), text_page.get_charbox(i)[3]) for i in range(text_page.count_chars())]
+    document.close()
+    runs: list[tuple[int, int]] = []  # (start, end) of each run of digits on one line
+    for index, (ch, top) in enumerate(chars):
+        if not ch.isdigit():
+            continue
+        if runs and runs[-1][1] == index and abs(chars[runs[-1][0]][1] - top) < 1:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    text = "".join(ch for ch, _ in chars)
+    tops = []
+    for start, end in runs:
+        if text[end:end + 1] == "." or text[start - 1:start] == "第" or "/" in text[max(0, start - 2):end + 2]:
+            continue
+        if int(text[start:end]) == len(tops) + 1:
+            tops.append(chars[start][1])
+        elif tops:
+            break
+    return tops
+
+
+def test_a_form_table_is_fitted_to_its_page(tmp_path):
+    """A ruled table that would spill a little onto a second page: the whole form on one page, its rows lowered but
+    never below 8 mm; when that is not enough, the table whole on page 1 and the instructions after it on page 2; a
+    table of more rows than a page holds runs on with its 9 mm rows."""
+    notes = "".join(f"{n}. 按实际情况填写本表第{n}项，不清楚的写明原因。\n" for n in range(1, 6))
+
+    def form(id_, rows, orientation):
+        return (f"---\nkind: form\nid: {id_}\ntitle: 统计表{id_}\norientation: {orientation}\n"
+                f"header_fields: [学校, 年级, 统计人, 日期]\ncolumns: [序号, 班级, 人数, 备注]\nrows: {rows}\n"
+                f"footer_fields: [合计]\n---\n**填表说明**\n\n{notes}")
+
+    root = write_project(tmp_path, {"form/a.md": form("a", 18, "portrait"), "form/b.md": form("b", 15, "landscape"),
+                                    "form/c.md": form("c", 40, "portrait")})
+    items, _ = build(root, root / "out")
+    files = {item.material: root / "out" / item.file for item in items}
+
+    def pitch(id_):  # the rows' height on page 1: the distance from one row number to the next (mm)
+        tops = _row_numbers(files[id_], 0)
+        return (tops[0] - tops[-1]) / (len(tops) - 1) / PT_PER_MM
+
+    one_page = _page_texts(files["a"])
+    assert len(one_page) == 1 and "填表说明" in one_page[0] and "合计" in one_page[0]
+    assert len(_row_numbers(files["a"], 0)) == 18 and 8 <= pitch("a") < 9.5
+    table_page, notes_page = _page_texts(files["b"])
+    assert "填表说明" not in table_page and "填表说明" in notes_page
+    assert len(_row_numbers(files["b"], 0)) == 15 and pitch("b") >= 8
+    assert len(_page_texts(files["c"])) >= 2 and 9.5 < pitch("c") < 10

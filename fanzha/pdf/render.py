@@ -107,9 +107,10 @@ def _element_boxes(page, predicate):
 _LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 
 
-def lay_out(html: str, resources: dict[str, bytes]):
-    """WeasyPrint's laid-out document (pages of boxes), loading only `resources`."""
-    from weasyprint import HTML
+def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | None = None):
+    """WeasyPrint's laid-out document (pages of boxes), loading only `resources`; `variables`: CSS custom properties
+    set on the root over what the layout's CSS gives them."""
+    from weasyprint import CSS, HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _resource_fetcher(resources)
@@ -123,6 +124,8 @@ def lay_out(html: str, resources: dict[str, bytes]):
         sheets = []
     else:
         sheets, html = [_parsed_stylesheet(css) for css in linked], _LINKED.sub("", html)
+    if variables:  # !important: a user sheet, it must also win over a layout sheet the document loads itself
+        sheets = sheets + [CSS(string=":root { %s }" % "; ".join(f"{k}: {v} !important" for k, v in variables.items()))]
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(font_config=_document_fonts()(),
                                                                           stylesheets=sheets)
 
@@ -173,6 +176,8 @@ def _parsed_stylesheet(css: bytes):
 def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
     """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
     document = lay_out(html, resources)
+    if len(document.pages) > 1:
+        document = _fit_table(document, html, resources)
     result = Rendered(b"", len(document.pages))
 
     signoff = _find(document, lambda e: _has_class(e, "signoff"))
@@ -194,6 +199,58 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
 
     result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
     return result
+
+
+MIN_ROW_MM = 8.0  # the lowest a form's rows go to fit its page: still room to write a name by hand
+
+
+def _fit_table(document, html: str, resources: dict[str, bytes]):
+    """A form whose ruled table (data-fit-rows) spills past its first page, laid out again to fit: all of it on one
+    page, its rows lowered (not below MIN_ROW_MM); else the table alone on the first page, what follows it moved to
+    the next (form.css, --notes-break). Otherwise — a table of more rows than a page can hold — as it was."""
+    found = _find(document, _is_fit_table)
+    if found is None or found[0] != 0:
+        return document
+    from weasyprint.formatting_structure.boxes import TableRowGroupBox
+
+    body_rows = [row for group in _boxes(found[1]) if isinstance(group, TableRowGroupBox)
+                 and not (group.is_header or group.is_footer) for row in group.children]
+    rows = len(found[1].element.findall("./tbody/tr"))
+    if not body_rows or not rows:
+        return document
+    row_mm = body_rows[0].height * MM_PER_PX
+    pages = document.pages
+    available = pages[0]._page_box.height
+    for variables, only in (({}, None), ({"--notes-break": "page"}, _is_fit_table)):
+        needed = _reach(pages[0], only) + sum(_reach(page, only, repeated_head=True) for page in pages[1:])
+        lower_mm = round(max(0.0, needed - available) * MM_PER_PX / rows + 0.1, 2) if needed > available else 0.0
+        if row_mm - lower_mm < MIN_ROW_MM:
+            continue
+        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"})
+        if len(fitted.pages) == 1 or (only and not any(next(_element_boxes(page, only), None)
+                                                        for page in fitted.pages[1:])):
+            return fitted
+    return document
+
+
+def _is_fit_table(element) -> bool:
+    return element.get("data-fit-rows") is not None
+
+
+def _reach(page, only=None, repeated_head: bool = False) -> float:
+    """How far down its page area a laid-out page's content reaches (CSS px): all of it, or the first element that
+    `only` accepts; without the table head the page repeats if `repeated_head`."""
+    from weasyprint.formatting_structure.boxes import MarginBox, TableRowGroupBox
+
+    page_box = page._page_box
+    content = [box for child in page_box.children if not isinstance(child, MarginBox) for box in _boxes(child)]
+    if only is not None:
+        outermost = next(_element_boxes(page, only), None)
+        content = list(_boxes(outermost)) if outermost is not None else []
+    if not content:
+        return 0.0
+    head = sum(box.height for box in content if isinstance(box, TableRowGroupBox) and box.is_header)
+    return max(map(_bottom, content)) - page_box.content_box_y() - (head if repeated_head else 0.0)
 
 
 BASE_URL = TEMPLATES.as_uri() + "/"
