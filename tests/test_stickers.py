@@ -270,3 +270,20 @@ def test_check_command_names_a_text_that_cannot_fit(project):
     assert result.returncode == 1, output
     assert "Traceback" not in output
     assert "materials/stickers/big.md:7: 贴纸《测试贴纸big》（default 版）" in output and "缩短这句话" in output
+
+
+def test_subtext_parts_are_set_apart_by_a_wide_gap(tmp_path):
+    """The parts of a sticker's subtext (the unit's 温馨提示, the hotline) stand 0.8 em apart on one line."""
+    root = write_project(tmp_path, {"stickers/gap.md": sticker("gap", "a4-2x5-90x54").replace(
+        "subtext: 被骗请拨110", "subtext: 测试县提醒 · 被骗请拨110")})
+    items, _ = build(root, root / "out")
+    document = pdfium.PdfDocument(root / "out" / items[0].file)
+    try:
+        text_page = document[0].get_textpage()
+        text = text_page.get_text_range()
+        醒, 被 = (text_page.get_charbox(text.index(ch), loose=True) for ch in "醒被")
+        em = 被[2] - 被[0]  # a Chinese character is one em wide
+        assert abs(醒[1] - 被[1]) < 0.5  # one line
+        assert 被[0] - 醒[2] == pytest.approx(0.8 * em, abs=0.05 * em)
+    finally:
+        document.close()
