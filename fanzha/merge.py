@@ -69,7 +69,8 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     from .pdf.documents import letter_doc
     from .pdf.fonts import missing_characters, require_harfbuzz_subset
     from .pdf.manifest import write_atomic
-    from .pdf.render import render_html, visible_text
+    from .pdf.fonts import visible_text
+    from .pdf.render import render_html
 
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)

@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 from fanzha.catalog import load_catalog  # noqa: E402
 from fanzha.pdf import RenderSettings, build_print_outputs, collect_documents, stats  # noqa: E402
 from fanzha.pdf.executor import make_task, open_runner  # noqa: E402
-from fanzha.pdf.fonts import font_files, font_resources, font_sources  # noqa: E402
-from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets, visible_text  # noqa: E402
+from fanzha.pdf.fonts import font_files, font_resources, font_sources, visible_text  # noqa: E402
+from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets  # noqa: E402
 from fanzha.problems import Problems  # noqa: E402
 
 FONT_DIR = "/usr/share/fonts/opentype/noto"

@@ -41,7 +41,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     settings = settings or RenderSettings()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    from .render import render_html, stylesheets, visible_text
+    from .fonts import visible_text
+    from .render import render_html, stylesheets
 
     if docs is None:
         docs = collect_documents(catalog, editions, problems)
@@ -109,7 +110,8 @@ def check_print_documents(catalog: Catalog, editions: list[Edition], problems: P
     """What only the print layouts reveal (a character no print font has, a 三折页 without six panels), found before
     anything is written, so that `fanzha check` and a failing build list it with every other problem. Returns the
     documents, for the build to render without making them again."""
-    from .render import render_html, visible_text
+    from .fonts import visible_text
+    from .render import render_html
 
     docs = collect_documents(catalog, editions, problems)
     for doc in docs:

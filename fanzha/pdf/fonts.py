@@ -8,6 +8,7 @@ a PDF depends on its own text alone and an edit that brings a new character re-r
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import struct
 from dataclasses import dataclass
@@ -154,10 +155,17 @@ def font_files() -> dict[str, Path]:
 _faces: dict[tuple[str, int], object] = {}
 
 
+_STRIP = re.compile(r"<(style|script|svg)\b.*?</\1>|<head\b.*?</head>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def visible_text(html: str) -> str:
+    """The characters the fonts must draw: body text without tags, styles, SVG or the head."""
+    return html_lib.unescape(_TAGS.sub("", _STRIP.sub("", html)))
+
+
 def font_resources(html: str, sources: tuple[FontSource, ...], collections: dict[str, bytes | Path]) -> dict[str, bytes]:
     """The fonts a print HTML declares (@font-face), by the names it loads them with, each subset to its characters."""
-    from .render import visible_text
-
     chars = visible_text(html)
     return {source.url_name: subset_font(source, collections[source.file], chars)
             for source in sources if f'url("{source.url_name}")' in html}

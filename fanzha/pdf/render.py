@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html as html_lib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -68,16 +67,6 @@ def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> s
 def stylesheets() -> dict[str, bytes]:
     """The layouts' CSS by the names the HTML links them with, to travel with each render."""
     return {path.name: path.read_bytes() for path in template_files() if path.suffix == ".css"}
-
-
-_STRIP = re.compile(r"<(style|script|svg)\b.*?</\1>|<head\b.*?</head>", re.S | re.I)
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def visible_text(html: str) -> str:
-    """The characters the fonts must draw: body text without tags, styles, SVG or the head."""
-    text = _TAGS.sub("", _STRIP.sub("", html))
-    return html_lib.unescape(text)
 
 
 @dataclass
