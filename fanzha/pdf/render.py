@@ -216,8 +216,8 @@ def _fit_table(document, html: str, resources: dict[str, bytes]):
         if row_mm - lower_mm < MIN_ROW_MM:
             continue
         fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"})
-        if len(fitted.pages) == 1 or (only and not any(next(_element_boxes(page, only), None)
-                                                        for page in fitted.pages[1:])):
+        table_moved_on = any(next(_element_boxes(page, _is_fit_table), None) is not None for page in fitted.pages[1:])
+        if len(fitted.pages) == 1 or (only is not None and not table_moved_on):
             return fitted
     return document
 
