@@ -249,8 +249,9 @@ def test_long_letter_moves_receipt_to_its_own_page_with_warning(project):
     assert warnings and "回执" in warnings[0] and "单独" in warnings[0]
 
 
-def _lines(path: Path):
-    """Lines of text on each page as (first char, last char, left, right) from the PDF's character boxes."""
+def _rows(path: Path) -> list[list[tuple[float, float, str]]]:
+    """The lines of every page, top to bottom, each as its characters' (left, right, char), left to right, from the
+    PDF's character boxes; white space left out."""
     document = pdfium.PdfDocument(path)
     out = []
     for index in range(len(document)):
@@ -262,11 +263,14 @@ def _lines(path: Path):
                 continue
             l, b, r, t = text_page.get_charbox(i, loose=True)
             rows.setdefault(round(b), []).append((l, r, ch))
-        for _, chars in sorted(rows.items(), reverse=True):
-            chars.sort()
-            out.append((chars[0][2], chars[-1][2], chars[0][0], chars[-1][1]))
+        out += [sorted(chars) for _, chars in sorted(rows.items(), reverse=True)]
     document.close()
     return out
+
+
+def _lines(path: Path):
+    """Lines of text on each page as (first char, last char, left, right) from the PDF's character boxes."""
+    return [(chars[0][2], chars[-1][2], chars[0][0], chars[-1][1]) for chars in _rows(path)]
 
 
 def justification(path: Path, left_mm=20, right_mm=20, page_w=210):
@@ -640,18 +644,8 @@ def test_neighbouring_punctuation_is_compressed(tmp_path):
 
 
 def _lines_of(path: Path, chars: str) -> list[str]:
-    """The lines of page text made only of `chars`, top to bottom, from the glyph boxes pdfium reports."""
-    document = pdfium.PdfDocument(path)
-    lines: dict[tuple[int, float], str] = {}
-    for number, page in enumerate(document):
-        text_page = page.get_textpage()
-        for index in range(text_page.count_chars()):
-            ch = text_page.get_text_range(index, 1)
-            if ch in chars:
-                top = round(text_page.get_charbox(index, loose=True)[3])
-                lines[(number, -top)] = lines.get((number, -top), "") + ch
-    document.close()
-    return [lines[key] for key in sorted(lines)]
+    """The lines of page text made only of `chars`, top to bottom: each line's characters that are in `chars`."""
+    return [line for row in _rows(path) if (line := "".join(ch for _, _, ch in row if ch in chars))]
 
 
 def test_no_heading_or_paragraph_ends_on_a_line_of_one_character(tmp_path):
