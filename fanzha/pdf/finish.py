@@ -12,9 +12,9 @@ text without the justification spaces.
   - /ToUnicode is sorted by glyph (it compresses better).
 - Bookmarks (PDF outlines) lose the zero-width spaces fanzha/pdf/cjk.py puts between Chinese characters for 两端对齐:
   they read 致家长的一封信, not 致 家 长 的 一 封 信.
-- The text loses them too. Each of those spaces is drawn as a space glyph whose advance the TJ numbers around it
-  cancel, and every reader extracts it as U+0020: copy-paste gives 电 信 网 络, search finds nothing. Such a glyph is
-  replaced by a TJ number of its width, so that nothing else moves (`_unspace_text_streams`).
+- The text loses them too. Each of those spaces is drawn as a space glyph (of no advance in the print fonts,
+  fonts.py), and every reader extracts it as U+0020: copy-paste gives 电 信 网 络, search finds nothing. Such a glyph
+  is replaced by a TJ number of its width, so that nothing else moves (`_unspace_text_streams`).
 """
 
 from __future__ import annotations

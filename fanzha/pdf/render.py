@@ -212,7 +212,7 @@ def _fit_table(document, html: str, resources: dict[str, bytes]):
     available = pages[0]._page_box.height
     for variables, only in (({}, None), ({"--notes-break": "page"}, _is_fit_table)):
         needed = _reach(pages[0], only) + sum(_reach(page, only, repeated_head=True) for page in pages[1:])
-        lower_mm = round(max(0.0, needed - available) * MM_PER_PX / rows + 0.1, 2) if needed > available else 0.0
+        lower_mm = round((needed - available) * MM_PER_PX / rows + 0.1, 2) if needed > available else 0.0
         if row_mm - lower_mm < MIN_ROW_MM:
             continue
         fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"})
