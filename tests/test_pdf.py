@@ -616,6 +616,36 @@ def test_a_document_sees_no_font_but_its_own(project):
     assert set(vars(_document_fonts()())) == set(vars(FontConfiguration()))
 
 
+def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
+    """The engine's user-agent stylesheet is WeasyPrint's with the marker rule on list items only and no footnote
+    rules: each narrowing still finds its rule in this WeasyPrint's stylesheet, and every document of the project
+    (lists, 回执, forms, posters, cards) renders to the same PDF with either stylesheet."""
+    import weasyprint
+    from weasyprint.html import UA
+
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf import render as render_module
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+
+    narrowed, counts = render_module.narrowed_user_agent_css(UA)
+    assert counts == [1, 5] and "li::marker {" in narrowed and "::footnote-call" not in narrowed
+
+    problems = Problems(project["root"])
+    catalog = load_catalog(project["root"], problems)
+    docs = collect_documents(catalog, [catalog.editions["default"]], problems)
+    assert {"short", "a5", "f", "card", "p-a3"} <= {d.material.id for d in docs}
+    css = render_module.stylesheets()
+    ours = {}
+    for doc in docs:
+        html = render_module.render_html(doc)
+        resources = {**css, **font_resources(html, font_sources(), font_files())}
+        ours[doc.material.id] = (html, resources, render_module.render_pdf(doc.page, html, b"ua", resources).pdf)
+    monkeypatch.setattr(render_module, "_print_html", lambda: weasyprint.HTML)
+    for doc in docs:
+        html, resources, pdf = ours[doc.material.id]
+        assert render_module.render_pdf(doc.page, html, b"ua", resources).pdf == pdf, doc.material.id
+
+
 def test_neighbouring_punctuation_is_compressed(tmp_path):
     """标点挤压: of two neighbouring full-width marks one is set half-width, so 甲：“乙 spans 2.5 em, not 3 em, from
     甲 to 乙; ordinary characters keep a whole em each."""
