@@ -646,6 +646,30 @@ def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
         assert render_module.render_pdf(doc.page, html, b"ua", resources).pdf == pdf, doc.material.id
 
 
+def test_streams_compressed_once_write_the_same_file(project, monkeypatch):
+    """The finisher compresses each stream once, as pydyf would (pydyf compressed each twice, the PDF having an
+    identifier): the files are the same, byte for byte, as pydyf writes them on its own."""
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf import render as render_module
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+
+    problems = Problems(project["root"])
+    catalog = load_catalog(project["root"], problems)
+    docs = [d for d in collect_documents(catalog, [catalog.editions["default"]], problems)
+            if d.material.id in ("short", "card", "p-a3")]
+    css = render_module.stylesheets()
+    renders = []
+    for doc in docs:
+        html = render_module.render_html(doc)
+        resources = {**css, **font_resources(html, font_sources(), font_files())}
+        renders.append((doc, html, resources, render_module.render_pdf(doc.page, html, b"once", resources).pdf))
+    assert len(renders) == 3
+    monkeypatch.setattr(finish_module, "_compress_once", lambda pdf: None)
+    for doc, html, resources, pdf in renders:
+        assert b"/FlateDecode" in pdf
+        assert render_module.render_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id
+
+
 def test_neighbouring_punctuation_is_compressed(tmp_path):
     """标点挤压: of two neighbouring full-width marks one is set half-width, so 甲：“乙 spans 2.5 em, not 3 em, from
     甲 to 乙; ordinary characters keep a whole em each."""

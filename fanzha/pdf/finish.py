@@ -60,6 +60,31 @@ def finish(pdf, page: PageSpec) -> None:
 
     if UNSPACE_TEXT:
         _unspace_text_streams(pdf)
+    _compress_once(pdf)
+
+
+PYDYF_LEVEL = 9  # the zlib level pydyf compresses streams with (pydyf.Stream.data)
+
+
+def _compress_once(pdf) -> None:
+    """Every stream pydyf is to compress, compressed here as pydyf would, and marked as encoded already.
+
+    pydyf compresses a stream each time it writes it out, and a PDF with an identifier is written out twice: once to
+    hash all its objects for /ID, once into the file. Compressed once here (about 1.5 ms a letter), the bytes of the
+    file stay the same. Last of the finishing steps: the others read the streams' chunks."""
+    import zlib
+
+    import pydyf
+
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and item.compress and "Filter" not in item.extra:
+            chunks = [_chunk_bytes(chunk) for chunk in item.stream]
+            if any(chunk is None for chunk in chunks):
+                continue
+            compressor = zlib.compressobj(level=PYDYF_LEVEL)
+            item.stream = [compressor.compress(b"\n".join(chunks)) + compressor.flush()]
+            item.extra["Filter"] = "/FlateDecode"
+            item.compress = False
 
 
 def _box(*values):
@@ -269,10 +294,12 @@ def _chunk_bytes(chunk) -> bytes | None:
 
     if isinstance(chunk, bytes):
         return chunk
+    if isinstance(chunk, float):
+        return str(int(chunk)).encode() if chunk.is_integer() else f"{chunk:f}".rstrip("0").encode()
     if isinstance(chunk, pydyf.Object):
         return chunk.data
-    if isinstance(chunk, (str, int, float)):
-        return str(chunk).encode("ascii", "replace")
+    if isinstance(chunk, (str, int)) and str(chunk).isascii():
+        return str(chunk).encode("ascii")
     return None
 
 
