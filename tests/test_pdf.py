@@ -670,6 +670,24 @@ def test_streams_compressed_once_write_the_same_file(project, monkeypatch):
         assert render_module.render_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id
 
 
+def test_phone_numbers_stand_apart_from_their_words(project):
+    """The spaces the layouts put between words and a number (被骗请立即拨打 110, 96110 来电请务必接听, in a poster's
+    foot) show as wide as a space of the face: the fonts' space glyph has no advance, so a space typed bare in a
+    template printed as 拨打110."""
+    document = pdfium.PdfDocument(project["out"] / project["items"]["p-a3"].file)
+    text_page = document[0].get_textpage()
+    text = text_page.get_text_range()
+    x = lambda index: text_page.get_charbox(index, loose=True)  # noqa: E731 (left, bottom, right, top)
+    foot = text.rindex("测试县公安局")
+    for before, after in (("拨打", "110"), ("110", "来电")):
+        found = re.compile(f"{before} ?{after}").search(text, foot)
+        assert found is not None, (before, after, text[foot:])
+        last, first = found.start() + len(before) - 1, found.end() - len(after)
+        em = x(last)[2] - x(last - 1)[2] if before == "拨打" else x(first + 1)[0] - x(first)[0]
+        assert x(first)[0] - x(last)[2] == pytest.approx(0.224 * em, abs=0.02 * em), (before, after)
+    document.close()
+
+
 def test_neighbouring_punctuation_is_compressed(tmp_path):
     """标点挤压: of two neighbouring full-width marks one is set half-width, so 甲：“乙 spans 2.5 em, not 3 em, from
     甲 to 乙; ordinary characters keep a whole em each."""
