@@ -535,16 +535,18 @@ def test_page_numbers_keep_their_spaces(project):
 
 def test_only_justified_text_carries_the_stretchable_spaces(project):
     """Titles, salutation and 落款 are not justified: no spaces between their characters (letter-spacing means what
-    the CSS says); the body and the 回执 statement are, and have them."""
+    the CSS says; the title's joiners, which keep its words whole, draw nothing); the body and the 回执 statement
+    are, and have them."""
     from fanzha.pdf import collect_documents
+    from fanzha.pdf.cjk import JOINER
     from fanzha.pdf.render import render_html
 
     problems = Problems(project["root"])
     catalog = load_catalog(project["root"], problems)
     doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
     html = render_html(doc)
-    for plain in ('<h1 class="title">致家长的一封测试\u200d信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
-        assert plain in html
+    for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
+        assert plain in html.replace(JOINER, "")
     assert "电 信 网 络 诈 骗" in html and "我 已 认 真 阅 读" in html
 
 
@@ -688,6 +690,23 @@ def test_phone_numbers_stand_apart_from_their_words(project):
     document.close()
 
 
+def test_a_phone_number_stays_on_the_line_of_its_label(tmp_path):
+    """Posters of several widths: each phone entry of the foot (县反诈中心咨询电话 0123-6600110) is on one line, where the
+    foot used to put a number on the line after its label."""
+    root = write_project(tmp_path, {f"poster/{id_}.md": poster(id_, size, layout)
+                                    for id_, size, layout in (("a3", "A3", "list"), ("ylb", "易拉宝", "hero"),
+                                                              ("narrow", (300, 800), "hero"), ("zb", "展板", "hero"))})
+    edition = root / "materials" / "editions" / "default.yml"
+    edition.write_text(EDITION + 'phones:\n  police: "110"\n  hotline: "96110"\n  local:\n'
+                       '    - label: 县反诈中心咨询电话\n      number: "0123-6600110"\n', "utf-8")
+    items, problems = build(root, root / "out")
+    assert len(items) == 4 and not problems.errors
+    for item in items:
+        rows = ["".join(ch for _, _, ch in row) for row in _rows(root / "out" / item.file)]
+        for entry in ("县反诈中心咨询电话0123-6600110", "被骗请立即拨打110", "96110来电请务必接听"):
+            assert any(entry in row for row in rows), (item.material, entry, rows[-4:])
+
+
 def test_neighbouring_punctuation_is_compressed(tmp_path):
     """标点挤压: of two neighbouring full-width marks one is set half-width, so 甲：“乙 spans 2.5 em, not 3 em, from
     甲 to 乙; ordinary characters keep a whole em each."""
@@ -733,6 +752,31 @@ def test_no_heading_or_paragraph_ends_on_a_line_of_one_character(tmp_path):
         lines = _lines_of(root / "out" / items[0].file, glyphs)
         assert any(len(line) > 30 for line in lines)  # some take two lines
         assert all(len(line) >= 2 for line in lines), lines
+
+
+def test_display_lines_break_between_phrases(tmp_path):
+    """Headings of every length around a full line, made of short phrases: each line but a heading's last ends with
+    a whole phrase (…甲乙丙丁戊、 / 甲乙丙丁戊、…), where Chinese text may otherwise break between any two characters."""
+    phrase = "甲乙丙丁戊、"
+    sections = "".join(f"## {(phrase * 9)[:length]}终\n\n正文。\n\n" for length in range(36, 44))
+    root = write_project(tmp_path, {"handout/h.md": "---\nkind: handout\nid: h\ntitle: 标题测试\nformat: A4\nsides: 2\n"
+                                                    "---\n" + sections})
+    items, _ = build(root, root / "out")
+    lines = _lines_of(root / "out" / items[0].file, phrase + "终")
+    assert sum("终" in line for line in lines) == 8 and len(lines) > 8  # every heading, some on two lines
+    assert all(line.endswith("、") for line in lines if "终" not in line), lines
+
+
+def test_display_text_keeps_short_phrases_whole():
+    """cjk_heading: joiners inside each phrase of up to 8 characters; a longer phrase keeps its last two characters
+    only; none between the letters of a Latin word."""
+    from fanzha.pdf.cjk import JOINER, space_text
+
+    def marked(text):
+        return space_text(text, justified=False, keep_end=True, keep_words=True).replace(JOINER, "+")
+
+    assert marked("转账汇款多核实，APP 下载") == '转+账+汇+款+多+核+实，APP<span class="sp"> </span>下+载'
+    assert marked("是为了帮您把好最后一道关") == "是为了帮您把好最后一道+关"
 
 
 def test_markdown_blocks_keep_their_last_two_characters():

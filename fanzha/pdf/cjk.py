@@ -12,6 +12,8 @@ As Chinese print does (clreq 3.1.6), one of them is set half-width with the font
 `.halt`): the mark whose blank half faces the other.
 
 No heading or paragraph ends on a line of one character (孤字): a joiner keeps its last two characters together.
+Display lines (titles, headings, slogans) break between phrases, as a designer sets them: 个人信息不透露、 / 转账汇款多核实,
+not …不透露、转 / 账汇款多核实. Joiners keep each short phrase whole; body text breaks anywhere, as Chinese does.
 """
 
 from __future__ import annotations
@@ -57,13 +59,15 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
     return ch in RIGHT_HALF and before in RIGHT_HALF
 
 
-def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str:
+def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_words: bool = False) -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
     `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
     `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
-    never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子)."""
+    never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子).
+    `keep_words` (a display line, never justified): lines break between short phrases only."""
     if not text:
         return text
+    kept = _kept_together(text) if keep_words else frozenset()
     pieces = []  # per character of `text`: (the break opportunity before it, its markup)
     previous = ""
     for index, ch in enumerate(text):
@@ -71,7 +75,10 @@ def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str
             pieces.append(("", '<span class="sp"> </span>'))
             previous = ""
             continue
-        gap = " " if justified and previous and _left_ok(previous) and _right_ok(ch) else ""
+        if index in kept:
+            gap = JOINER
+        else:
+            gap = " " if justified and previous and _left_ok(previous) and _right_ok(ch) else ""
         after = text[index + 1] if index + 1 < len(text) else ""
         pieces.append((gap, f'<span class="halt">{ch}</span>' if _set_half_width(ch, previous, after) else ch))
         previous = ch
@@ -80,6 +87,21 @@ def space_text(text: str, justified: bool = True, keep_end: bool = False) -> str
         # two boxes of a letter-spaced title as a space.
         pieces[tail + 1] = (JOINER, pieces[tail + 1][1])
     return "".join(gap + markup for gap, markup in pieces)
+
+
+PHRASE_KEPT = 8  # characters: a display line's phrase up to this long never breaks (the 四字、七字句 of slogans)
+_PHRASE = re.compile("[^\\s" + re.escape("".join(sorted(CLOSING | OPENING))) + "]+")
+
+
+def _kept_together(text: str) -> frozenset[int]:
+    """The indexes of `text` before which a display line must not break: inside a phrase (between spaces and
+    punctuation) of up to PHRASE_KEPT characters. A longer phrase breaks as any Chinese text, to fit a narrow box."""
+    kept = set()
+    for phrase in _PHRASE.finditer(text):
+        if len(phrase[0]) <= PHRASE_KEPT:
+            kept.update(range(phrase.start() + 1, phrase.end()))
+    # Not between two letters or digits: they never break anyway.
+    return frozenset(i for i in kept if is_ideograph(text[i - 1]) or is_ideograph(text[i]))
 
 
 def _last_two_characters(text: str) -> int | None:

@@ -29,14 +29,14 @@ def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     """Template filters for text: `cjk` for text in a justified block (.justify), with the stretchable spaces of
     两端对齐 between Chinese characters; `cjk_plain` for all other text (labels, names), which needs none — there
     they would only double any letter-spacing; `cjk_heading` for titles, headings and other display lines (slogans,
-    subheads): as `cjk_plain`, and the last two characters stay on one line. All keep the spaces the author typed
-    visible and compress neighbouring punctuation."""
+    subheads): as `cjk_plain`, but lines break between short phrases, and the last two characters stay on one
+    line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
     if isinstance(value, Markup):
         return value
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), justified, keep_end=heading))
+    return Markup(space_text(str(escape(text)), justified, keep_end=heading, keep_words=heading))
 
 
 def _mm(value: float) -> str:
