@@ -74,10 +74,12 @@ class TextArea:
 
 def text_area(template: LabelTemplate) -> TextArea:
     w, h = template.label
-    if template.shape == "round":
-        side = min(w, h) / math.sqrt(2) - 1  # the square inside the circle, 0.5 mm off it
-        return TextArea((w - side) / 2, (h - side) / 2, side, side)
     pad = max(PADDING_MM, SAFE_MM if template.bleed else 0)
+    if template.shape == "round":
+        # The square inside the circle `pad` within the label's edge: as clear of the round frame as text is of a
+        # rectangular one (its corners had stood 0.5 mm off the edge, across the frame).
+        side = (min(w, h) / 2 - pad) * math.sqrt(2)
+        return TextArea((w - side) / 2, (h - side) / 2, side, side)
     return TextArea(pad, pad, w - 2 * pad, h - 2 * pad)
 
 
