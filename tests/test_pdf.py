@@ -787,6 +787,18 @@ def test_markdown_blocks_keep_their_last_two_characters():
     assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗 子</h2><h2>APP<span class="sp"> </span>下 载</h2>'
 
 
+def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
+    """A list item's text starts flush with the others: its opening quote gives up its blank left half (clreq, 行首);
+    one inside a paragraph, or at a paragraph's indented start, keeps its whole width."""
+    from fanzha.pdf.cjk import space_html
+
+    assert space_html("<ol>\n<li>“我是警察”</li>\n<li><p><strong>“安全账户”</strong>是骗局</p></li></ol>") == (
+        '<ol>\n<li><span class="halt">“</span>我 是 警\u200d察”</li>\n'
+        '<li><p><strong><span class="halt">“</span>安 全 账 户”</strong>是 骗\u200d局</p></li></ol>')
+    assert space_html("<p>“我是警察”</p><li>说“我是警察”</li>") == (
+        '<p>“我 是 警\u200d察”</p><li>说 “我 是 警\u200d察”</li>')
+
+
 def test_the_print_fonts_space_has_no_advance():
     """两端对齐's spaces take no room because the subset fonts' space glyph has none; every other glyph keeps its own."""
     import uharfbuzz as hb

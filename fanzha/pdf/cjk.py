@@ -59,12 +59,15 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
     return ch in RIGHT_HALF and before in RIGHT_HALF
 
 
-def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_words: bool = False) -> str:
+def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_words: bool = False,
+               starts_item: bool = False) -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
     `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
     `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
     never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子).
-    `keep_words` (a display line, never justified): lines break between short phrases only."""
+    `keep_words` (a display line, never justified): lines break between short phrases only.
+    `starts_item` (the start of a list item, at the left edge of its lines): an opening mark there gives up its blank
+    left half, so that the item's text lines up with the others (clreq 3.1.6, 行首)."""
     if not text:
         return text
     kept = _kept_together(text) if keep_words else frozenset()
@@ -80,7 +83,8 @@ def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_w
         else:
             gap = " " if justified and previous and _left_ok(previous) and _right_ok(ch) else ""
         after = text[index + 1] if index + 1 < len(text) else ""
-        pieces.append((gap, f'<span class="halt">{ch}</span>' if _set_half_width(ch, previous, after) else ch))
+        half = _set_half_width(ch, previous, after) or (starts_item and index == 0 and ch in RIGHT_HALF)
+        pieces.append((gap, f'<span class="halt">{ch}</span>' if half else ch))
         previous = ch
     if keep_end and (tail := _last_two_characters(text)) is not None:
         # A joiner rather than a nowrap span: the text stays one text box, where a viewer would read a gap between
@@ -147,7 +151,7 @@ def space_html(html: str) -> str:
         else:
             # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.
             text = re.sub(r"\s*\n\s*", _join_newline(part), part)
-            out.append(space_text(text, keep_end=_ends_block(parts, index)))
+            out.append(space_text(text, keep_end=_ends_block(parts, index), starts_item=_starts_item(parts, index)))
     return "".join(out)
 
 
@@ -157,6 +161,20 @@ def _ends_block(parts: list[str], index: int) -> bool:
         if _BLOCK_END.fullmatch(part):
             return True
         if part and not _INLINE_END.fullmatch(part):
+            return False
+    return False
+
+
+_ITEM_START = re.compile(r"<li\b[^>]*>", re.I)
+_INLINE_START = re.compile(r"<(?:p|strong|b|em|i|span|a)\b[^>]*>", re.I)
+
+
+def _starts_item(parts: list[str], index: int) -> bool:
+    """Is text part `index` the first text of a list item (only opening tags of a paragraph or inline before it)?"""
+    for part in reversed(parts[:index]):
+        if _ITEM_START.fullmatch(part):
+            return True
+        if part.strip() and not _INLINE_START.fullmatch(part):
             return False
     return False
 
