@@ -550,18 +550,30 @@ def test_only_justified_text_carries_the_stretchable_spaces(project):
     assert "电 信 网 络 诈 骗" in html and "我 已 认 真 阅 读" in html
 
 
-def test_a_layout_stylesheet_that_imports_another_still_applies(project):
-    """Layout CSS is parsed once per process, except a sheet with @import (or @font-face), which loads other files
-    as it is parsed: the document then loads it itself, and what it imports applies."""
+def _render_inputs(project, ids=None) -> list:
+    """(doc, html, resources) of each document of the project's default edition (those in `ids`), as render_pdf
+    takes them."""
     from fanzha.pdf import collect_documents
     from fanzha.pdf.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import _element_boxes, lay_out, render_html, stylesheets
+    from fanzha.pdf.render import render_html, stylesheets
 
     problems = Problems(project["root"])
     catalog = load_catalog(project["root"], problems)
-    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
-    html = render_html(doc)
-    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
+    css = stylesheets()
+    out = []
+    for doc in collect_documents(catalog, [catalog.editions["default"]], problems):
+        if ids is None or doc.material.id in ids:
+            html = render_html(doc)
+            out.append((doc, html, {**css, **font_resources(html, font_sources(), font_files())}))
+    return out
+
+
+def test_a_layout_stylesheet_that_imports_another_still_applies(project):
+    """Layout CSS is parsed once per process, except a sheet with @import (or @font-face), which loads other files
+    as it is parsed: the document then loads it itself, and what it imports applies."""
+    from fanzha.pdf.render import _element_boxes, lay_out
+
+    [(_, html, resources)] = _render_inputs(project, {"short"})
 
     def title_colour(resources):
         page = lay_out(html, resources).pages[0]
@@ -600,15 +612,9 @@ def test_a_document_sees_no_font_but_its_own(project):
     configuration would take it from a system font, here Noto Sans CJK; this checks the render itself."""
     from weasyprint.text.fonts import FontConfiguration
 
-    from fanzha.pdf import collect_documents
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import _document_fonts, render_pdf, render_html, stylesheets
+    from fanzha.pdf.render import _document_fonts, render_pdf
 
-    problems = Problems(project["root"])
-    catalog = load_catalog(project["root"], problems)
-    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
-    html = render_html(doc)
-    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
+    [(doc, html, resources)] = _render_inputs(project, {"short"})
     stray = html.replace("尊敬的家长朋友们", "尊敬的家长朋友们鑫", 1)  # 鑫 is in no letter of the fixture
     assert "鑫" not in html and "鑫" in stray
     reader = PdfReader(io.BytesIO(render_pdf(doc.page, stray, b"test", resources).pdf))
@@ -625,51 +631,31 @@ def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
     import weasyprint
     from weasyprint.html import UA
 
-    from fanzha.pdf import collect_documents
     from fanzha.pdf import render as render_module
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
 
     narrowed, counts = render_module.narrowed_user_agent_css(UA)
     assert counts == [1, 5] and "li::marker {" in narrowed and "::footnote-call" not in narrowed
 
-    problems = Problems(project["root"])
-    catalog = load_catalog(project["root"], problems)
-    docs = collect_documents(catalog, [catalog.editions["default"]], problems)
-    assert {"short", "a5", "f", "card", "p-a3"} <= {d.material.id for d in docs}
-    css = render_module.stylesheets()
-    ours = {}
-    for doc in docs:
-        html = render_module.render_html(doc)
-        resources = {**css, **font_resources(html, font_sources(), font_files())}
-        ours[doc.material.id] = (html, resources, render_module.render_pdf(doc.page, html, b"ua", resources).pdf)
+    inputs = _render_inputs(project)
+    assert {"short", "a5", "f", "card", "p-a3"} <= {doc.material.id for doc, _, _ in inputs}
+    ours = [render_module.render_pdf(doc.page, html, b"ua", resources).pdf for doc, html, resources in inputs]
     monkeypatch.setattr(render_module, "_print_html", lambda: weasyprint.HTML)
-    for doc in docs:
-        html, resources, pdf = ours[doc.material.id]
+    for (doc, html, resources), pdf in zip(inputs, ours):
         assert render_module.render_pdf(doc.page, html, b"ua", resources).pdf == pdf, doc.material.id
 
 
 def test_streams_compressed_once_write_the_same_file(project, monkeypatch):
     """The finisher compresses each stream once, as pydyf would (pydyf compressed each twice, the PDF having an
     identifier): the files are the same, byte for byte, as pydyf writes them on its own."""
-    from fanzha.pdf import collect_documents
-    from fanzha.pdf import render as render_module
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import render_pdf
 
-    problems = Problems(project["root"])
-    catalog = load_catalog(project["root"], problems)
-    docs = [d for d in collect_documents(catalog, [catalog.editions["default"]], problems)
-            if d.material.id in ("short", "card", "p-a3")]
-    css = render_module.stylesheets()
-    renders = []
-    for doc in docs:
-        html = render_module.render_html(doc)
-        resources = {**css, **font_resources(html, font_sources(), font_files())}
-        renders.append((doc, html, resources, render_module.render_pdf(doc.page, html, b"once", resources).pdf))
-    assert len(renders) == 3
+    inputs = _render_inputs(project, {"short", "card", "p-a3"})
+    assert len(inputs) == 3
+    ours = [render_pdf(doc.page, html, b"once", resources).pdf for doc, html, resources in inputs]
     monkeypatch.setattr(finish_module, "_compress_once", lambda pdf: None)
-    for doc, html, resources, pdf in renders:
+    for (doc, html, resources), pdf in zip(inputs, ours):
         assert b"/FlateDecode" in pdf
-        assert render_module.render_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id
+        assert render_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id
 
 
 def test_phone_numbers_stand_apart_from_their_words(project):
