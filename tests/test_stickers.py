@@ -187,19 +187,26 @@ def char_boxes(pdf: Path) -> list[tuple[str, float, float, float, float, float]]
 def test_round_label_text_stays_clear_of_the_round_frame(tmp_path):
     """On round labels every character lies inside the circle 4 mm within the label's edge: 2 mm clear of the printed
     frame (1.5 mm in, 0.5 mm wide), as on rectangular labels. The text area had been the square 0.5 mm inside the
-    edge, whose corners lie across the frame."""
-    from fanzha.pdf.stickers import PADDING_MM
+    edge, whose corners lie across the frame. Of the square and the 4:3 rectangle inside that circle, a design of two
+    short lines and a subtext takes the rectangle, where its type is larger."""
+    from fanzha.pdf.stickers import PADDING_MM, Design, fit_sizes, text_areas
 
     template = label_templates()["a4-round-40-4x6"]
-    root = write_project(tmp_path / "p", {"stickers/r.md": sticker("r", "a4-round-40-4x6", text="不听不信不转账")})
+    root = write_project(tmp_path / "p", {"stickers/r.md": sticker("r", "a4-round-40-4x6", text="验证码，谁要都不给")})
     items, problems = build(root, root / "out")
     assert not problems.errors
     boxes = char_boxes(root / "out" / next(i for i in items if i.variant == "").file)
     radius = template.label[0] / 2 - PADDING_MM
+    square, wide = text_areas(template)
+    design = Design("验证码，谁要都不给", "被骗请拨110", root, 1)
+    in_square, in_wide = (fit_sizes([design], template, area)[design][0] for area in (square, wide))
+    assert in_wide > in_square
+    # WeasyPrint writes sizes in CSS px (pdfium reads 4/3 of the size in pt).
+    assert {round(b[5] * 3 / 4, 2) for b in boxes if b[0] == "验"} == {in_wide}
     for x, y in template.positions():
         cx, cy = x + template.label[0] / 2, y + template.label[1] / 2
         inside = [b for b in boxes if abs(b[1] - cx) < template.label[0] / 2 and abs(b[2] - cy) < template.label[1] / 2]
-        assert len(inside) == len("不听不信不转账被骗请拨110")
+        assert len(inside) == len("验证码谁要都不给被骗请拨110")
         for _, left, top, right, bottom, _ in inside:
             corners = ((left, top), (right, top), (left, bottom), (right, bottom))
             assert max(((px - cx) ** 2 + (py - cy) ** 2) ** 0.5 for px, py in corners) <= radius + 0.1

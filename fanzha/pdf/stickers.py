@@ -72,15 +72,17 @@ class TextArea:
     h: float
 
 
-def text_area(template: LabelTemplate) -> TextArea:
+def text_areas(template: LabelTemplate) -> list[TextArea]:
+    """Where a label's text may go. On a round label, rectangles inside the circle `pad` within its edge (as clear of
+    the round frame as text is of a rectangular one): the square, and a 4:3 one that gives the usual two short lines
+    and a subtext larger type; each design takes the one it fits larger in."""
     w, h = template.label
     pad = max(PADDING_MM, SAFE_MM if template.bleed else 0)
     if template.shape == "round":
-        # The square inside the circle `pad` within the label's edge: as clear of the round frame as text is of a
-        # rectangular one (its corners had stood 0.5 mm off the edge, across the frame).
-        side = (min(w, h) / 2 - pad) * math.sqrt(2)
-        return TextArea((w - side) / 2, (h - side) / 2, side, side)
-    return TextArea(pad, pad, w - 2 * pad, h - 2 * pad)
+        diameter = min(w, h) - 2 * pad
+        sides = [(diameter / math.sqrt(2),) * 2, (diameter * 0.8, diameter * 0.6)]
+        return [TextArea((w - aw) / 2, (h - ah) / 2, aw, ah) for aw, ah in sides]
+    return [TextArea(pad, pad, w - 2 * pad, h - 2 * pad)]
 
 
 def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[PrintDoc]:
@@ -91,8 +93,11 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
     if template is None or designs is None:
         return []
     slots = _fill_slots(meta, designs, template.per_sheet)
-    area = text_area(template)
-    sizes = fit_sizes(sorted(set(designs), key=designs.index), template, area)
+    unique = sorted(set(designs), key=designs.index)
+    fits = [(area, fit_sizes(unique, template, area)) for area in text_areas(template)]
+    # Per design: (main pt, subtext pt, area) in the area that takes the largest type, None if none takes it at all.
+    sizes = {d: max(((*f[d], area) for area, f in fits if f[d] is not None), key=lambda fit: fit[0], default=None)
+             for d in unique}
     title = expanded.fields.get("title") or meta.title
     failed = False
     for design, size in sizes.items():
@@ -113,9 +118,9 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
         for (x, y), design in zip(positions, slots[start:start + template.per_sheet]):
             label = {"x": x, "y": y, "design": None}
             if design is not None:
-                main_pt, sub_pt = sizes[design]
+                main_pt, sub_pt, area = sizes[design]
                 label["design"] = {"phrases": design.phrases, "subtext": design.subtext_parts, "main_pt": main_pt,
-                                   "sub_pt": sub_pt, "name": f"标签“{design.text}”"}
+                                   "sub_pt": sub_pt, "area": area, "name": f"标签“{design.text}”"}
             labels.append(label)
         sheets.append(labels)
 
@@ -125,7 +130,7 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
     docs = []
     for variant, (suffix, layer) in VARIANTS.items():
         context = _common(expanded, catalog)
-        context.update(title=title + suffix, template=template, area=area, layer=layer, frame_inset=FRAME_INSET_MM,
+        context.update(title=title + suffix, template=template, layer=layer, frame_inset=FRAME_INSET_MM,
                        guides=variant == "cut-guides",
                        sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
                                                                 for x, y in positions]])
