@@ -759,7 +759,7 @@ def test_display_text_keeps_short_phrases_whole():
     from fanzha.pdf.cjk import JOINER, space_text
 
     def marked(text):
-        return space_text(text, justified=False, keep_end=True, keep_words=True).replace(JOINER, "+")
+        return space_text(text, justified=False, keep_end=True, keep_phrases=True).replace(JOINER, "+")
 
     assert marked("转账汇款多核实，APP 下载") == '转+账+汇+款+多+核+实，APP<span class="sp"> </span>下+载'
     assert marked("是为了帮您把好最后一道关") == "是为了帮您把好最后一道+关"

@@ -59,18 +59,18 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
     return ch in RIGHT_HALF and before in RIGHT_HALF
 
 
-def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_words: bool = False,
+def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_phrases: bool = False,
                starts_item: bool = False) -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
     `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
     `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
     never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子).
-    `keep_words` (a display line, never justified): lines break between short phrases only.
+    `keep_phrases` (a display line, never justified): lines break between short phrases only.
     `starts_item` (the start of a list item, at the left edge of its lines): an opening mark there gives up its blank
     left half, so that the item's text lines up with the others (clreq 3.1.6, 行首)."""
     if not text:
         return text
-    kept = _kept_together(text) if keep_words else frozenset()
+    kept = _kept_together(text) if keep_phrases else frozenset()
     pieces = []  # per character of `text`: (the break opportunity before it, its markup)
     previous = ""
     for index, ch in enumerate(text):

@@ -36,7 +36,7 @@ def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), justified, keep_end=heading, keep_words=heading))
+    return Markup(space_text(str(escape(text)), justified, keep_end=heading, keep_phrases=heading))
 
 
 def _mm(value: float) -> str:
