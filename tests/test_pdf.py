@@ -798,6 +798,21 @@ def test_the_print_fonts_space_has_no_advance():
         assert advances[" "] == 0 and advances["电"] == advances["。"] == 1000 and 400 < advances["A"] < 800, advances
 
 
+def test_the_print_fonts_come_without_subroutines():
+    """The subset fonts' CFF is desubroutinized (WeasyPrint expands the subroutines when it embeds a font; done in
+    the subset, it costs less): no global subroutines, and no local ones in any font dict."""
+    from fontTools.ttLib import TTFont
+
+    from fanzha.pdf.fonts import font_files, font_sources, subset_font
+
+    collections = font_files()
+    for source in font_sources():
+        cff = TTFont(io.BytesIO(subset_font(source, collections[source.file], "电信网络诈骗")))["CFF "].cff
+        top = cff.topDictIndex[0]
+        private_dicts = [fd.Private for fd in top.FDArray] if hasattr(top, "FDArray") else [top.Private]
+        assert len(cff.GlobalSubrs) == 0 and not any(getattr(p, "Subrs", None) for p in private_dicts), source.role
+
+
 def _row_numbers(path: Path, page_index: int) -> list[float]:
     """The tops (pt) of the row numbers 1, 2, 3, … a form's 序号 column prints on a page, in order: runs of digits on
     one line that are not a list number ("1."), inside a sentence ("第1项") or the page number ("1 / 2"); the first
