@@ -229,6 +229,48 @@ def _page_texts(path: Path) -> list[str]:
     return ["".join(p.extract_text().split()) for p in PdfReader(path).pages]
 
 
+def _colour_operations(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(operator, operands) of every colour the page content streams and the forms they draw set, in order."""
+    reader = PdfReader(path)
+    seen: set[int] = set()
+    out = []
+
+    def scan(stream) -> None:
+        if stream is None or id(stream) in seen:
+            return
+        seen.add(id(stream))
+        data = stream.get_data()
+        for match in re.finditer(rb"((?:[-\d.]+\s+)*)(?<![A-Za-z])(rg|RG|g|G|k|K|sc|SC|scn|SCN)(?![A-Za-z])", data):
+            out.append((match[2].decode(), tuple(match[1].decode().split())))
+        for name in ("/XObject", "/Pattern"):
+            for child in ((stream.get("/Resources") or {}).get(name) or {}).values():
+                child = child.get_object()
+                if child.get("/Subtype") == "/Form" or child.get("/PatternType") == 1:
+                    scan(child)
+
+    for page in reader.pages:
+        scan(page.get_contents())
+        for name in ("/XObject", "/Pattern"):
+            for child in ((page.get("/Resources") or {}).get(name) or {}).values():
+                child = child.get_object()
+                if child.get("/Subtype") == "/Form" or child.get("/PatternType") == 1:
+                    scan(child)
+    return out
+
+
+def test_print_colours_are_cmyk_and_text_is_black_ink_alone(project):
+    """Every colour the layouts draw with is CMYK (print.css): no RGB colour for the printer to convert, text and
+    rules in black ink alone (a four-colour black blurs small type when the plates miss), the QR code's modules too."""
+    for material in ("short", "a5", "card", "f", "p-a3", "p-ylb"):
+        operations = _colour_operations(project["out"] / project["items"][material].file)
+        assert operations and all(op in ("sc", "SC", "scn", "SCN") and len(args) == 4 for op, args in operations), (
+            material, [o for o in operations if o[0] not in ("sc", "SC", "scn", "SCN") or len(o[1]) != 4][:5])
+    letter = _colour_operations(project["out"] / project["items"]["short"].file)
+    assert {args for _, args in letter} == {("0", "0", "0", "1")}  # text, blanks, cut line: black ink
+    poster = {args for _, args in _colour_operations(project["out"] / project["items"]["p-a3"].file)}
+    assert ("0", "0", "0", "1") in poster and ("1", "1", "1", "1") in poster  # text and QR; crop marks on every plate
+
+
 def test_receipt_and_all_fields_on_one_page(project):
     item = project["items"]["short"]
     assert item.pages == 1

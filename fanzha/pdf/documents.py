@@ -129,9 +129,18 @@ def _common(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
 
 
 def qr_data_uri(url: str) -> str:
+    """The QR code as an SVG data URI, its modules in black ink alone, as all text (print.css: --ink). segno takes
+    only RGB colours: its black is swapped for the CMYK one in the SVG it writes (and its lines given no fill, which
+    would set an RGB fill colour in the PDF)."""
+    import io
+    from urllib.parse import quote
+
     import segno
 
-    return segno.make(url, error="m").svg_data_uri(scale=1, border=0, dark="#000", nl=False)
+    svg = io.BytesIO()
+    segno.make(url, error="m").save(svg, kind="svg", xmldecl=False, nl=False, scale=1, border=0, dark="#000")
+    text = svg.getvalue().decode("utf-8").replace('stroke="#000"', 'fill="none" stroke="device-cmyk(0 0 0 1)"', 1)
+    return "data:image/svg+xml;charset=utf-8," + quote(text)
 
 
 def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
