@@ -403,6 +403,23 @@ def test_manifest_and_deterministic_zip(project):
         assert len([n for n in archive.namelist() if n.endswith(".pdf")]) == len(items)
 
 
+def test_list_poster_text_starts_below_the_band(project):
+    """A list poster with text only (no scam cards, slogans or photo): its text starts below the red band of the
+    head, not on the band's edge."""
+    document = pdfium.PdfDocument(project["out"] / project["items"]["p-a3"].file)
+    page = document[0]
+    trim_left, _, trim_right, trim_top = page.get_trimbox()
+    # The band: of the fills across the whole width from the top (the band, the page's background), the shorter.
+    band_bottom = max(bottom for obj in page.get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH
+                      for left, bottom, right, top in [obj.get_bounds()]
+                      if left <= trim_left and right >= trim_right and top >= trim_top)
+    text_page = page.get_textpage()
+    text = text_page.get_text_range()
+    body_top = text_page.get_charbox(text.index("被骗请立即拨打110，"))[3]
+    document.close()
+    assert body_top < band_bottom - 2  # pt
+
+
 def test_qr_code_points_at_the_material_page(project):
     item = project["items"]["p-a3"]
     assert b"/Subtype /Image" not in (project["out"] / item.file).read_bytes()  # vector, not a bitmap
