@@ -271,6 +271,18 @@ def test_print_colours_are_cmyk_and_text_is_black_ink_alone(project):
     assert ("0", "0", "0", "1") in poster and ("1", "1", "1", "1") in poster  # text and QR; crop marks on every plate
 
 
+def test_preflight_finds_an_rgb_colour():
+    """A colour a designer writes in RGB (a layout CSS with #ff0000) is a preflight problem of its page; the
+    project's own colours are CMYK (every bundled output passes preflight, test_every_output_and_preview)."""
+    from weasyprint import HTML
+
+    from fanzha.pdf.preflight import draws_in_rgb
+
+    rgb = PdfReader(io.BytesIO(HTML(string='<p style="color: #ff0000">红</p>').write_pdf()))
+    cmyk = PdfReader(io.BytesIO(HTML(string='<p style="color: device-cmyk(0 1 1 0)">红</p>').write_pdf()))
+    assert draws_in_rgb(rgb.pages[0]) and not draws_in_rgb(cmyk.pages[0])
+
+
 def test_receipt_and_all_fields_on_one_page(project):
     item = project["items"]["short"]
     assert item.pages == 1

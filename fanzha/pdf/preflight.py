@@ -1,8 +1,9 @@
-"""Checks on the finished PDF, read back with pypdf: boxes, fonts, page count, text inside the safe area."""
+"""Checks on the finished PDF, read back with pypdf: boxes, fonts, colours, page count, text inside the safe area."""
 
 from __future__ import annotations
 
 import io
+import re
 
 from .documents import PT_PER_MM, SAFE_MM, PrintDoc
 
@@ -33,6 +34,9 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
             problems.append(f"第{number}页出血不是每边 {page.bleed:g} mm")
         for name, issue in font_issues(pdf_page):
             problems.append(f"第{number}页字体 {name}：{issue}")
+        if draws_in_rgb(pdf_page):
+            problems.append(f"第{number}页有 RGB 颜色：印刷时会被转成四色，黑字会变成四色叠印的黑"
+                            "（版式 CSS 里请用 print.css 开头的四色颜色）")
     if page.bleed:
         problems += text_outside_safe_area(pdf, SAFE_MM)
     return sorted(set(problems), key=problems.index)
@@ -87,6 +91,31 @@ def font_issues(pdf_page) -> list[tuple[str, str]]:
 
     visit(pdf_page.get("/Resources"))
     return issues
+
+
+_RGB_OPERATOR = re.compile(rb"(?<![A-Za-z/])(?:rg|RG)(?![A-Za-z])")
+
+
+def draws_in_rgb(pdf_page) -> bool:
+    """Does the page, or a form it draws, set an RGB colour (the rg and RG operators)? The print colours are CMYK
+    (print.css); an RGB one is a colour the printer's software converts, its black into four inks. Images are not
+    looked at: a unit's logo may be RGB."""
+    seen = set()
+
+    def visit(stream, resources) -> bool:
+        if stream is None or id(stream) in seen:
+            return False
+        seen.add(id(stream))
+        if _RGB_OPERATOR.search(stream.get_data()):
+            return True
+        xobjects = (resources.get_object().get("/XObject") if resources is not None else None) or {}
+        for _, ref in xobjects.items():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Form" and visit(xobject, xobject.get("/Resources")):
+                return True
+        return False
+
+    return visit(pdf_page.get_contents(), pdf_page.get("/Resources"))
 
 
 def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
