@@ -230,31 +230,15 @@ def _page_texts(path: Path) -> list[str]:
 
 
 def _colour_operations(path: Path) -> list[tuple[str, tuple[str, ...]]]:
-    """(operator, operands) of every colour the page content streams and the forms they draw set, in order."""
-    reader = PdfReader(path)
-    seen: set[int] = set()
+    """(operator, operands) of every colour the pages, and the forms and patterns they draw, set, in order."""
+    from fanzha.pdf.preflight import drawn_streams
+
     out = []
-
-    def scan(stream) -> None:
-        if stream is None or id(stream) in seen:
-            return
-        seen.add(id(stream))
-        data = stream.get_data()
-        for match in re.finditer(rb"((?:[-\d.]+\s+)*)(?<![A-Za-z])(rg|RG|g|G|k|K|sc|SC|scn|SCN)(?![A-Za-z])", data):
-            out.append((match[2].decode(), tuple(match[1].decode().split())))
-        for name in ("/XObject", "/Pattern"):
-            for child in ((stream.get("/Resources") or {}).get(name) or {}).values():
-                child = child.get_object()
-                if child.get("/Subtype") == "/Form" or child.get("/PatternType") == 1:
-                    scan(child)
-
-    for page in reader.pages:
-        scan(page.get_contents())
-        for name in ("/XObject", "/Pattern"):
-            for child in ((page.get("/Resources") or {}).get(name) or {}).values():
-                child = child.get_object()
-                if child.get("/Subtype") == "/Form" or child.get("/PatternType") == 1:
-                    scan(child)
+    for page in PdfReader(path).pages:
+        for stream, _ in drawn_streams(page):
+            data = stream.get_data() if stream is not None else b""
+            for match in re.finditer(rb"((?:[-\d.]+\s+)*)(?<![A-Za-z])(rg|RG|g|G|k|K|sc|SC|scn|SCN)(?![A-Za-z])", data):
+                out.append((match[2].decode(), tuple(match[1].decode().split())))
     return out
 
 

@@ -50,46 +50,52 @@ def _close(a, b) -> bool:
     return all(abs(x - y) <= TOLERANCE_MM for x, y in zip(a, b))
 
 
-def font_issues(pdf_page) -> list[tuple[str, str]]:
-    """Every font embedded and subset, none of Type 3; looks into form XObjects too."""
-    issues = []
+def drawn_streams(pdf_page):
+    """(content stream, its resources) of the page and of every form XObject and tiling pattern it draws, theirs too,
+    each once. A stream is None for a page without contents; resources may be None."""
     seen = set()
 
-    def visit(resources):
-        if resources is None:
-            return
-        resources = resources.get_object()
-        fonts = resources.get("/Font")
-        if fonts is not None:
-            for _, ref in fonts.get_object().items():
-                font = ref.get_object()
-                name = str(font.get("/BaseFont", "?"))
-                if id(font) in seen:
-                    continue
-                seen.add(id(font))
-                subtype = font.get("/Subtype")
-                if subtype == "/Type3":
-                    issues.append((name, "是 Type 3 字体"))
-                    continue
-                descriptor = font.get("/FontDescriptor")
-                if subtype == "/Type0":
-                    descendant = font["/DescendantFonts"][0].get_object()
-                    descriptor = descendant.get("/FontDescriptor")
-                descriptor = descriptor.get_object() if descriptor is not None else None
-                if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    issues.append((name, "没有嵌入"))
-                if len(name) < 8 or name[7] != "+" or not name[1:7].isupper():
-                    issues.append((name, "不是子集字体"))
-                elif not name[8:].startswith("FZ-"):
-                    issues.append((name, "不是本项目的字体（系统后备字体），说明有字符不在印刷字体里"))
-        xobjects = resources.get("/XObject")
-        if xobjects is not None:
-            for _, ref in xobjects.get_object().items():
-                xobject = ref.get_object()
-                if xobject.get("/Subtype") == "/Form":
-                    visit(xobject.get("/Resources"))
+    def visit(stream, resources):
+        resources = resources.get_object() if resources is not None else None
+        yield stream, resources
+        for kind in ("/XObject", "/Pattern"):
+            children = resources.get(kind) if resources is not None else None
+            for _, ref in (children.get_object().items() if children is not None else ()):
+                child = ref.get_object()
+                if id(child) not in seen and (child.get("/Subtype") == "/Form" or child.get("/PatternType") == 1):
+                    seen.add(id(child))
+                    yield from visit(child, child.get("/Resources"))
 
-    visit(pdf_page.get("/Resources"))
+    yield from visit(pdf_page.get_contents(), pdf_page.get("/Resources"))
+
+
+def font_issues(pdf_page) -> list[tuple[str, str]]:
+    """Every font embedded and subset, none of Type 3; looks into forms and patterns too."""
+    issues = []
+    seen = set()
+    for _, resources in drawn_streams(pdf_page):
+        fonts = resources.get("/Font") if resources is not None else None
+        for _, ref in (fonts.get_object().items() if fonts is not None else ()):
+            font = ref.get_object()
+            name = str(font.get("/BaseFont", "?"))
+            if id(font) in seen:
+                continue
+            seen.add(id(font))
+            subtype = font.get("/Subtype")
+            if subtype == "/Type3":
+                issues.append((name, "是 Type 3 字体"))
+                continue
+            descriptor = font.get("/FontDescriptor")
+            if subtype == "/Type0":
+                descendant = font["/DescendantFonts"][0].get_object()
+                descriptor = descendant.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else None
+            if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                issues.append((name, "没有嵌入"))
+            if len(name) < 8 or name[7] != "+" or not name[1:7].isupper():
+                issues.append((name, "不是子集字体"))
+            elif not name[8:].startswith("FZ-"):
+                issues.append((name, "不是本项目的字体（系统后备字体），说明有字符不在印刷字体里"))
     return issues
 
 
@@ -97,25 +103,11 @@ _RGB_OPERATOR = re.compile(rb"(?<![A-Za-z/])(?:rg|RG)(?![A-Za-z])")
 
 
 def draws_in_rgb(pdf_page) -> bool:
-    """Does the page, or a form it draws, set an RGB colour (the rg and RG operators)? The print colours are CMYK
-    (print.css); an RGB one is a colour the printer's software converts, its black into four inks. Images are not
-    looked at: a unit's logo may be RGB."""
-    seen = set()
-
-    def visit(stream, resources) -> bool:
-        if stream is None or id(stream) in seen:
-            return False
-        seen.add(id(stream))
-        if _RGB_OPERATOR.search(stream.get_data()):
-            return True
-        xobjects = (resources.get_object().get("/XObject") if resources is not None else None) or {}
-        for _, ref in xobjects.items():
-            xobject = ref.get_object()
-            if xobject.get("/Subtype") == "/Form" and visit(xobject, xobject.get("/Resources")):
-                return True
-        return False
-
-    return visit(pdf_page.get_contents(), pdf_page.get("/Resources"))
+    """Does the page, or a form or pattern it draws, set an RGB colour (the rg and RG operators)? The print colours
+    are CMYK (print.css); an RGB one is a colour the printer's software converts, its black into four inks. Images
+    are not looked at: a unit's logo may be RGB."""
+    return any(stream is not None and _RGB_OPERATOR.search(stream.get_data())
+               for stream, _ in drawn_streams(pdf_page))
 
 
 def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
