@@ -63,7 +63,7 @@ def timed(fn, repeat=REPEAT):
 SYSTEM_FONT_SPACES = """
 * { word-spacing: -0.224em; } .serif, .serif * { word-spacing: -0.256em; }
 strong, b, h1, h2, h3, .bold { word-spacing: -0.227em; } .sp { word-spacing: normal !important; }
-::marker { word-spacing: normal; }
+li::marker { word-spacing: normal; }
 """
 
 
