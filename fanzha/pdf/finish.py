@@ -155,7 +155,10 @@ def _to_unicode(chunks: list[bytes]) -> list[bytes]:
 # loose line (a narrow column in large type) the stretch alone may reach it, and such spaces stay.
 
 _TJ = re.compile(rb"\[(.*)\]\s*TJ", re.S)
-_TJ_ITEM = re.compile(rb"\s*(?:<([0-9A-Fa-f\s]*)>|([-+]?(?:\d+\.?\d*|\.\d+))(?=[\s<]|$))\s*")
+# The items of a TJ array: a string of glyph codes, a number (before white space, a string or the end), or anything
+# else, which makes the array one not to touch.
+_TJ_ITEM = re.compile(rb"<([0-9A-Fa-f\s]*)>|([-+]?(?:\d+\.?\d*|\.\d+))(?=[\s<]|$)|(\S)")
+_WHITE = re.compile(rb"\s")
 _TF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+]?(?:\d+\.?\d*|\.\d+)\s+Tf")
 # An operator is delimited by white space or a delimiter character (a / before it makes it a name).
 _TEXT_OBJECT = re.compile(rb"(?<![^\s()<>\[\]{}%])(?:BT|ET|Tf)(?![^\s()<>\[\]{}/%])")
@@ -305,72 +308,105 @@ def _chunk_bytes(chunk) -> bytes | None:
 
 def _unspace_tj(body: bytes, spaces: dict[int, float]) -> bytes | None:
     """A TJ array without its collapsed space glyphs, or None if there are none or the array does not parse."""
-    items: list[tuple[str, object]] = []  # ("g", glyph code), ("n", number text)
-    position = 0
-    while position < len(body):
-        match = _TJ_ITEM.match(body, position)
-        if match is None or match.end() == position:
-            return None
-        position = match.end()
-        if match[1] is not None:
-            hex_digits = re.sub(rb"\s", b"", match[1])
-            if len(hex_digits) % 4:
-                return None
-            items += [("g", int(hex_digits[i:i + 4], 16)) for i in range(0, len(hex_digits), 4)]
-        else:
-            items.append(("n", match[2]))
-
-    removed = set()
-    for index, (kind, value) in enumerate(items):
-        if kind == "g" and value in spaces:
-            width = spaces[value]
-            if width - _numbers_around(items, index) < COLLAPSED_BELOW:
-                removed.add(index)
-    if not removed:
+    parsed = _tj_items(body, spaces)
+    if parsed is None:
+        return None
+    items, dropped = parsed
+    removed = {index for index, (kind, value) in enumerate(items)
+               if kind == _SPACE and spaces[value] - _numbers_around(items, index) < COLLAPSED_BELOW}
+    if not removed and not dropped:
         return None
 
     # Each removed glyph becomes the number -width; runs of numbers merge into one, runs of glyphs into one string.
     parts: list[bytes] = []
-    glyphs: list[int] = []
+    glyphs: list[bytes] = []
     numbers: list[float] = []
-    original: bytes | None = None
+    original: bytes | None = None  # the run's number as written, while it is a single one
 
     def flush_numbers():
-        nonlocal original
-        if numbers:
-            text = original if len(numbers) == 1 and original is not None else _number(sum(numbers))
-            if text:
-                flush_glyphs()
-                parts.append(text)
-            numbers.clear()
-            original = None
+        nonlocal numbers, original
+        text = original if len(numbers) == 1 and original is not None else _number(sum(numbers))
+        if text:
+            flush_glyphs()
+            parts.append(text)
+        numbers, original = [], None
 
     def flush_glyphs():
+        nonlocal glyphs
         if glyphs:
-            parts.append(b"<" + b"".join(b"%04x" % glyph for glyph in glyphs) + b">")
-            glyphs.clear()
+            parts.append(b"<" + b"".join(glyphs) + b">")
+            glyphs = []
 
     for index, (kind, value) in enumerate(items):
-        if kind == "g" and index not in removed:
-            flush_numbers()
-            glyphs.append(value)
-        elif kind == "g":
+        if kind == _NUMBER:
+            original = value if not numbers else None
+            numbers.append(float(value))
+        elif index in removed:
             numbers.append(-spaces[value])
             original = None
         else:
-            original = value if not numbers else None
-            numbers.append(float(value))
-    flush_numbers()
+            if numbers:
+                flush_numbers()
+            glyphs.append(value if kind == _GLYPHS else b"%04x" % value)
+    if numbers:
+        flush_numbers()
     flush_glyphs()
     return b"[" + b"".join(parts) + b"] TJ"
 
 
+_GLYPHS, _SPACE, _NUMBER = range(3)
+_GLYPH = re.compile(rb"....", re.S)
+
+
+def _tj_items(body: bytes, spaces: dict[int, float]) -> tuple[list[tuple[int, object]], int] | None:
+    """A TJ array as (_GLYPHS, their codes in lower-case hex) for glyphs that are no space, (_SPACE, glyph) for each
+    space glyph and (_NUMBER, the number as written), and how many spaces were dropped; None if it does not parse.
+
+    Runs of other glyphs are kept whole: a letter's TJ arrays hold thousands of glyphs, and only the spaces are
+    looked at. A space of no width inside a run (no number beside it) is dropped at once: it is collapsed, and taking
+    it out leaves nothing in its place."""
+    codes = {b"%04x" % glyph: glyph for glyph in spaces}
+    vanishing = {glyph for glyph, width in spaces.items() if not _number(-width)}
+    items: list[tuple[int, object]] = []
+    dropped = 0
+    for hex_digits, number, other in _TJ_ITEM.findall(body):
+        if other:
+            return None
+        if number:
+            items.append((_NUMBER, number))
+            continue
+        hex_digits = _WHITE.sub(b"", hex_digits).lower()
+        if len(hex_digits) % 4:
+            return None
+        if not any(code in hex_digits for code in codes):
+            if hex_digits:
+                items.append((_GLYPHS, hex_digits))
+            continue
+        glyphs = _GLYPH.findall(hex_digits)
+        run = 0
+        for index in [index for index, glyph in enumerate(glyphs) if glyph in codes]:
+            space = codes[glyphs[index]]
+            if 0 < index < len(glyphs) - 1 and space in vanishing:
+                dropped += 1
+                if index > run:
+                    items.append((_GLYPHS, b"".join(glyphs[run:index])))
+                run = index + 1
+                continue
+            if index > run:
+                items.append((_GLYPHS, b"".join(glyphs[run:index])))
+            items.append((_SPACE, space))
+            run = index + 1
+        if run < len(glyphs):
+            items.append((_GLYPHS, b"".join(glyphs[run:])))
+    return items, dropped
+
+
 def _numbers_around(items, index: int) -> float:
-    """The sum of the TJ numbers between glyph `index` and the glyphs before and after it."""
+    """The sum of the TJ numbers between item `index` and the glyphs before and after it."""
     total = 0.0
     for step in (-1, 1):
         other = index + step
-        while 0 <= other < len(items) and items[other][0] == "n":
+        while 0 <= other < len(items) and items[other][0] == _NUMBER:
             total += float(items[other][1])
             other += step
     return total
