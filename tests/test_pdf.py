@@ -661,6 +661,70 @@ def test_form_blanks_share_a_row_and_line_up(tmp_path):
     document.close()
 
 
+def _rules(pdf: bytes, page_index: int) -> list[tuple[float, float, float]]:
+    """The horizontal rules a page draws (paths at most 1.5 pt high and 10 mm long), as (left, right, y) in pt, top
+    to bottom, left to right."""
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(pdf)
+    rules = []
+    for path in document[page_index].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = path.get_bounds()
+        if top - bottom <= 1.5 and right - left >= 10 * PT_PER_MM:
+            rules.append((round(left, 2), round(right, 2), round((top + bottom) / 2, 2)))
+    document.close()
+    return sorted(rules, key=lambda rule: (-rule[2], rule[0]))
+
+
+def _colon_ends(pdf: bytes, page_index: int) -> list[tuple[float, float]]:
+    """(right edge, baseline height) of every full-width colon on a page, in pt."""
+    document = pdfium.PdfDocument(pdf)
+    text_page = document[page_index].get_textpage()
+    out = [(round(text_page.get_charbox(i)[2], 2), round(text_page.get_charbox(i)[1], 2))
+           for i in range(text_page.count_chars()) if text_page.get_text_range(i, 1) == "："]
+    document.close()
+    return out
+
+
+def test_receipt_blanks_are_ruled_alike_and_line_up(tmp_path):
+    """The 回执's fields, two a line: each blank a rule of one length (writable: ≥ 50 mm), the lines 10 mm apart, the
+    labels of a column ending (and its blanks starting) at one x, whatever the labels' lengths, an ASCII one with a
+    space included; a line of one field has the blank of the others. The cut line: a dash either side of 沿此线剪下,
+    alike, from the scissors to the right margin. Printed names (a merged letter) move no blank."""
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import render_pdf, render_template, stylesheets
+
+    fields = "[班级, QQ 号, 家长签字, 联系电话, 日期]"
+    root = write_project(tmp_path, {"letter/r.md": letter("r", SHORT[:1]).replace(
+        "[班级, 学生姓名, 家长签字, 联系电话, 日期]", fields)})
+    problems = Problems(root)
+    catalog = load_catalog(root, problems)
+    [doc] = collect_documents(catalog, [catalog.editions["default"]], problems)
+    students = [{"filled": {"班级": "七年级（12）班", "QQ 号": "12345678"}}, {"filled": {}}]
+    html = render_template("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
+    pdf = render_pdf(doc.page, html, b"t", {**stylesheets(), **font_resources(html, font_sources(), font_files())}).pdf
+
+    filled, empty = _rules(pdf, 0), _rules(pdf, 1)
+    assert filled == empty
+    dashes, blanks = empty[:2], empty[2:]
+    assert len(blanks) == 5
+    lengths = {round(right - left, 1) for left, right, _ in blanks}
+    assert len(lengths) == 1 and lengths.pop() >= 50 * PT_PER_MM
+    rows = sorted({y for _, _, y in blanks}, reverse=True)
+    assert len(rows) == 3 and all(abs(a - b - 10 * PT_PER_MM) < 0.5 for a, b in zip(rows, rows[1:]))
+    first, second = [blank[0] for blank in blanks[0::2]], [blank[0] for blank in blanks[1::2]]
+    assert max(first) - min(first) < 0.3 and max(second) - min(second) < 0.3
+
+    colons = [end for end, _ in _colon_ends(pdf, 1)][-5:]  # the fields' labels, after the statement's
+    assert max(colons[0::2]) - min(colons[0::2]) < 0.3 and max(colons[1::2]) - min(colons[1::2]) < 0.3
+    assert all(0 < blank[0] - colon < 5 * PT_PER_MM for blank, colon in zip(blanks, colons))
+
+    (left_dash, right_dash) = dashes
+    assert left_dash[2] == right_dash[2] and abs((left_dash[1] - left_dash[0]) - (right_dash[1] - right_dash[0])) < 0.3
+    assert abs(right_dash[1] - (210 - 20) * PT_PER_MM) < 1 and left_dash[0] < 30 * PT_PER_MM  # bounds: ± half a stroke
+
+
 def test_a_document_sees_no_font_but_its_own(project):
     """Each document starts from an empty Fontconfig configuration: a character its subset fonts lack (the build
     reports it before rendering) is never drawn from a font installed on this machine. WeasyPrint's default

@@ -19,7 +19,7 @@ from .. import __version__
 from .cjk import space_text
 from .documents import PageSpec, PrintDoc
 from .finish import finish
-from .fonts import EQUIVALENTS, font_sources
+from .fonts import EQUIVALENTS, advance_em, font_sources
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
@@ -49,6 +49,7 @@ _env.filters["cjk"] = _cjk
 _env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
 _env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
 _env.filters["mm"] = _mm
+_env.filters["advance_em"] = lambda value: advance_em(str(value))
 
 
 def template_files() -> list[Path]:
