@@ -743,6 +743,38 @@ def test_a_document_sees_no_font_but_its_own(project):
     assert set(vars(_document_fonts()())) == set(vars(FontConfiguration()))
 
 
+def test_long_lived_objects_leave_full_collections_and_no_document_stays(project, monkeypatch):
+    """From a process's second render on, what outlives every render is frozen out of the garbage collector's full
+    collections; no laid-out document is frozen with it: every one is freed."""
+    import gc
+    import weakref
+
+    from fanzha.pdf import render
+
+    [(doc, html, resources)] = _render_inputs(project, {"short"})
+    documents = []
+    lay_out = render.lay_out
+
+    def kept_track_of(*args, **kwargs):
+        document = lay_out(*args, **kwargs)
+        documents.append(weakref.ref(document))
+        return document
+
+    monkeypatch.setattr(render, "lay_out", kept_track_of)
+    monkeypatch.setattr(render, "_renders_in_process", 0)
+    gc.unfreeze()
+    try:
+        render.render_pdf(doc.page, html, b"t", resources)
+        assert gc.get_freeze_count() == 0
+        for _ in range(2):
+            render.render_pdf(doc.page, html, b"t", resources)
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert len(documents) == 3 and all(ref() is None for ref in documents)
+    finally:
+        gc.unfreeze()
+
+
 def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
     """The engine's user-agent stylesheet is WeasyPrint's with the marker rule on list items only and no footnote
     rules: each narrowing still finds its rule in this WeasyPrint's stylesheet, and every document of the project
