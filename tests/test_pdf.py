@@ -775,6 +775,58 @@ def test_long_lived_objects_leave_full_collections_and_no_document_stays(project
         gc.unfreeze()
 
 
+def _tree(element) -> list:
+    """An element tree as a list of (depth, tag, attributes, text, tail), depth first."""
+    out = []
+
+    def walk(element, depth):
+        out.append((depth, element.tag, sorted(element.attrib.items()), element.text, element.tail))
+        for child in element:
+            walk(child, depth + 1)
+
+    walk(element, 0)
+    return out
+
+
+def test_print_html_is_read_as_weasyprint_reads_it():
+    """The print HTML is parsed by expat, not by WeasyPrint's HTML5 parser: for every bundled document of every
+    edition, and a merged letter and register, into the very tree the HTML5 parser gives. Only documents with SVG
+    (posters' crop marks) are left to WeasyPrint, and HTML that is not well-formed."""
+    import dataclasses
+
+    import tinyhtml5
+    from weasyprint import HTML
+
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.render import BASE_URL, _print_html, render_html, well_formed_tree
+
+    problems = Problems(REPO)
+    catalog = load_catalog(REPO, problems)
+    docs = collect_documents(catalog, list(catalog.editions.values()), problems)
+    letter = next(doc for doc in docs if doc.context.get("receipt"))
+    rows = [{"name": "张三", "number": "01", "filled": {"班级": "七年级（1）班", "学生姓名": "张三"}}]
+    docs += [dataclasses.replace(letter, template="letters-merged.html.j2", context={**letter.context, "students": rows}),
+             dataclasses.replace(letter, template="register.html.j2", context={
+                 **letter.context, "kind": "register", "title": "回执回收登记表", "letter_title": "信", "klass": "七年级（1）班",
+                 "students": rows, "has_numbers": True})]
+    kinds = set()
+    for doc in docs:
+        html = render_html(doc)
+        tree = well_formed_tree(html)
+        if tree is None:
+            assert "<svg" in html, doc.key
+            continue
+        kinds.add(doc.context["kind"])
+        assert _tree(tree) == _tree(tinyhtml5.parse(html, namespace_html_elements=False)), doc.key
+    assert {"letter", "handout", "form", "register", "stickers"} <= kinds
+    assert well_formed_tree("<!DOCTYPE html><html><body><p>&nbsp;</p></body></html>") is None
+
+    # HTML.__init__ replaced: the document has every attribute WeasyPrint's own gives it.
+    html = render_html(letter)
+    assert set(vars(_print_html()(string=html, base_url=BASE_URL, url_fetcher=None))) == set(
+        vars(HTML(string=html, base_url=BASE_URL)))
+
+
 def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
     """The engine's user-agent stylesheet is WeasyPrint's with the marker rule on list items only and no footnote
     rules: each narrowing still finds its rule in this WeasyPrint's stylesheet, and every document of the project

@@ -73,7 +73,7 @@ class PrintDoc:
 def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="xhtml")  # render.well_formed_tree
     return Markup(space_html(html))
 
 
