@@ -174,8 +174,8 @@ def well_formed_tree(html: str):
     HTML5 parser (tinyhtml5, pure Python) gives, in a thirtieth of the time (about 2 ms a letter). The templates
     write well-formed markup for this (void elements closed, attributes with values, no <base>, tables with their
     <tbody>); None when the HTML is not well-formed (an author's raw HTML in the Markdown, a named entity) or holds
-    SVG, which WeasyPrint then parses itself. As tinyhtml5 does, the white space before <head> is dropped, and what follows </body> goes into it. A
-    test compares the two parsers' trees for every bundled document."""
+    SVG, which WeasyPrint then parses itself. As tinyhtml5 does, the white space before <head> is dropped, and what
+    follows </body> goes into it. A test compares the two parsers' trees for every bundled document."""
     from xml.etree import ElementTree
 
     if "<svg" in html:  # tinyhtml5 gives an inline SVG's xmlns as an attribute; WeasyPrint reads it from there
