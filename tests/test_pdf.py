@@ -988,6 +988,16 @@ def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
         '<p>“我 是 警\u200d察”</p><li>说 “我 是 警\u200d察”</li>')
 
 
+def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
+    """"**诈骗。** 要您": the space an author types after a full-width mark (or before an opening one), in the text or
+    across bold, would only widen the mark's blank half; spaces elsewhere, between Chinese and Latin or digits, stay."""
+    from fanzha.pdf.documents import md_html
+
+    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li><strong>刷 单 返 利 都 是 诈 骗。</strong>要 您 垫\u200d钱</li>\n</ol>"
+    assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
+        '<p>安 装<span class="sp"> </span>APP“国 家 反 诈 中 心” 请<strong>“客 服”</strong>走 开</p>')
+
+
 def test_the_print_fonts_space_has_no_advance():
     """两端对齐's spaces take no room because the subset fonts' space glyph has none; every other glyph keeps its own."""
     import uharfbuzz as hb

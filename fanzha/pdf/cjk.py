@@ -59,15 +59,29 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
     return ch in RIGHT_HALF and before in RIGHT_HALF
 
 
+# A space beside a full-width mark's blank half only widens it: "诈骗。 要您" would show 诈骗。 要您 (clreq 3.1.6).
+# Authors type such a space all the same, as Markdown editors that follow CommonMark end bold text (**…。**) only
+# before a space. Dropped from the print text.
+_SPACE_BY_BLANK_HALF = re.compile("(?<=[" + re.escape("".join(sorted(LEFT_HALF))) + "]) +| +(?=["
+                                  + re.escape("".join(sorted(RIGHT_HALF))) + "])")
+
+
 def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_phrases: bool = False,
-               starts_item: bool = False) -> str:
+               starts_item: bool = False, before: str = "", after: str = "") -> str:
     """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
     `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
     `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
     never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子).
     `keep_phrases` (a display line, never justified): lines break between short phrases only.
     `starts_item` (the start of a list item, at the left edge of its lines): an opening mark there gives up its blank
-    left half, so that the item's text lines up with the others (clreq 3.1.6, 行首)."""
+    left half, so that the item's text lines up with the others (clreq 3.1.6, 行首).
+    `before`, `after`: the characters next to `text` in its paragraph (across inline markup), for the spaces beside a
+    full-width mark's blank half, which are dropped."""
+    text = _SPACE_BY_BLANK_HALF.sub("", text)
+    if before in LEFT_HALF:
+        text = text.lstrip(" ")
+    if after in RIGHT_HALF:
+        text = text.rstrip(" ")
     if not text:
         return text
     kept = _kept_together(text) if keep_phrases else frozenset()
@@ -151,7 +165,8 @@ def space_html(html: str) -> str:
         else:
             # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.
             text = re.sub(r"\s*\n\s*", _join_newline(part), part)
-            out.append(space_text(text, keep_end=_ends_block(parts, index), starts_item=_starts_item(parts, index)))
+            out.append(space_text(text, keep_end=_ends_block(parts, index), starts_item=_starts_item(parts, index),
+                                  before=_next_character(parts, index, -1), after=_next_character(parts, index, 1)))
     return "".join(out)
 
 
@@ -163,6 +178,21 @@ def _ends_block(parts: list[str], index: int) -> bool:
         if part and not _INLINE_END.fullmatch(part):
             return False
     return False
+
+
+def _next_character(parts: list[str], index: int, step: int) -> str:
+    """The character of the same paragraph (across inline tags only) just before (step -1) or after (step 1) text
+    part `index`; "" if there is none."""
+    other = index + step
+    while 0 <= other < len(parts):
+        part = parts[other]
+        if part.startswith("<"):
+            if not (_INLINE_START.fullmatch(part) or _INLINE_END.fullmatch(part)):
+                return ""
+        elif part:
+            return part[-1] if step < 0 else part[0]
+        other += step
+    return ""
 
 
 _ITEM_START = re.compile(r"<li\b[^>]*>", re.I)
