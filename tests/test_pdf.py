@@ -943,6 +943,15 @@ def test_no_heading_or_paragraph_ends_on_a_line_of_one_character(tmp_path):
         assert all(len(line) >= 2 for line in lines), lines
 
 
+def test_a_justified_paragraph_from_a_template_keeps_its_last_two_characters():
+    """The `cjk` filter sets whole paragraphs (a poster's scam tips, the 回执's statement): their last two characters
+    stay on one line, as those of the Markdown body do; labels and names (`cjk_plain`) are left alone."""
+    from fanzha.pdf.render import _env
+
+    assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith("骗\u200d钱。")
+    assert "\u200d" not in str(_env.filters["cjk_plain"]("家长签字"))
+
+
 def test_display_lines_break_between_phrases(tmp_path):
     """Headings of every length around a full line, made of short phrases: each line but a heading's last ends with
     a whole phrase (…甲乙丙丁戊、 / 甲乙丙丁戊、…), where Chinese text may otherwise break between any two characters."""

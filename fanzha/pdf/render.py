@@ -27,8 +27,8 @@ MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
 def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
-    """Template filters for text: `cjk` for text in a justified block (.justify), with the stretchable spaces of
-    两端对齐 between Chinese characters; `cjk_plain` for all other text (labels, names), which needs none — there
+    """Template filters for text: `cjk` for a paragraph in a justified block (.justify), with the stretchable spaces
+    of 两端对齐 between Chinese characters, and its last two characters on one line; `cjk_plain` for all other text (labels, names), which needs none — there
     they would only double any letter-spacing; `cjk_heading` for titles, headings and other display lines (slogans,
     subheads): as `cjk_plain`, but lines break between short phrases, and the last two characters stay on one
     line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
@@ -37,7 +37,7 @@ def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), justified, keep_end=heading, keep_phrases=heading))
+    return Markup(space_text(str(escape(text)), justified, keep_end=justified or heading, keep_phrases=heading))
 
 
 def _mm(value: float) -> str:
