@@ -4,7 +4,8 @@
   letters    per bundled letter: time and PDF size for (a) fanzha — fonts subset to the letter's characters with
              HarfBuzz, then WeasyPrint (what a render worker does, preview PNG excluded); (b) plain WeasyPrint on the
              same HTML with the system Noto CJK collections; (c) Typst via typst-py on an equivalent letter with the
-             same fonts, one compile per file. Medians of 9 runs after a warm-up, fanzha and Typst taking turns.
+             same fonts, one compile per file. Medians of 9 runs after a warm-up, fanzha and Typst taking turns, and
+             the quartiles of the 9 turns' time ratios (how much one run's ratio may be off).
   builds     the print engine over a copy of the bundled materials: cold, no-op, one slogan edited with characters the
              build has, one slogan edited with a character new to the build; with how many outputs were re-rendered
              and the peak memory of a render worker.
@@ -125,7 +126,8 @@ def typst_source(doc) -> str:
 
 
 def timed_alternately(first, second, repeat=2 * REPEAT - 1):
-    """Medians of `first` and `second` run in turns, so that a change in the machine's load hits both alike."""
+    """Medians of `first` and `second` run in turns, so that a change in the machine's load hits both alike; and the
+    quartiles of the ratio of each turn's two times, to show how far one run's ratio of medians can be trusted."""
     first(), second()  # warm-up
     times: tuple[list[float], list[float]] = ([], [])
     results = [None, None]
@@ -134,7 +136,9 @@ def timed_alternately(first, second, repeat=2 * REPEAT - 1):
             started = time.perf_counter()
             results[index] = fn()
             times[index].append(time.perf_counter() - started)
-    return (statistics.median(times[0]), results[0]), (statistics.median(times[1]), results[1])
+    quartiles = statistics.quantiles([a / b for a, b in zip(*times)], n=4)
+    return ((statistics.median(times[0]), results[0]), (statistics.median(times[1]), results[1]),
+            (quartiles[0], quartiles[2]))
 
 
 def bench_letters(root: Path) -> list[dict]:
@@ -158,7 +162,7 @@ def bench_letters(root: Path) -> list[dict]:
             return render_pdf(doc.page, html, b"bench", {**css, **font_resources(html, font_sources(), collections)})
 
         source = typst_source(doc).encode()
-        (t_a, result), (t_c, pdf_c) = timed_alternately(
+        (t_a, result), (t_c, pdf_c), (low, high) = timed_alternately(
             fanzha_pdf, lambda: typst.compile(source, font_paths=[FONT_DIR], ignore_system_fonts=True))
         plain = plain_weasyprint_html(html, plain_dir)
         t_b, pdf_b = timed(lambda: HTML(string=plain, base_url=str(plain_dir) + "/").write_pdf(), repeat=3)
@@ -167,7 +171,8 @@ def bench_letters(root: Path) -> list[dict]:
                      "fanzha_s": round(t_a, 4), "fanzha_bytes": len(result.pdf),
                      "weasyprint_system_fonts_s": round(t_b, 4), "weasyprint_system_fonts_bytes": len(pdf_b),
                      "typst_s": round(t_c, 4), "typst_bytes": len(pdf_c),
-                     "time_vs_typst": round(t_a / t_c, 2), "bytes_vs_typst": round(len(result.pdf) / len(pdf_c), 3)})
+                     "time_vs_typst": round(t_a / t_c, 2), "time_vs_typst_quartiles": [round(low, 2), round(high, 2)],
+                     "bytes_vs_typst": round(len(result.pdf) / len(pdf_c), 3)})
     shutil.rmtree(work, ignore_errors=True)
     return rows
 
@@ -317,11 +322,12 @@ def main() -> None:
     print(f"机器：{os.cpu_count()} 核；负载（1/5/15 分钟平均）开始 {load_start[0]:.2f}/{load_start[1]:.2f}/{load_start[2]:.2f}，"
           f"结束 {load_end[0]:.2f}/{load_end[1]:.2f}/{load_end[2]:.2f}")
     print(f"{'letter':<12}{'pages':>6}{'fanzha s':>10}{'KB':>7}{'WP系统字体 s':>14}{'KB':>7}{'Typst s':>9}{'KB':>7}"
-          f"{'time×':>7}{'bytes×':>8}")
+          f"{'time×':>7}{'(quartiles)':>13}{'bytes×':>8}")
     for r in letters:
         print(f"{r['letter']:<12}{r['pages']:>6}{r['fanzha_s']:>10.3f}{r['fanzha_bytes'] / 1024:>7.1f}"
               f"{r['weasyprint_system_fonts_s']:>14.3f}{r['weasyprint_system_fonts_bytes'] / 1024:>7.1f}"
-              f"{r['typst_s']:>9.3f}{r['typst_bytes'] / 1024:>7.1f}{r['time_vs_typst']:>7.2f}{r['bytes_vs_typst']:>8.2f}")
+              f"{r['typst_s']:>9.3f}{r['typst_bytes'] / 1024:>7.1f}{r['time_vs_typst']:>7.2f}"
+              f"{'({:.2f}–{:.2f})'.format(*r['time_vs_typst_quartiles']):>13}{r['bytes_vs_typst']:>8.2f}")
     for name, r in builds.items():
         if name != "slogan":
             print(f"build {name:<28} {r['seconds']:>7.2f} s  {r['vs_cold']:>6.1%} of cold  rendered {r['rendered']}/"
