@@ -819,7 +819,8 @@ def test_print_html_is_read_as_weasyprint_reads_it():
         kinds.add(doc.context["kind"])
         assert _tree(tree) == _tree(tinyhtml5.parse(html, namespace_html_elements=False)), doc.key
     assert {"letter", "handout", "form", "register", "stickers"} <= kinds
-    for not_for_expat in ("<p>&nbsp;</p>", "<p><STRONG>要</STRONG></p>", '<p CLASS="a">要</p>', "<pre>\n要</pre>"):
+    for not_for_expat in ("<p>&nbsp;</p>", "<p><STRONG>要</STRONG></p>", '<p CLASS="a">要</p>', "<pre>\n要</pre>",
+                          "<p>要<span/>钱</p>", "<p>要<div>钱</div></p>", "<table><tr><td>要</td></tr></table>"):
         assert well_formed_tree(f"<!DOCTYPE html><html><body>{not_for_expat}</body></html>") is None, not_for_expat
     assert well_formed_tree("<!DOCTYPE html><html><body><p>要</p></body></html>") is not None
 

@@ -173,13 +173,12 @@ def well_formed_tree(html: str):
     """The element tree of a print HTML, read by the XML parser in the standard library (expat) — the tree WeasyPrint's
     HTML5 parser (tinyhtml5, pure Python) gives, in a thirtieth of the time (about 2 ms a letter). The templates
     write well-formed markup for this (void elements closed, attributes with values, no <base>, tables with their
-    <tbody>); None when the HTML is not well-formed (an author's raw HTML in the Markdown, a named entity), holds SVG
-    or <pre>, or names in capitals, which WeasyPrint then parses itself. As tinyhtml5 does, the white space before <head> is dropped, and what
-    follows </body> goes into it. A test compares the two parsers' trees for every bundled document."""
+    <tbody>); None when the HTML is not well-formed (an author's raw HTML in the Markdown, a named entity) or is
+    well-formed markup an HTML parser reads otherwise (_parsed_otherwise_as_html), which WeasyPrint then parses
+    itself. As tinyhtml5 does, the white space before <head> is dropped, and what follows </body> goes into it. A
+    test compares the two parsers' trees for every bundled document."""
     from xml.etree import ElementTree
 
-    # tinyhtml5 gives an inline SVG's xmlns as an attribute (WeasyPrint reads it from there), and drops the newline
-    # that starts a <pre>.
     if "<svg" in html or "<pre" in html:
         return None
     try:
@@ -189,9 +188,7 @@ def well_formed_tree(html: str):
     body = root.find("body")
     if root.tag != "html" or body is None:
         return None
-    # HTML's names are case-insensitive, and tinyhtml5 lowers them (<STRONG> is bold); XML's are not.
-    if any(element.tag != element.tag.lower() or any(name != name.lower() for name in element.attrib)
-           for element in root.iter()):
+    if _SELF_CLOSED.search(html) or any(map(_parsed_otherwise_as_html, root.iter())):
         return None
     root.text = None
     if body.tail:
@@ -201,6 +198,23 @@ def well_formed_tree(html: str):
             body.text = (body.text or "") + body.tail
         body.tail = None
     return root
+
+
+# Where an HTML parser reads well-formed markup otherwise than an XML parser (an author's raw HTML in the Markdown):
+# a non-void element closed by "/>" stays open; names are case-insensitive, and lowered (<STRONG> is bold); a <p>
+# ends where a block starts; a table's rows go into a <tbody>. And tinyhtml5 gives an inline SVG's xmlns as an
+# attribute (WeasyPrint reads it from there), and drops the newline that starts a <pre> (both checked on the text).
+_SELF_CLOSED = re.compile(r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-zA-Z][^<>]*/>")
+_ENDS_A_PARAGRAPH = frozenset("address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
+                              "header hr main nav ol p pre section table ul".split())
+
+
+def _parsed_otherwise_as_html(element) -> bool:
+    if element.tag != element.tag.lower() or any(name != name.lower() for name in element.attrib):
+        return True
+    if element.tag == "p":
+        return any(child.tag in _ENDS_A_PARAGRAPH for child in element)
+    return element.tag == "table" and any(child.tag == "tr" for child in element)
 
 
 @functools.cache
