@@ -676,11 +676,11 @@ def _rules(pdf: bytes, page_index: int) -> list[tuple[float, float, float]]:
     return sorted(rules, key=lambda rule: (-rule[2], rule[0]))
 
 
-def _colon_ends(pdf: bytes, page_index: int) -> list[tuple[float, float]]:
-    """(right edge, baseline height) of every full-width colon on a page, in pt."""
+def _colon_ends(pdf: bytes, page_index: int) -> list[float]:
+    """The right edge of every full-width colon on a page, in pt."""
     document = pdfium.PdfDocument(pdf)
     text_page = document[page_index].get_textpage()
-    out = [(round(text_page.get_charbox(i)[2], 2), round(text_page.get_charbox(i)[1], 2))
+    out = [round(text_page.get_charbox(i)[2], 2)
            for i in range(text_page.count_chars()) if text_page.get_text_range(i, 1) == "："]
     document.close()
     return out
@@ -716,7 +716,7 @@ def test_receipt_blanks_are_ruled_alike_and_line_up(tmp_path):
     first, second = [blank[0] for blank in blanks[0::2]], [blank[0] for blank in blanks[1::2]]
     assert max(first) - min(first) < 0.3 and max(second) - min(second) < 0.3
 
-    colons = [end for end, _ in _colon_ends(pdf, 1)][-5:]  # the fields' labels, after the statement's
+    colons = _colon_ends(pdf, 1)[-5:]  # the fields' labels, after the salutation's
     assert max(colons[0::2]) - min(colons[0::2]) < 0.3 and max(colons[1::2]) - min(colons[1::2]) < 0.3
     assert all(0 < blank[0] - colon < 5 * PT_PER_MM for blank, colon in zip(blanks, colons))
 
@@ -791,7 +791,8 @@ def _tree(element) -> list:
 def test_print_html_is_read_as_weasyprint_reads_it():
     """The print HTML is parsed by expat, not by WeasyPrint's HTML5 parser: for every bundled document of every
     edition, and a merged letter and register, into the very tree the HTML5 parser gives. Only documents with SVG
-    (posters' crop marks) are left to WeasyPrint, and HTML that is not well-formed."""
+    (posters' crop marks) are left to WeasyPrint, and HTML that is not well-formed or that an HTML parser reads
+    otherwise."""
     import dataclasses
 
     import tinyhtml5
