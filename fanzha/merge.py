@@ -139,6 +139,8 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
                                         f"《{doc.context['title']}》连回执每人排成了 {result.rendered.pages / count:.3g} 页"
                                         f"（{plan.context['klass']}：{count} 名学生 {result.rendered.pages} 页），打印用纸会成倍增加",
                                         "缩短正文，让信和回执排在一页上；改好后重新运行 fanzha merge", warning=True))
+            if warnings is not None:
+                warnings += _overfilled(result.rendered.overfilled, students, problems.relative(roster))
             done += count
             if progress and count:  # a class counts as done with its letters; its 登记表 adds no students
                 progress(done, len(students), plan.context["klass"])
@@ -151,6 +153,17 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         if old not in written and old.name.endswith(ours):
             old.unlink()
     return written
+
+
+def _overfilled(values: list[str], students: list[Student], roster: str) -> list[Problem]:
+    """A warning at the first roster row of each value (a name, a class) that runs past its 回执 blank."""
+    out = []
+    for value in dict.fromkeys(values):
+        student = next((s for s in students if value in (s.name, s.klass, s.number)), None)
+        if student is not None:
+            out.append(Problem(roster, student.line, f"“{value}”太长，印在回执的填写栏里超出了横线，压到了旁边一栏",
+                               "在名单里写短一些（如班级只写“七年级（1）班”），再运行 fanzha merge", warning=True))
+    return out
 
 
 def refuse_published(root: Path, out_dir: Path) -> None:

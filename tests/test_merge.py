@@ -153,6 +153,18 @@ def test_a_letter_longer_than_a_page_per_student_is_a_warning(tmp_path):
     assert "缩短正文" in long.stderr and "Traceback" not in long.stderr
 
 
+def test_a_class_name_too_long_for_its_blank_is_a_warning_at_its_row(tmp_path):
+    project = Project(tmp_path / "proj")
+    project.write("materials/letter/jiazhang.md", LETTER)
+    long_class = "平安县实验小学南校区二〇二六级七年级（12）班"
+    roster = write_csv(tmp_path / "名单.csv", [("张三", "七年级（1）班", "01"), ("李四", long_class, "02")], "utf-8")
+    result = project.run("merge", "jiazhang", "--roster", str(roster))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "警告" in line]
+    assert len(warnings) == 1 and "名单.csv:3" in warnings[0] and long_class in warnings[0], result.stderr
+    assert "超出了横线" in warnings[0] and "写短一些" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_canary_name_never_reaches_the_site(tmp_path):
     project = Project(tmp_path / "proj")
     project.scam()

@@ -703,7 +703,9 @@ def test_receipt_blanks_are_ruled_alike_and_line_up(tmp_path):
     [doc] = collect_documents(catalog, [catalog.editions["default"]], problems)
     students = [{"filled": {"班级": "七年级（12）班", "QQ 号": "12345678"}}, {"filled": {}}]
     html = render_template("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
-    pdf = render_pdf(doc.page, html, b"t", {**stylesheets(), **font_resources(html, font_sources(), font_files())}).pdf
+    rendered = render_pdf(doc.page, html, b"t", {**stylesheets(), **font_resources(html, font_sources(), font_files())})
+    pdf = rendered.pdf
+    assert rendered.overfilled == []
 
     filled, empty = _rules(pdf, 0), _rules(pdf, 1)
     assert filled == empty
@@ -741,6 +743,20 @@ def test_a_document_sees_no_font_but_its_own(project):
     assert fonts and all(name.split("+", 1)[1].startswith("FZ-Sans") for name in fonts), fonts
     # The configuration is WeasyPrint's with another starting point: it sets every attribute WeasyPrint's does.
     assert set(vars(_document_fonts()())) == set(vars(FontConfiguration()))
+
+
+def test_a_name_too_long_for_its_blank_is_reported(project):
+    """What a merged letter prints in a 回执 blank sits in a box of no width: a value that runs past the blank's rule
+    (into the next field) is reported, one that fits is not."""
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import render_pdf, render_template, stylesheets
+
+    [(doc, _, _)] = _render_inputs(project, {"short"})
+    long_class = "平安县实验小学南校区二〇二六级七年级（12）班"
+    students = [{"filled": {"班级": long_class, "学生姓名": "欧阳明月"}}]
+    html = render_template("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
+    rendered = render_pdf(doc.page, html, b"t", {**stylesheets(), **font_resources(html, font_sources(), font_files())})
+    assert rendered.overfilled == [long_class]
 
 
 def test_long_lived_objects_leave_full_collections_and_no_document_stays(project, monkeypatch):

@@ -79,6 +79,7 @@ class Rendered:
     receipt_page: int | None = None
     signoff_page: int | None = None
     overflow: list[str] = field(default_factory=list)
+    overfilled: list[str] = field(default_factory=list)  # what is printed in a 回执 blank but runs past its rule
     images: list[tuple[str, float, float]] = field(default_factory=list)  # data-image name, its box's width, height (mm)
 
 
@@ -279,6 +280,7 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
 
     for page in document.pages:
         result.overflow += overflowing_boxes(page)
+        result.overfilled += overfilled_blanks(page)
         for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
@@ -413,6 +415,23 @@ def overflowing_boxes(page) -> list[str]:
 
 
 TOLERANCE_PX = 0.75  # CSS px (0.2 mm): rounding in layout, never visible
+
+
+def overfilled_blanks(page) -> list[str]:
+    """The data-filled value of every filled 回执 blank (a merged letter's student name or class) on a laid-out page
+    whose text runs past the end of its rule into the next field: it sits in a box of no width (letters-merged.css),
+    so nothing else stops it."""
+    out = []
+    for box in _boxes(page._page_box):
+        children = getattr(box, "children", ()) or ()
+        for filled, blank in zip(children, children[1:]):
+            element = getattr(filled, "element", None)
+            if (element is not None and getattr(filled, "element_tag", "") == element.tag
+                    and element.get("data-filled") is not None):
+                ends = [text.position_x + text.width for text in _boxes(filled) if hasattr(text, "text")]
+                if ends and max(ends) > blank.position_x + blank.margin_width() - blank.margin_right + TOLERANCE_PX:
+                    out.append(element.get("data-filled"))
+    return out
 
 
 def _overflows(box, area: tuple[float, float, float, float], padding_bottom: float) -> bool:
