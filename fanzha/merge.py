@@ -67,9 +67,8 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     given, receives what was printed but costs paper (a letter longer than one page per student)."""
     from .pdf import check_glyphs
     from .pdf.documents import letter_doc
-    from .pdf.fonts import missing_characters, require_harfbuzz_subset
+    from .pdf.fonts import missing_characters, require_harfbuzz_subset, visible_text
     from .pdf.manifest import write_atomic
-    from .pdf.fonts import visible_text
     from .pdf.render import render_html
 
     root = Path(root).resolve()

@@ -173,11 +173,18 @@ def advance_em(text: str, role: str = "sans") -> float:
 def _measuring_font(role: str):
     import uharfbuzz as hb
 
-    face = next(face for face in FACES if face.role == role)
-    path, number, identity = _source(face)
-    if (identity, number) not in _faces:
-        _faces[(identity, number)] = hb.Face(hb.Blob.from_file_path(str(path)), number)
-    return hb.Font(_faces[(identity, number)])
+    path, number, identity = _source(next(face for face in FACES if face.role == role))
+    return hb.Font(_hb_face(identity, number, path))
+
+
+def _hb_face(identity: str, index: int, data: bytes | Path):
+    """The HarfBuzz face of font `index` of a collection (a path, or its bytes), loaded once per process."""
+    import uharfbuzz as hb
+
+    if (identity, index) not in _faces:
+        blob = hb.Blob.from_file_path(str(data)) if isinstance(data, Path) else hb.Blob(data)
+        _faces[(identity, index)] = hb.Face(blob, index)
+    return _faces[(identity, index)]
 
 
 _STRIP = re.compile(r"<(style|script|svg)\b.*?</\1>|<head\b.*?</head>", re.S | re.I)
@@ -202,10 +209,7 @@ def subset_font(source: FontSource, data: bytes | Path, chars: str) -> bytes:
     only: an edit elsewhere cannot change it."""
     import uharfbuzz as hb
 
-    face = _faces.get((source.identity, source.index))
-    if face is None:
-        blob = hb.Blob.from_file_path(str(data)) if isinstance(data, Path) else hb.Blob(data)
-        face = _faces[(source.identity, source.index)] = hb.Face(blob, source.index)
+    face = _hb_face(source.identity, source.index, data)
     wanted = hb.SubsetInput()
     for char in (set(chars) | GENERATED) - INVISIBLE:
         wanted.unicode_set.add(ord(char))

@@ -28,10 +28,10 @@ MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     """Template filters for text: `cjk` for a paragraph in a justified block (.justify), with the stretchable spaces
-    of 两端对齐 between Chinese characters, and its last two characters on one line; `cjk_plain` for all other text (labels, names), which needs none — there
-    they would only double any letter-spacing; `cjk_heading` for titles, headings and other display lines (slogans,
-    subheads): as `cjk_plain`, but lines break between short phrases, and the last two characters stay on one
-    line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
+    of 两端对齐 between Chinese characters, and its last two characters on one line; `cjk_plain` for all other text
+    (labels, names), which needs none — there they would only double any letter-spacing; `cjk_heading` for titles,
+    headings and other display lines (slogans, subheads): as `cjk_plain`, but lines break between short phrases, and
+    the last two characters stay on one line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
     if isinstance(value, Markup):
         return value
     text = str(value or "")
@@ -180,16 +180,14 @@ def well_formed_tree(html: str):
     test compares the two parsers' trees for every bundled document."""
     from xml.etree import ElementTree
 
-    if "<svg" in html or "<pre" in html:
+    if "<svg" in html or "<pre" in html or _SELF_CLOSED.search(html):
         return None
     try:
         root = ElementTree.fromstring(html)
     except ElementTree.ParseError:
         return None
     body = root.find("body")
-    if root.tag != "html" or body is None:
-        return None
-    if _SELF_CLOSED.search(html) or any(map(_parsed_otherwise_as_html, root.iter())):
+    if root.tag != "html" or body is None or any(map(_parsed_otherwise_as_html, root.iter())):
         return None
     root.text = None
     if body.tail:
@@ -202,9 +200,9 @@ def well_formed_tree(html: str):
 
 
 # Where an HTML parser reads well-formed markup otherwise than an XML parser (an author's raw HTML in the Markdown):
-# a non-void element closed by "/>" stays open; names are case-insensitive, and lowered (<STRONG> is bold); a <p>
-# ends where a block starts; a table's rows go into a <tbody>. And tinyhtml5 gives an inline SVG's xmlns as an
-# attribute (WeasyPrint reads it from there), and drops the newline that starts a <pre> (both checked on the text).
+# names are case-insensitive, and lowered (<STRONG> is bold); a <p> ends where a block starts; a table's rows go into
+# a <tbody> (these on the tree). A non-void element closed by "/>" stays open; tinyhtml5 gives an inline SVG's xmlns as
+# an attribute (WeasyPrint reads it from there), and drops the newline that starts a <pre> (these on the text).
 _SELF_CLOSED = re.compile(r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-zA-Z][^<>]*/>")
 _ENDS_A_PARAGRAPH = frozenset("address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
                               "header hr main nav ol p pre section table ul".split())
@@ -280,7 +278,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
 
     for page in document.pages:
         result.overflow += overflowing_boxes(page)
-        result.overfilled += overfilled_blanks(page)
+        if "data-filled" in html:  # merged letters only: the other documents' boxes need no second walk
+            result.overfilled += overfilled_blanks(page)
         for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
@@ -429,7 +428,7 @@ def overfilled_blanks(page) -> list[str]:
             if (element is not None and getattr(filled, "element_tag", "") == element.tag
                     and element.get("data-filled") is not None):
                 ends = [text.position_x + text.width for text in _boxes(filled) if hasattr(text, "text")]
-                if ends and max(ends) > blank.position_x + blank.margin_width() - blank.margin_right + TOLERANCE_PX:
+                if ends and max(ends) > blank.border_box_x() + blank.border_width() + TOLERANCE_PX:
                     out.append(element.get("data-filled"))
     return out
 
