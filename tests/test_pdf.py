@@ -451,17 +451,74 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
 
 
 def test_list_numbers_keep_their_space_before_the_text(project):
-    """The space a list number ends with ("1. ") must not fall to the negative word-spacing of 两端对齐."""
+    """A list number ("1." and an en space) stands apart from the item's text."""
     document = pdfium.PdfDocument(project["out"] / project["items"]["a5"].file)
     text_page = document[0].get_textpage()
     chars = [text_page.get_text_range(i, 1) for i in range(text_page.count_chars())]
-    # The marker is drawn after the text: find its "1." by what it is, and the item's first character by geometry.
     number = next(i for i in range(1, len(chars)) if chars[i - 1:i + 1] == ["1", "."])
     _, dot_bottom, dot_right, dot_top = text_page.get_charbox(number)
     text_left, text_bottom, text_right, text_top = text_page.get_charbox(chars.index("被"))
     assert dot_bottom < text_top and text_bottom < dot_top  # on one line
     assert text_left - dot_right >= 0.3 * (text_right - text_left)
     document.close()
+
+
+def test_list_markers_are_text_and_items_line_up(tmp_path):
+    """List numbers and bullets are written into the text (cjk.ListMarkers), not laid out as ::marker boxes: each
+    item's text starts where its other lines start, whatever its number (1. … 10., start="8"), in a loose item (its
+    number in its first paragraph) and after a bullet; numbers of one and two digits end in line."""
+    from fanzha.pdf.cjk import space_html
+    from fanzha.pdf.render import _boxes, lay_out
+
+    assert space_html('<ol start="9">\n<li>九</li>\n<li class="x">十<ul><li>子</li></ul></li></ol><li>孤</li>') == (
+        '<ol start="9">\n<li>9.\u2002九</li>\n<li class="digits-2 x">10.\u2002十<ul><li>•子</li></ul></li></ol>'
+        '<li>•孤</li>')
+    assert space_html("<ol>\n<li>\n<p>甲</p>\n<p>乙</p>\n</li>\n</ol>") == (
+        "<ol>\n<li>\n<p>1.\u2002甲</p>\n<p>乙</p>\n</li>\n</ol>")
+
+    marks = "甲乙丙丁戊己庚辛壬癸"
+    numbered = "".join(f"{n}. {mark}{PARAGRAPH}。\n" for n, mark in enumerate(marks, 1))
+    loose = f"8. 鼠{PARAGRAPH}。\n\n    牛{PARAGRAPH}。\n\n9. 虎{PARAGRAPH[:20]}。\n"
+    bullets = f"- 兔{PARAGRAPH}。\n- 龙{PARAGRAPH[:20]}。\n"
+    root = write_project(tmp_path, {"letter/lists.md": letter("lists", [numbered, "列表之间的一段。", loose, bullets],
+                                                              receipt=False)})
+    items, _ = build(root, root / "out")
+    document = pdfium.PdfDocument(root / "out" / items[0].file)
+    boxes, text = [], ""
+    for page in document:
+        text_page = page.get_textpage()
+        text += text_page.get_text_range()
+        boxes += [text_page.get_charbox(i, loose=True) for i in range(text_page.count_chars())]
+    document.close()
+
+    def next_line_start(index: int) -> int:
+        """The first character on the line after the one of character `index`."""
+        return next(i for i in range(index + 1, len(text)) if boxes[i][3] < boxes[index][1] and text[i].strip())
+
+    for mark in marks + "鼠兔":
+        first = text.index(mark)
+        assert boxes[first][0] == pytest.approx(boxes[next_line_start(first)][0], abs=0.05), mark
+    for mark in marks:  # number and en space before the text
+        first = text.index(mark)
+        assert text[first - 1] in "\u2002 " and text[first - 2] == "." and text[first - 3].isdigit(), mark
+    assert text.index("10.") < text.index("癸")
+    dots = [boxes[text.index(mark) - 2][2] for mark in marks]
+    assert max(dots) - min(dots) < 0.05
+    assert boxes[text.index("牛")][0] == pytest.approx(boxes[text.index("鼠")][0], abs=0.05)
+    assert text[text.index("鼠") - 3:text.index("鼠")].startswith("8.") and text[text.index("虎") - 3] == "9"
+    assert text[text.index("兔") - 1] == "•"
+
+    # And no ::marker box is laid out, which is what the markers as text are for (~0.4 ms each).
+    from fanzha.pdf import collect_documents
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.render import render_html, stylesheets
+
+    catalog = load_catalog(root, Problems(root))
+    doc = collect_documents(catalog, [catalog.editions["default"]], Problems(root))[0]
+    html = render_html(doc)
+    laid_out = lay_out(html, {**stylesheets(), **font_resources(html, font_sources(), font_files())})
+    assert not [box for page in laid_out.pages for box in _boxes(page._page_box)
+                if getattr(box, "pseudo_type", None) == "marker"]
 
 
 # Text as a reader extracts it: the justification spaces (fanzha/pdf/cjk.py) are drawn as space glyphs, which the
@@ -1001,7 +1058,7 @@ def test_markdown_blocks_keep_their_last_two_characters():
     from fanzha.pdf.cjk import space_html
 
     assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女<b>商量</b></p><li>不转账。</li>") == (
-        '<h3>听 到 这 些 话 就 是 骗\u200d子。</h3><p>先 和 子 女<b>商 量</b></p><li>不 转\u200d账。</li>')
+        '<h3>听 到 这 些 话 就 是 骗\u200d子。</h3><p>先 和 子 女<b>商 量</b></p><li>•不 转\u200d账。</li>')
     assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗 子</h2><h2>APP<span class="sp"> </span>下 载</h2>'
 
 
@@ -1011,10 +1068,10 @@ def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
     from fanzha.pdf.cjk import space_html
 
     assert space_html("<ol>\n<li>“我是警察”</li>\n<li><p><strong>“安全账户”</strong>是骗局</p></li></ol>") == (
-        '<ol>\n<li><span class="halt">“</span>我 是 警\u200d察”</li>\n'
-        '<li><p><strong><span class="halt">“</span>安 全 账 户”</strong>是 骗\u200d局</p></li></ol>')
+        '<ol>\n<li>1.\u2002<span class="halt">“</span>我 是 警\u200d察”</li>\n'
+        '<li><p>2.\u2002<strong><span class="halt">“</span>安 全 账 户”</strong>是 骗\u200d局</p></li></ol>')
     assert space_html("<p>“我是警察”</p><li>说“我是警察”</li>") == (
-        '<p>“我 是 警\u200d察”</p><li>说 “我 是 警\u200d察”</li>')
+        '<p>“我 是 警\u200d察”</p><li>•说 “我 是 警\u200d察”</li>')
 
 
 def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
@@ -1022,7 +1079,7 @@ def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
     across bold, would only widen the mark's blank half; spaces elsewhere, between Chinese and Latin or digits, stay."""
     from fanzha.pdf.documents import md_html
 
-    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li><strong>刷 单 返 利 都 是 诈 骗。</strong>要 您 垫\u200d钱</li>\n</ol>"
+    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li>1.\u2002<strong>刷 单 返 利 都 是 诈 骗。</strong>要 您 垫\u200d钱</li>\n</ol>"
     assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
         '<p>安 装<span class="sp"> </span>APP“国 家 反 诈 中 心” 请<strong>“客 服”</strong>走 开</p>')
 
