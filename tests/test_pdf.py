@@ -1097,31 +1097,6 @@ def test_the_print_fonts_space_has_no_advance():
         assert advances[" "] == 0 and advances["电"] == advances["。"] == 1000 and 400 < advances["A"] < 800, advances
 
 
-def test_a_documents_subset_is_the_same_from_the_common_characters_face(monkeypatch):
-    """A document's subset is taken from the collection cut down, once per process, to the common characters (GB 2312
-    and the marks the print text uses), which is faster: byte for byte the subset the whole collection gives, for the
-    text of every bundled document in every face. A text with a character outside them (堃) is subset from the
-    whole collection."""
-    from fanzha.pdf import collect_documents
-    from fanzha.pdf import fonts
-    from fanzha.pdf.render import render_html
-
-    problems = Problems(REPO)
-    catalog = load_catalog(REPO, problems)
-    texts = [fonts.visible_text(render_html(doc))
-             for doc in collect_documents(catalog, [catalog.editions["default"]], problems)]
-    assert all(set(text) - fonts.INVISIBLE <= fonts.common_characters() for text in texts)
-    assert "堃" not in fonts.common_characters()
-    texts.append("张堃同学的家长")
-    collections = fonts.font_files()
-    for source in fonts.font_sources():
-        ours = [fonts.subset_font(source, collections[source.file], text) for text in texts]
-        assert any(key[0] == source.identity + "#common" for key in fonts._faces)
-        with monkeypatch.context() as patch:
-            patch.setattr(fonts, "common_characters", lambda: frozenset())
-            assert ours == [fonts.subset_font(source, collections[source.file], text) for text in texts], source.role
-
-
 def test_the_print_fonts_come_without_subroutines():
     """The subset fonts' CFF is desubroutinized (WeasyPrint expands the subroutines when it embeds a font; done in
     the subset, it costs less): no global subroutines, and no local ones in any font dict."""

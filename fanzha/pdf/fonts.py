@@ -209,63 +209,23 @@ def subset_font(source: FontSource, data: bytes | Path, chars: str) -> bytes:
     only: an edit elsewhere cannot change it."""
     import uharfbuzz as hb
 
-    wanted = (set(chars) | GENERATED) - INVISIBLE
-    if wanted <= common_characters():
-        face = _common_face(source, data)
-    else:
-        face = _hb_face(source.identity, source.index, data)
-    subset = _subset(face, wanted, source, layout_closure=False)
-    return _without_space_advance(subset.blob.data, hb.Font(subset).get_nominal_glyph(ord(" ")), source)
-
-
-def _subset(face, chars: set[str], source: FontSource, layout_closure: bool):
-    import uharfbuzz as hb
-
+    face = _hb_face(source.identity, source.index, data)
     wanted = hb.SubsetInput()
-    for char in chars:
+    for char in (set(chars) | GENERATED) - INVISIBLE:
         wanted.unicode_set.add(ord(char))
     # Hints: WeasyPrint drops them when it embeds; the vertical and baseline tables: no vertical text here.
-    # No layout closure in a document's subset: the glyphs GSUB could substitute (vertical forms, other locales'
-    # shapes) are never drawn in horizontal Simplified Chinese, and only make the font larger. An identity CFF charset
-    # (CID = glyph id), so the CFF alone can be embedded (finish.py). Desubroutinized: WeasyPrint's own subset, when it
-    # embeds, expands the CFF subroutines anyway; expanded here, where it costs less, the PDF is the same byte for byte
-    # (2–4 ms a letter).
-    wanted.flags = (hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.CFF_IDENTITY_CHARSET
-                    | hb.SubsetFlags.DESUBROUTINIZE)
-    if not layout_closure:
-        wanted.flags |= hb.SubsetFlags.NO_LAYOUT_CLOSURE
+    # No layout closure: the glyphs GSUB could substitute (vertical forms, other locales' shapes) are never drawn in
+    # horizontal Simplified Chinese, and only make the font larger. An identity CFF charset (CID = glyph id), so the
+    # CFF alone can be embedded (finish.py). Desubroutinized: WeasyPrint's own subset, when it embeds, expands the
+    # CFF subroutines anyway; expanded here, where it costs less, the PDF is the same byte for byte (2–4 ms a letter).
+    wanted.flags = (hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.NO_LAYOUT_CLOSURE
+                    | hb.SubsetFlags.CFF_IDENTITY_CHARSET | hb.SubsetFlags.DESUBROUTINIZE)
     for tag in ("BASE", "VORG", "vhea", "vmtx", "DSIG"):
         wanted.drop_table_tag_set.add(int.from_bytes(tag.encode(), "big"))
     subset = hb.subset(face, wanted)
     if subset is None:
         raise PrintEnvironmentError(f"HarfBuzz 无法对字体 {source.file} 取子集：请重新安装 fonts-noto-cjk")
-    return subset
-
-
-@lru_cache(maxsize=None)
-def common_characters() -> frozenset[str]:
-    """GB 2312 (its 6,763 hanzi and symbols), ASCII, and the spaces and marks the print text adds or authors use
-    beyond it: what nearly every document is written in."""
-    chars = set(map(chr, range(0x20, 0x7F))) | GENERATED | set("\u00a0\u2002\u2014\u2026\u2702\u260e\u25a1")
-    for first in range(0xA1, 0xF8):
-        for second in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes((first, second)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return frozenset(chars)
-
-
-def _common_face(source: FontSource, data: bytes | Path):
-    """`source` cut down to common_characters(), once per process, with its layout closure (every glyph its
-    substitutions reach): a document's subset taken from it is the same, byte for byte, as one taken from the whole
-    collection (a test checks), in ~0.85 ms instead of ~1.5 (HarfBuzz walks 8,000 glyphs instead of 65,000).
-    Documents with a character outside it are subset from the collection."""
-    key = (source.identity + "#common", source.index)
-    if key not in _faces:
-        _faces[key] = _subset(_hb_face(source.identity, source.index, data), set(common_characters()), source,
-                              layout_closure=True)
-    return _faces[key]
+    return _without_space_advance(subset.blob.data, hb.Font(subset).get_nominal_glyph(ord(" ")), source)
 
 
 def sfnt_tables(font: bytes) -> dict[bytes, tuple[int, int]]:
