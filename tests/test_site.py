@@ -94,3 +94,23 @@ def _generated_markdown() -> dict[str, str]:
 
     checked = check(REPO)
     return site_pages(checked.catalog, checked.default, [], []).pages
+
+
+def test_a_space_typed_beside_a_full_width_mark_is_not_shown(bundled_site):
+    """"**刷单返利都是诈骗。** 要您…" (CommonMark editors end bold only before a space): the site, like the print
+    files, drops the space beside the mark's blank half, across bold; a space in code, or between words, stays."""
+    import markdown
+
+    from fanzha.site_markdown import SiteText
+
+    def html(text: str) -> str:
+        return markdown.markdown(text, extensions=[SiteText()])
+
+    assert html("1. **刷单返利都是诈骗。** 要您垫钱") == "<ol>\n<li><strong>刷单返利都是诈骗。</strong>要您垫钱</li>\n</ol>"
+    assert html("安装 APP “国家反诈中心” 请**“客服”** 走开") == (
+        "<p>安装 APP“国家反诈中心”请<strong>“客服”</strong>走开</p>")
+    assert html("输入 `是。 否` 后。 再看[链接](https://x.cn)。 好") == (
+        '<p>输入 <code>是。 否</code> 后。再看<a href="https://x.cn">链接</a>。好</p>')
+
+    page = (bundled_site / "form" / "gaozhidan" / "index.html").read_text(encoding="utf-8")
+    assert "都是诈骗。</strong>要您先垫钱" in page and "。</strong> " not in page

@@ -61,9 +61,20 @@ def _set_half_width(ch: str, before: str, after: str) -> bool:
 
 # A space beside a full-width mark's blank half only widens it: "诈骗。 要您" would show 诈骗。 要您 (clreq 3.1.6).
 # Authors type such a space all the same, as Markdown editors that follow CommonMark end bold text (**…。**) only
-# before a space. Dropped from the print text.
+# before a space. Dropped from the print text and from the site's (fanzha/site_markdown.py).
 _SPACE_BY_BLANK_HALF = re.compile("(?<=[" + re.escape("".join(sorted(LEFT_HALF))) + "]) +| +(?=["
                                   + re.escape("".join(sorted(RIGHT_HALF))) + "])")
+
+
+def without_spaces_by_blank_halves(text: str, before: str = "", after: str = "") -> str:
+    """`text` without the spaces beside a full-width mark's blank half; `before`, `after`: the characters next to it
+    in its paragraph (across inline markup)."""
+    text = _SPACE_BY_BLANK_HALF.sub("", text)
+    if before in LEFT_HALF:
+        text = text.lstrip(" ")
+    if after in RIGHT_HALF:
+        text = text.rstrip(" ")
+    return text
 
 
 def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_phrases: bool = False,
@@ -77,11 +88,7 @@ def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_p
     left half, so that the item's text lines up with the others (clreq 3.1.6, 行首).
     `before`, `after`: the characters next to `text` in its paragraph (across inline markup), for the spaces beside a
     full-width mark's blank half, which are dropped."""
-    text = _SPACE_BY_BLANK_HALF.sub("", text)
-    if before in LEFT_HALF:
-        text = text.lstrip(" ")
-    if after in RIGHT_HALF:
-        text = text.rstrip(" ")
+    text = without_spaces_by_blank_halves(text, before, after)
     if not text:
         return text
     kept = _kept_together(text) if keep_phrases else frozenset()
