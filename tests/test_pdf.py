@@ -287,6 +287,22 @@ def test_long_letter_moves_receipt_to_its_own_page_with_warning(project):
     assert warnings and "回执" in warnings[0] and "单独" in warnings[0]
 
 
+def test_receipt_blanks_too_short_to_write_in_are_a_warning_at_the_fields(tmp_path, project):
+    """Field names so long that their blanks leave no room to write a phone number by hand (< 40 mm): a warning at
+    the receipt's fields line that says how long the blanks are and what to shorten; the letter still prints. The
+    fixture's letters, with the usual fields, have no such warning."""
+    long_fields = "[学生就读的学校和班级全称, 家长或其他法定监护人签字, 联系电话, 日期]"
+    text = letter("wide", SHORT[:1]).replace("[班级, 学生姓名, 家长签字, 联系电话, 日期]", long_fields)
+    root = write_project(tmp_path, {"letter/wide.md": text})
+    items, problems = build(root, root / "out")
+    assert len(items) == 1 and not problems.errors
+    fields_line = text.split("\n").index(f"  fields: {long_fields}") + 1
+    [warning] = [p for p in problems.warnings if "填写栏" in p.message]
+    assert warning.path.endswith("letter/wide.md") and warning.line == fields_line
+    assert re.search(r"最短只有 \d+ 毫米", warning.message) and "改短" in warning.fix
+    assert not [p for p in project["problems"].warnings if "填写栏" in p.message]
+
+
 def _rows(path: Path) -> list[list[tuple[float, float, str]]]:
     """The lines of every page, top to bottom, each as its characters' (left, right, char), left to right, from the
     PDF's character boxes; white space left out."""

@@ -169,12 +169,17 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
         paper=doc.paper, size_name=doc.size_name, warnings=warnings, variant=doc.variant)
 
 
+WRITABLE_BLANK_MM = 40  # an 11-digit phone number or a signature, handwritten (~3.5 mm a character)
+
+
 def layout_warnings(doc: PrintDoc, result) -> list[str]:
     out = []
     if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
         out.append(f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印（共 {result.pages} 页）")
     for name in result.overflow:
         out.append(f"{name}的文字太多，超出了版面，印出来会被裁掉")
+    if result.blanks_mm and min(result.blanks_mm) < WRITABLE_BLANK_MM:
+        out.append(f"回执的填写栏最短只有 {min(result.blanks_mm):.0f} 毫米，手写填不下（至少要 {WRITABLE_BLANK_MM} 毫米）")
     limit = doc.expect_pages or doc.max_pages
     if limit and result.pages > limit and not result.overflow:
         out.append(f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式")
@@ -200,14 +205,16 @@ def image_resolution_warnings(image: dict, box_w: float, box_h: float) -> list[s
 
 
 def _report(doc: PrintDoc, message: str, problems: Problems) -> None:
-    fixes = {"回执": "缩短正文，让回执和信在同一页；或保持现状，回执单独一页",
+    fixes = {"填写栏": "把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项",
+             "回执": "缩短正文，让回执和信在同一页；或保持现状，回执单独一页",
              "超出": "删减这一栏的文字，或改用更大的尺寸",
              "超过": "删减文字，或改成双面/更大的版式",
              "dpi": "用原图或相机拍的大图；从网页或微信里保存的图片通常太小"}
     if doc.variant and "超出" in message:
         return  # a sticker sheet's cut-guide copy carries the same text; the sheet itself reports it once
-    fix = next((v for k, v in fixes.items() if k in message), "")
-    line = doc.material.source.line_of("image") if "dpi" in message else doc.material.source.body_line
+    fix = next((v for k, v in fixes.items() if k in message), "")  # the first key in the message: 填写栏 before 回执
+    line = (doc.material.source.line_of("image") if "dpi" in message
+            else doc.material.source.line_of("receipt", "fields") if "填写栏" in message else doc.material.source.body_line)
     # On a fixed-size layout (poster, card, 三折页, sticker) text past its box is cut off in print: an error.
     report = problems.add if doc.fixed and "超出" in message else problems.warn
     report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)

@@ -80,6 +80,7 @@ class Rendered:
     signoff_page: int | None = None
     overflow: list[str] = field(default_factory=list)
     overfilled: list[str] = field(default_factory=list)  # what is printed in a 回执 blank but runs past its rule
+    blanks_mm: list[float] = field(default_factory=list)  # the length of each 回执 blank's rule
     images: list[tuple[str, float, float]] = field(default_factory=list)  # data-image name, its box's width, height (mm)
 
 
@@ -280,6 +281,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
         result.overflow += overflowing_boxes(page)
         if "data-filled" in html:  # merged letters only: the other documents' boxes need no second walk
             result.overfilled += overfilled_blanks(page)
+        if 'class="blank"' in html:
+            result.blanks_mm += [box.width * MM_PER_PX for box in _element_boxes(page, lambda e: _has_class(e, "blank"))]
         for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
