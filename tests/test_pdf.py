@@ -581,7 +581,7 @@ def _unbroken(text: str) -> str:
     return text.replace("\r", "").replace("\n", "")
 
 
-def test_text_extracts_without_the_justification_spaces(spaced):
+def test_text_extracts_as_it_reads(spaced):
     path = spaced[True][("short", "")]
     pdfium_text = _unbroken("".join(_pdfium_texts(path)))
     pypdf_text = _unbroken("".join(page.extract_text() for page in PdfReader(path).pages))
@@ -590,8 +590,6 @@ def test_text_extracts_without_the_justification_spaces(spaced):
             assert paragraph in text
         assert not any(ch in text for ch in "\x01\u200b")
         assert not re.search(r"[\u4e00-\u9fff][ \x01\u200b]+[\u4e00-\u9fff]", text)
-    # Before: every Chinese character followed by a space.
-    assert "电 信 网 络" in _unbroken("".join(_pdfium_texts(spaced[False][("short", "")])))
 
     document = pdfium.PdfDocument(path)
     try:
@@ -617,8 +615,6 @@ def test_taking_the_spaces_out_moves_nothing(spaced):
     from PIL import ImageChops
 
     for key, path in spaced[True].items():
-        # Sticker text is never justified: it has no spaces to take out.
-        assert (path.read_bytes() == spaced[False][key].read_bytes()) == (key[0] == "s"), key
         with_spaces, without = pdfium.PdfDocument(spaced[False][key]), pdfium.PdfDocument(path)
         try:
             assert len(with_spaces) == len(without)
@@ -661,10 +657,9 @@ def test_page_numbers_keep_their_spaces(project):
     document.close()
 
 
-def test_only_justified_text_carries_the_stretchable_spaces(project):
-    """Titles, salutation and 落款 are not justified: no spaces between their characters (letter-spacing means what
-    the CSS says; the title's joiners, which keep its words whole, draw nothing); the body and the 回执 statement
-    are, and have them."""
+def test_print_text_carries_no_spaces_between_chinese_characters(project):
+    """No text of the print HTML has spaces between its Chinese characters, justified or not (justify.py letter-spaces
+    the laid-out lines); the title's joiners, which keep its words whole, draw nothing."""
     from fanzha.pdf import collect_documents
     from fanzha.pdf.cjk import JOINER
     from fanzha.pdf.render import render_html
@@ -675,7 +670,8 @@ def test_only_justified_text_carries_the_stretchable_spaces(project):
     html = render_html(doc)
     for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
         assert plain in html.replace(JOINER, "")
-    assert "电 信 网 络 诈 骗" in html and "我 已 认 真 阅 读" in html
+    assert "电信网络诈骗" in html and "我已认真阅读" in html
+    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", html)
 
 
 def _render_inputs(project, ids=None) -> list:
@@ -994,10 +990,10 @@ def test_neighbouring_punctuation_is_compressed(tmp_path):
     甲 to 乙; ordinary characters keep a whole em each."""
     from fanzha.pdf.cjk import space_text
 
-    assert space_text("甲：“乙”“丙”，（“丁”）。", justified=False) == (
+    assert space_text("甲：“乙”“丙”，（“丁”）。") == (
         '甲<span class="halt">：</span>“乙<span class="halt">”</span>“丙<span class="halt">”</span>'
         '<span class="halt">，</span>（<span class="halt">“</span>丁<span class="halt">”</span><span class="halt">）</span>。')
-    assert space_text("甲，乙。", justified=False) == "甲，乙。"  # no neighbouring marks: nothing changes
+    assert space_text("甲，乙。") == "甲，乙。"  # no neighbouring marks: nothing changes
 
     root = write_project(tmp_path, {"letter/p.md": letter("p", SHORT, receipt=False).replace(
         "salutation: 尊敬的家长朋友们：", "salutation: 甲：“乙”“丙”，丁戊 己")})
@@ -1064,7 +1060,7 @@ def test_display_text_keeps_short_phrases_whole():
     from fanzha.pdf.cjk import JOINER, space_text
 
     def marked(text):
-        return space_text(text, justified=False, keep_end=True, keep_phrases=True).replace(JOINER, "+")
+        return space_text(text, keep_end=True, keep_phrases=True).replace(JOINER, "+")
 
     assert marked("转账汇款多核实，APP 下载") == '转+账+汇+款+多+核+实，APP<span class="sp"> </span>下+载'
     assert marked("是为了帮您把好最后一道关") == "是为了帮您把好最后一道+关"
@@ -1074,8 +1070,8 @@ def test_markdown_blocks_keep_their_last_two_characters():
     from fanzha.pdf.cjk import space_html
 
     assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女<b>商量</b></p><li>不转账。</li>") == (
-        '<h3>听 到 这 些 话 就 是 骗\u200d子。</h3><p>先 和 子 女<b>商 量</b></p><li>•不 转\u200d账。</li>')
-    assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗 子</h2><h2>APP<span class="sp"> </span>下 载</h2>'
+        '<h3>听到这些话就是骗\u200d子。</h3><p>先和子女<b>商量</b></p><li>•不转\u200d账。</li>')
+    assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗子</h2><h2>APP<span class="sp"> </span>下载</h2>'
 
 
 def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
@@ -1084,10 +1080,10 @@ def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
     from fanzha.pdf.cjk import space_html
 
     assert space_html("<ol>\n<li>“我是警察”</li>\n<li><p><strong>“安全账户”</strong>是骗局</p></li></ol>") == (
-        '<ol>\n<li>1.\u2002<span class="halt">“</span>我 是 警\u200d察”</li>\n'
-        '<li><p>2.\u2002<strong><span class="halt">“</span>安 全 账 户”</strong>是 骗\u200d局</p></li></ol>')
+        '<ol>\n<li>1.\u2002<span class="halt">“</span>我是警\u200d察”</li>\n'
+        '<li><p>2.\u2002<strong><span class="halt">“</span>安全账户”</strong>是骗\u200d局</p></li></ol>')
     assert space_html("<p>“我是警察”</p><li>说“我是警察”</li>") == (
-        '<p>“我 是 警\u200d察”</p><li>•说 “我 是 警\u200d察”</li>')
+        '<p>“我是警\u200d察”</p><li>•说“我是警\u200d察”</li>')
 
 
 def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
@@ -1095,9 +1091,9 @@ def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
     across bold, would only widen the mark's blank half; spaces elsewhere, between Chinese and Latin or digits, stay."""
     from fanzha.pdf.documents import md_html
 
-    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li>1.\u2002<strong>刷 单 返 利 都 是 诈 骗。</strong>要 您 垫\u200d钱</li>\n</ol>"
+    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗。</strong>要您垫\u200d钱</li>\n</ol>"
     assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
-        '<p>安 装<span class="sp"> </span>APP“国 家 反 诈 中 心” 请<strong>“客 服”</strong>走 开</p>')
+        '<p>安装<span class="sp"> </span>APP“国家反诈中心”请<strong>“客服”</strong>走开</p>')
 
 
 def test_the_print_fonts_space_has_no_advance():
@@ -1183,3 +1179,13 @@ def test_a_form_table_is_fitted_to_its_page(tmp_path):
     assert "填表说明" not in table_page and "填表说明" in notes_page
     assert len(_row_numbers(files["b"], 0)) == 15 and pitch("b") >= 8
     assert len(_page_texts(files["c"])) >= 2 and 9.5 < pitch("c") < 10
+
+
+def test_a_dash_of_two_em_dashes_is_one_character_that_letter_spacing_cannot_part():
+    """破折号 typed as two em dashes is set as the two-em dash (⸺): justify.py letter-spaces lines, which would part
+    the two halves; the fonts draw both alike."""
+    from fanzha.pdf.cjk import space_text
+    from fanzha.pdf.fonts import FACES, coverage
+
+    assert space_text("先打原来的电话——不要转账") == "先打原来的电话\u2e3a不要转账"
+    assert all(0x2E3A in coverage(face) for face in FACES)

@@ -1,11 +1,9 @@
-"""两端对齐 for Chinese in WeasyPrint.
+"""The print text of Chinese: punctuation compressed, lines kept from ending on one character, list markers.
 
-WeasyPrint justifies a line by widening its space characters only, so a paragraph of Chinese (which has no spaces)
-stays ragged. We put a space between neighbouring Chinese characters; the space glyph of the print fonts has no
-advance (fonts.py), so the spaces take no room, but they are stretchable, so justified lines end flush. Spaces are
-line-break opportunities, so none is put where Chinese line-breaking rules (禁则) forbid a break: before closing
-punctuation (。，、；：？！）」…) or after opening punctuation (（「“…). The author's own spaces are kept visible by
-wrapping them in <span class="sp">, which gives them the width of a space as word-spacing (print.css).
+两端对齐 is done after layout (justify.py). Line breaks are Pango's (UAX #14), which keep closing punctuation
+(。，、；：？！）」…) from starting a line and opening punctuation (（「“…) from ending one (禁则). The author's own
+spaces are kept visible by wrapping them in <span class="sp">, which gives them the width of a space as
+word-spacing: the space glyph of the print fonts has no advance (fonts.py, print.css).
 
 标点挤压: two neighbouring full-width punctuation marks would leave a blank of a whole em between them (：“ ”“ 。”).
 As Chinese print does (clreq 3.1.6), one of them is set half-width with the font's own `halt` feature (print.css,
@@ -21,7 +19,7 @@ from __future__ import annotations
 import re
 
 # Must not start a line.
-CLOSING = set("。，、；：？！）」』》】〕〉”’…—·～％‰℃,.;:?!)]}%")
+CLOSING = set("。，、；：？！）」』》】〕〉”’…—\u2e3a·～％‰℃,.;:?!)]}%")
 # Must not end a line.
 OPENING = set("（「『《【〔〈“‘([{")
 
@@ -32,19 +30,14 @@ def is_ideograph(ch: str) -> bool:
             or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF)
 
 
-def _left_ok(ch: str) -> bool:
-    """May a break opportunity follow this character?"""
-    return is_ideograph(ch) or (ch in CLOSING and ch not in "—…")
-
-
-def _right_ok(ch: str) -> bool:
-    """May a break opportunity precede this character?"""
-    return is_ideograph(ch) or (ch in OPENING)
-
-
 # Between two characters: no line break there (UAX #14 LB8a), and, as part of the first character's grapheme, no
 # letter-spacing of its own (U+2060 WORD JOINER would add one) and no glyph drawn.
 JOINER = "\u200d"
+
+# 破折号 is typed as two em dashes; set as the one two-em dash, so that the letter-spacing of a justified line
+# (justify.py) does not part it. The print fonts draw both alike.
+DOUBLE_DASH = "\u2014\u2014"
+TWO_EM_DASH = "\u2e3a"
 
 # Full-width marks whose glyph fills the left half of the em (Simplified Chinese forms) or the right half.
 LEFT_HALF = set("。，、；：？！”’）」』》】〕〉")
@@ -77,10 +70,10 @@ def without_spaces_by_blank_halves(text: str, before: str = "", after: str = "")
     return text
 
 
-def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_phrases: bool = False,
-               starts_item: bool = False, before: str = "", after: str = "") -> str:
-    """Text (no markup, already HTML-escaped) with stretchable spaces between Chinese characters, when it is set
-    `justified`, and neighbouring punctuation marks compressed; the author's own spaces kept visible either way.
+def space_text(text: str, keep_end: bool = False, keep_phrases: bool = False, starts_item: bool = False,
+               before: str = "", after: str = "") -> str:
+    """Text (no markup, already HTML-escaped) with neighbouring punctuation marks compressed and the author's own
+    spaces kept visible.
     `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
     never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子).
     `keep_phrases` (a display line, never justified): lines break between short phrases only.
@@ -88,21 +81,18 @@ def space_text(text: str, justified: bool = True, keep_end: bool = False, keep_p
     left half, so that the item's text lines up with the others (clreq 3.1.6, 行首).
     `before`, `after`: the characters next to `text` in its paragraph (across inline markup), for the spaces beside a
     full-width mark's blank half, which are dropped."""
-    text = without_spaces_by_blank_halves(text, before, after)
+    text = without_spaces_by_blank_halves(text, before, after).replace(DOUBLE_DASH, TWO_EM_DASH)
     if not text:
         return text
     kept = _kept_together(text) if keep_phrases else frozenset()
-    pieces = []  # per character of `text`: (the break opportunity before it, its markup)
+    pieces = []  # per character of `text`: (a joiner before it or "", its markup)
     previous = ""
     for index, ch in enumerate(text):
         if ch == " ":
             pieces.append(("", '<span class="sp"> </span>'))
             previous = ""
             continue
-        if index in kept:
-            gap = JOINER
-        else:
-            gap = " " if justified and previous and _left_ok(previous) and _right_ok(ch) else ""
+        gap = JOINER if index in kept else ""
         after = text[index + 1] if index + 1 < len(text) else ""
         half = _set_half_width(ch, previous, after) or (starts_item and index == 0 and ch in RIGHT_HALF)
         pieces.append((gap, f'<span class="halt">{ch}</span>' if half else ch))
@@ -142,10 +132,8 @@ def _last_two_characters(text: str) -> int | None:
 
 
 def unspace_text(text: str) -> str:
-    """`text` without the spaces and the joiner `space_text` put in; a space the author typed between two Chinese
-    characters goes too, as nothing tells the two apart once they are text."""
-    return "".join(ch for i, ch in enumerate(text) if ch != JOINER
-                   and not (ch == " " and 0 < i < len(text) - 1 and _left_ok(text[i - 1]) and _right_ok(text[i + 1])))
+    """`text` without the joiners `space_text` puts in."""
+    return text.replace(JOINER, "")
 
 
 _TAG = re.compile(r"(<[^>]*>)")

@@ -1,5 +1,5 @@
 """The last touches on the PDF WeasyPrint writes, in its finisher: the print boxes, smaller fonts, and bookmarks and
-text without the justification spaces.
+text without characters that show nothing.
 
 - TrimBox and BleedBox from the page spec; the MediaBox around them holds the slug where the crop marks are.
 - Fonts. About 85% of a letter's bytes are glyph outlines, which nothing here can shrink; these steps take off most
@@ -10,11 +10,11 @@ text without the justification spaces.
   - /W lists only widths other than 1000, the default width (DW) of a CIDFont: most Chinese glyphs are 1000 wide.
     /DW 1000 is written out all the same: pypdf does not know the default and would measure the text wrong;
   - /ToUnicode is sorted by glyph (it compresses better).
-- Bookmarks (PDF outlines) lose the zero-width spaces fanzha/pdf/cjk.py puts between Chinese characters for 两端对齐:
-  they read 致家长的一封信, not 致 家 长 的 一 封 信.
-- The text loses them too. Each of those spaces is drawn as a space glyph (of no advance in the print fonts,
-  fonts.py), and every reader extracts it as U+0020: copy-paste gives 电 信 网 络, search finds nothing. Such a glyph
-  is replaced by a TJ number of its width, so that nothing else moves (`_unspace_text_streams`).
+- Bookmarks (PDF outlines) lose the joiners fanzha/pdf/cjk.py puts between characters that must not part.
+- The text loses the spaces that take no room: a space that is not the author's (.sp, print.css) is drawn as a space
+  glyph of no advance in the print fonts (fonts.py), which every reader would extract as U+0020 (电 信, where the
+  page shows 电信). Such a glyph is replaced by a TJ number of its width, so that nothing else moves
+  (`_unspace_text_streams`).
 """
 
 from __future__ import annotations

@@ -239,10 +239,10 @@ def sfnt_tables(font: bytes) -> dict[bytes, tuple[int, int]]:
 def _without_space_advance(font: bytes, space: int | None, source: FontSource) -> bytes:
     """The font with an advance of 0 for its space glyph, written into its hmtx table.
 
-    两端对齐 puts a space between every two Chinese characters (cjk.py): in the print fonts the space takes no room
-    until a justified line stretches it, and a space that must show takes its width from word-spacing (print.css).
-    The alternative, a negative word-spacing on every space, costs WeasyPrint a Pango attribute per space in every
-    layout of the text, each splitting the run HarfBuzz shapes: about 15% of a letter's render."""
+    In the print fonts a space takes no room unless it is to show: the author's spaces (.sp) and those of page
+    numbers take their width from word-spacing (print.css), the 回执's justified blanks stretch from nothing, and a
+    space typed bare in a template shows nothing. (Made for the stretchable spaces 两端对齐 once put between every two
+    Chinese characters; justify.py letter-spaces lines instead, and the rule stays for the spaces above.)"""
     if space is None:
         return font
     tables = sfnt_tables(font)

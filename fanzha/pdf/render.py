@@ -21,23 +21,23 @@ from .cjk import space_text
 from .documents import PageSpec, PrintDoc
 from .finish import finish
 from .fonts import EQUIVALENTS, advance_em, font_sources
+from .justify import justify_lines
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
 def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
-    """Template filters for text: `cjk` for a paragraph in a justified block (.justify), with the stretchable spaces
-    of 两端对齐 between Chinese characters, and its last two characters on one line; `cjk_plain` for all other text
-    (labels, names), which needs none — there they would only double any letter-spacing; `cjk_heading` for titles,
-    headings and other display lines (slogans, subheads): as `cjk_plain`, but lines break between short phrases, and
-    the last two characters stay on one line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
+    """Template filters for text: `cjk` for a paragraph in a justified block (.justify, justify.py), its last two
+    characters on one line; `cjk_plain` for all other text (labels, names); `cjk_heading` for titles, headings and
+    other display lines (slogans, subheads): lines break between short phrases, and the last two characters stay on
+    one line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
     if isinstance(value, Markup):
         return value
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), justified, keep_end=justified or heading, keep_phrases=heading))
+    return Markup(space_text(str(escape(text)), keep_end=justified or heading, keep_phrases=heading))
 
 
 def _mm(value: float) -> str:
@@ -278,6 +278,7 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             _to_page_foot(page, box)
 
     for page in document.pages:
+        justify_lines(page)
         result.overflow += overflowing_boxes(page)
         if "data-filled" in html:  # merged letters only: the other documents' boxes need no second walk
             result.overfilled += overfilled_blanks(page)
