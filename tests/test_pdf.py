@@ -991,7 +991,7 @@ def test_neighbouring_punctuation_is_compressed(tmp_path):
     from fanzha.pdf.cjk import space_text
 
     assert space_text("甲：“乙”“丙”，（“丁”）。") == (
-        '甲<span class="halt">：</span>“乙<span class="halt">”</span>“丙<span class="halt">”</span>'
+        '甲<span class="halt">：</span> “乙<span class="halt">”</span> “丙<span class="halt">”</span>'
         '<span class="halt">，</span>（<span class="halt">“</span>丁<span class="halt">”</span><span class="halt">）</span>。')
     assert space_text("甲，乙。") == "甲，乙。"  # no neighbouring marks: nothing changes
 
@@ -1083,7 +1083,7 @@ def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
         '<ol>\n<li>1.\u2002<span class="halt">“</span>我是警\u200d察”</li>\n'
         '<li><p>2.\u2002<strong><span class="halt">“</span>安全账户”</strong>是骗\u200d局</p></li></ol>')
     assert space_html("<p>“我是警察”</p><li>说“我是警察”</li>") == (
-        '<p>“我是警\u200d察”</p><li>•说“我是警\u200d察”</li>')
+        '<p>“我是警\u200d察”</p><li>•说 “我是警\u200d察”</li>')
 
 
 def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
@@ -1093,7 +1093,7 @@ def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
 
     assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗。</strong>要您垫\u200d钱</li>\n</ol>"
     assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
-        '<p>安装<span class="sp"> </span>APP“国家反诈中心”请<strong>“客服”</strong>走开</p>')
+        '<p>安装<span class="sp"> </span>APP“国家反诈中心” 请<strong>“客服”</strong>走开</p>')
 
 
 def test_the_print_fonts_space_has_no_advance():
@@ -1189,3 +1189,13 @@ def test_a_dash_of_two_em_dashes_is_one_character_that_letter_spacing_cannot_par
 
     assert space_text("先打原来的电话——不要转账") == "先打原来的电话\u2e3a不要转账"
     assert all(0x2E3A in coverage(face) for face in FACES)
+
+
+def test_a_line_may_break_beside_a_quotation_mark():
+    """Chinese breaks a line after ” and before “ as between any two characters; Pango's UAX #14 keeps quotation
+    marks with their neighbours (借“学生专享贷款”和“网上兼 / 职”先收费 in a poster card, where 职” fitted on the line
+    before): a space of no advance is each such break opportunity, and there only."""
+    from fanzha.pdf.cjk import space_text
+
+    assert space_text("借“学生专享贷款”和“网上兼职”先收费") == "借 “学生专享贷款” 和 “网上兼职” 先收费"
+    assert space_text("说“我是警察”，就") == "说 “我是警察<span class=\"halt\">”</span>，就"

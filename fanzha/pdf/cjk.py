@@ -1,8 +1,9 @@
 """The print text of Chinese: punctuation compressed, lines kept from ending on one character, list markers.
 
 两端对齐 is done after layout (justify.py). Line breaks are Pango's (UAX #14), which keep closing punctuation
-(。，、；：？！）」…) from starting a line and opening punctuation (（「“…) from ending one (禁则). The author's own
-spaces are kept visible by wrapping them in <span class="sp">, which gives them the width of a space as
+(。，、；：？！）」…) from starting a line and opening punctuation (（「“…) from ending one (禁则). Where Chinese
+breaks and UAX #14 does not, beside a quotation mark, a space of no advance gives Pango the opportunity. The author's
+own spaces are kept visible by wrapping them in <span class="sp">, which gives them the width of a space as
 word-spacing: the space glyph of the print fonts has no advance (fonts.py, print.css).
 
 标点挤压: two neighbouring full-width punctuation marks would leave a blank of a whole em between them (：“ ”“ 。”).
@@ -28,6 +29,16 @@ def is_ideograph(ch: str) -> bool:
     code = ord(ch)
     return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF
             or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF)
+
+
+def _break_by_quote(before: str, ch: str) -> bool:
+    """Chinese may break a line after a closing quotation mark and before an opening one, as between any two
+    characters; UAX #14 (LB19), which Pango follows, keeps a quotation mark with its neighbours. A space there (of no
+    advance in the print fonts, fonts.py) is the break opportunity."""
+    if not before:
+        return False
+    return ((before in "”’" and (is_ideograph(ch) or ch in OPENING))
+            or (ch in "“‘" and (is_ideograph(before) or before in CLOSING)))
 
 
 # Between two characters: no line break there (UAX #14 LB8a), and, as part of the first character's grapheme, no
@@ -92,7 +103,7 @@ def space_text(text: str, keep_end: bool = False, keep_phrases: bool = False, st
             pieces.append(("", '<span class="sp"> </span>'))
             previous = ""
             continue
-        gap = JOINER if index in kept else ""
+        gap = JOINER if index in kept else " " if _break_by_quote(previous, ch) else ""
         after = text[index + 1] if index + 1 < len(text) else ""
         half = _set_half_width(ch, previous, after) or (starts_item and index == 0 and ch in RIGHT_HALF)
         pieces.append((gap, f'<span class="halt">{ch}</span>' if half else ch))
