@@ -1195,7 +1195,8 @@ def test_a_line_may_break_beside_a_quotation_mark():
     """Chinese breaks a line after ” and before “ as between any two characters; Pango's UAX #14 keeps quotation
     marks with their neighbours (借“学生专享贷款”和“网上兼 / 职”先收费 in a poster card, where 职” fitted on the line
     before): a space of no advance is each such break opportunity, and there only."""
-    from fanzha.pdf.cjk import space_text
+    from fanzha.pdf.cjk import space_text, unspace_text
 
     assert space_text("借“学生专享贷款”和“网上兼职”先收费") == "借 “学生专享贷款” 和 “网上兼职” 先收费"
+    assert unspace_text(space_text("借“学生专享贷款”和“网上兼职”先收费", keep_phrases=True)) == "借“学生专享贷款”和“网上兼职”先收费"
     assert space_text("说“我是警察”，就") == "说 “我是警察<span class=\"halt\">”</span>，就"

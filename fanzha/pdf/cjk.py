@@ -83,8 +83,8 @@ def without_spaces_by_blank_halves(text: str, before: str = "", after: str = "")
 
 def space_text(text: str, keep_end: bool = False, keep_phrases: bool = False, starts_item: bool = False,
                before: str = "", after: str = "") -> str:
-    """Text (no markup, already HTML-escaped) with neighbouring punctuation marks compressed and the author's own
-    spaces kept visible.
+    """Text (no markup, already HTML-escaped) with neighbouring punctuation marks compressed, a line-break opportunity
+    beside quotation marks (_break_by_quote) and the author's own spaces kept visible.
     `keep_end` (the end of a heading or paragraph): the last two Chinese characters, with the punctuation after them,
     never part, so no heading or paragraph ends on a line of a single character (听到这些话，就是骗 / 子).
     `keep_phrases` (a display line, never justified): lines break between short phrases only.
@@ -96,7 +96,7 @@ def space_text(text: str, keep_end: bool = False, keep_phrases: bool = False, st
     if not text:
         return text
     kept = _kept_together(text) if keep_phrases else frozenset()
-    pieces = []  # per character of `text`: (a joiner before it or "", its markup)
+    pieces = []  # per character of `text`: (a joiner, a break space or nothing before it, its markup)
     previous = ""
     for index, ch in enumerate(text):
         if ch == " ":
@@ -143,8 +143,10 @@ def _last_two_characters(text: str) -> int | None:
 
 
 def unspace_text(text: str) -> str:
-    """`text` without the joiners `space_text` puts in."""
-    return text.replace(JOINER, "")
+    """`text` without the joiners and the spaces beside quotation marks `space_text` puts in (an author's space there
+    is dropped from the print text anyway: without_spaces_by_blank_halves)."""
+    return "".join(ch for i, ch in enumerate(text) if ch != JOINER
+                   and not (ch == " " and 0 < i < len(text) - 1 and _break_by_quote(text[i - 1], text[i + 1])))
 
 
 _TAG = re.compile(r"(<[^>]*>)")

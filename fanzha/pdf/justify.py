@@ -4,27 +4,28 @@ WeasyPrint justifies a line by widening its spaces only, and Chinese has none. B
 every two Chinese characters (a space glyph of no advance, fonts.py) for WeasyPrint to stretch: twice the glyphs to
 shape, lay out and draw, and a pass over the PDF to take them out of its text again. Laid out without them, each
 line that is to end flush gets the room it lacks shared out as letter-spacing over its characters, which is how
-Chinese print justifies (clreq 3.8): ~5 ms less a letter (of ~47), the same line breaks and the same line ends.
+Chinese print justifies (clreq 3.8): ~5 ms less a letter (of ~47). The bundled documents keep their line breaks
+(one line of the elderly letter now holds its last two characters) and their line ends (within 0.4 pt).
 
 Letter-spacing parts every two characters of a text, the two em dashes of a dash too: cjk.py sets "——" as the
 one character of a two-em dash (⸺), which the fonts draw the same.
 
 The lines are WeasyPrint's laid-out boxes: each text box of a line gets its share as letter-spacing in a copy of its
 style (which the drawing reads), is widened by it and moved right by what the boxes before it grew. A line that
-would need more than MAX_SPACING between its characters (a long word or number that could not break, a line of a
-few characters before a forced break) stays as it is, like a line of Latin text that has no space to widen.
+would need more than MAX_SPACING_EM between its characters (a long word or number that could not break) stays as it
+is, like a line of Latin text that has no space to widen; so does a line ended by a forced break (<br>).
 """
 
 from __future__ import annotations
 
 import re
 
-from .cjk import BULLET, NUMBER_GAP
+from .cjk import BULLET, JOINER, NUMBER_GAP
 
 MAX_SPACING_EM = 1.0  # a narrow column's loose line (a character pushed to the next line) still ends flush
-JOINER = "\u200d"  # cjk.JOINER: no advance, no letter-spacing of its own (part of the character before it)
 # A list item's number or bullet (cjk.ListMarkers) starts its first line: the item's text after it must stay where
-# its other lines start (print.css hangs the line out by the marker's width), so the marker takes no spacing.
+# its other lines start (print.css hangs the line out by the marker's width). A joiner has no advance and, part of
+# the character before it, no letter-spacing of its own.
 _MARKER = re.compile(rf"\d+\.{NUMBER_GAP}|{BULLET}")
 
 
