@@ -1200,3 +1200,24 @@ def test_a_line_may_break_beside_a_quotation_mark():
     assert space_text("借“学生专享贷款”和“网上兼职”先收费") == "借 “学生专享贷款” 和 “网上兼职” 先收费"
     assert unspace_text(space_text("借“学生专享贷款”和“网上兼职”先收费", keep_phrases=True)) == "借“学生专享贷款”和“网上兼职”先收费"
     assert space_text("说“我是警察”，就") == "说 “我是警察<span class=\"halt\">”</span>，就"
+
+
+def test_a_paragraph_running_on_to_the_next_page_ends_its_first_page_flush(tmp_path):
+    """两端对齐 is done after layout, page by page: the last line a paragraph has on a page, when the paragraph runs on
+    to the next, is not its last line and ends flush at the right margin like the lines before it."""
+    paragraphs = ["，".join([PARAGRAPH] * 24) + "。"]  # some 55 lines: more than a page
+    root = write_project(tmp_path, {"letter/two.md": letter("two", paragraphs, receipt=False)})
+    items, _ = build(root, root / "out")
+    assert items[0].pages >= 2
+    document = pdfium.PdfDocument(root / "out" / items[0].file)
+    text_page = document[0].get_textpage()
+    rows: dict[int, list] = {}
+    for i in range(text_page.count_chars()):
+        ch = text_page.get_text_range(i, 1)
+        if ch.strip():
+            left, bottom, right, top = text_page.get_charbox(i, loose=True)
+            rows.setdefault(round(bottom), []).append((left, right, ch))
+    document.close()
+    last = sorted(min(rows.items())[1])  # the lowest line of page 1 (the letter's first page has no page number)
+    assert last[-1][2] not in "。", "no paragraph should end on page 1's last line for this test to mean anything"
+    assert abs(last[-1][1] - (210 - 20) * PT_PER_MM) < 1.0

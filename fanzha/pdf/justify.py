@@ -29,12 +29,23 @@ MAX_SPACING_EM = 1.0  # a narrow column's loose line (a character pushed to the 
 _MARKER = re.compile(rf"\d+\.{NUMBER_GAP}|{BULLET}")
 
 
-def justify_lines(page) -> None:
-    """Letter-space the lines of every .justify block (and of the blocks inside one) of a laid-out page."""
-    _justify_inside(page._page_box, False)
+def justify_lines(pages) -> None:
+    """Letter-space the lines of every .justify block (and of the blocks inside one) of the laid-out pages. A block
+    that runs on to the next page has its last line on this page justified too."""
+    previous: list = []
+    for page in pages:
+        blocks: list = []
+        _justified_blocks(page._page_box, False, blocks)
+        if previous and blocks and blocks[0].element is previous[-1].element:
+            _justify_line(previous[-1], previous[-1].children[-1])
+        for block in blocks:
+            for line in block.children[:-1]:  # the last line of a paragraph ends where its text ends
+                _justify_line(block, line)
+        previous = blocks
 
 
-def _justify_inside(box, justified: bool) -> None:
+def _justified_blocks(box, justified: bool, out: list) -> None:
+    """The block containers of lines inside .justify elements, in document order."""
     from weasyprint.formatting_structure.boxes import BlockContainerBox, LineBox
 
     element = getattr(box, "element", None)
@@ -42,11 +53,10 @@ def _justify_inside(box, justified: bool) -> None:
         justified = justified or "justify" in (element.get("class") or "").split()
     children = getattr(box, "children", ()) or ()
     if justified and isinstance(box, BlockContainerBox) and children and isinstance(children[0], LineBox):
-        for line in children[:-1]:  # the last line of a block ends where its text ends (text-align-last)
-            _justify_line(box, line)
+        out.append(box)
         return
     for child in children:
-        _justify_inside(child, justified)
+        _justified_blocks(child, justified, out)
 
 
 def _text_boxes(box):

@@ -277,8 +277,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             result.receipt_page = result.receipt_page or index + 1
             _to_page_foot(page, box)
 
+    justify_lines(document.pages)
     for page in document.pages:
-        justify_lines(page)
         result.overflow += overflowing_boxes(page)
         if "data-filled" in html:  # merged letters only: the other documents' boxes need no second walk
             result.overfilled += overfilled_blanks(page)
