@@ -1221,3 +1221,26 @@ def test_a_paragraph_running_on_to_the_next_page_ends_its_first_page_flush(tmp_p
     last = sorted(min(rows.items())[1])  # the lowest line of page 1 (the letter's first page has no page number)
     assert last[-1][2] not in "。", "no paragraph should end on page 1's last line for this test to mean anything"
     assert abs(last[-1][1] - (210 - 20) * PT_PER_MM) < 1.0
+
+
+def test_a_line_ended_by_a_forced_break_is_not_justified():
+    """A line an author ends with a hard break (Markdown "  " at a line's end, <br />) keeps its natural width; a line
+    the paragraph wraps is letter-spaced to the block's right edge."""
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.justify import justify_lines
+    from fanzha.pdf.render import _boxes, lay_out, stylesheets
+
+    html = ('<!DOCTYPE html><html><head><style>@font-face { font-family: "FZ Sans"; src: url("fonts/sans.otf"); }'
+            '</style><link rel="stylesheet" href="print.css" /></head><body><div class="justify" style="width: 100mm">'
+            '<p>第一行是作者自己断开的一行文字，没有写满<br />第二行是比较长的一行文字，用来看看换行以后的这一行'
+            '是不是两端对齐了</p></div></body></html>')
+    document = lay_out(html, {**stylesheets(), **font_resources(html, font_sources(), font_files())})
+    lines = [box for box in _boxes(document.pages[0]._page_box) if isinstance(box, LineBox)]
+    before = [line.width for line in lines]
+    justify_lines(document.pages)
+    block_width = 100 * 96 / 25.4
+    assert len(lines) == 3 and lines[0].width == before[0] < block_width - 10
+    assert lines[1].width == pytest.approx(block_width, abs=0.5) and before[1] < block_width
+    assert lines[2].width == before[2]

@@ -68,7 +68,7 @@ def _text_boxes(box):
 
 def _justify_line(block, line) -> None:
     texts = list(_text_boxes(line))
-    if not texts or any("\n" in text.text for text in texts):  # no text, or a line ended by a forced break (<br>)
+    if not texts or _ends_in_break(line):
         return
     # A list item's marker alone in its text box (the item's text starts with bold) is left as it is; one that
     # shares its box with the text takes the spacing too, and the line starts that much further left instead.
@@ -91,6 +91,11 @@ def _justify_line(block, line) -> None:
     for box in _last_boxes(line):
         box.width -= spacing
     line.width += grown - spacing
+
+
+def _ends_in_break(line) -> bool:
+    """Does a forced break (<br>) end the line? WeasyPrint keeps the <br> as an empty inline box at its end."""
+    return any(getattr(box, "element_tag", "") == "br" for box in _last_boxes(line))
 
 
 def _last_boxes(line):
