@@ -1224,8 +1224,9 @@ def test_a_paragraph_running_on_to_the_next_page_ends_its_first_page_flush(tmp_p
 
 
 def test_a_line_ended_by_a_forced_break_is_not_justified():
-    """A line an author ends with a hard break (Markdown "  " at a line's end, <br />) keeps its natural width; a line
-    the paragraph wraps is letter-spaced to the block's right edge."""
+    """A line an author ends with a hard break (Markdown "  " at a line's end, <br />) keeps its natural width, and so
+    do the lines of a centred paragraph inside a .justify block; a line the paragraph wraps is letter-spaced to the
+    block's right edge."""
     from weasyprint.formatting_structure.boxes import LineBox
 
     from fanzha.pdf.fonts import font_files, font_resources, font_sources
@@ -1235,12 +1236,13 @@ def test_a_line_ended_by_a_forced_break_is_not_justified():
     html = ('<!DOCTYPE html><html><head><style>@font-face { font-family: "FZ Sans"; src: url("fonts/sans.otf"); }'
             '</style><link rel="stylesheet" href="print.css" /></head><body><div class="justify" style="width: 100mm">'
             '<p>第一行是作者自己断开的一行文字，没有写满<br />第二行是比较长的一行文字，用来看看换行以后的这一行'
-            '是不是两端对齐了</p></div></body></html>')
+            '是不是两端对齐了</p><p style="text-align: center">居中的段落不两端对齐，哪怕它在两端对齐的块里面，'
+            '而且长得要换行</p></div></body></html>')
     document = lay_out(html, {**stylesheets(), **font_resources(html, font_sources(), font_files())})
     lines = [box for box in _boxes(document.pages[0]._page_box) if isinstance(box, LineBox)]
     before = [line.width for line in lines]
     justify_lines(document.pages)
     block_width = 100 * 96 / 25.4
-    assert len(lines) == 3 and lines[0].width == before[0] < block_width - 10
+    assert len(lines) == 5 and lines[0].width == before[0] < block_width - 10
     assert lines[1].width == pytest.approx(block_width, abs=0.5) and before[1] < block_width
-    assert lines[2].width == before[2]
+    assert [line.width for line in lines[2:]] == before[2:]  # the paragraph's last line; the centred paragraph

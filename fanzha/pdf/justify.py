@@ -53,7 +53,8 @@ def _justified_blocks(box, justified: bool, out: list) -> None:
         justified = justified or "justify" in (element.get("class") or "").split()
     children = getattr(box, "children", ()) or ()
     if justified and isinstance(box, BlockContainerBox) and children and isinstance(children[0], LineBox):
-        out.append(box)
+        if box.style["text_align_all"] in ("left", "start"):  # not a centred or right-aligned block inside one
+            out.append(box)
         return
     for child in children:
         _justified_blocks(child, justified, out)
