@@ -4,7 +4,7 @@ WeasyPrint justifies a line by widening its spaces only, and Chinese has none. B
 every two Chinese characters (a space glyph of no advance, fonts.py) for WeasyPrint to stretch: twice the glyphs to
 shape, lay out and draw, and a pass over the PDF to take them out of its text again. Laid out without them, each
 line that is to end flush gets the room it lacks shared out as letter-spacing over its characters, which is how
-Chinese print justifies (clreq 3.8): ~5 ms less a letter (of ~47). The bundled documents keep their line breaks
+Chinese print justifies (clreq): ~5 ms less a letter (of ~47). The bundled documents keep their line breaks
 (one line of the elderly letter now holds its last two characters) and their line ends (within 0.4 pt).
 
 Letter-spacing parts every two characters of a text, the two em dashes of a dash too: cjk.py sets "——" as the
@@ -13,7 +13,9 @@ one character of a two-em dash (⸺), which the fonts draw the same.
 The lines are WeasyPrint's laid-out boxes: each text box of a line gets its share as letter-spacing in a copy of its
 style (which the drawing reads), is widened by it and moved right by what the boxes before it grew. A line that
 would need more than MAX_SPACING_EM between its characters (a long word or number that could not break) stays as it
-is, like a line of Latin text that has no space to widen; so does a line ended by a forced break (<br>).
+is, like a line of Latin text that has no space to widen; so does a line ended by a forced break (<br>), and the
+lines of a centred or right-aligned block. Not handled: a line beside a float would be stretched under it (no layout
+floats anything).
 """
 
 from __future__ import annotations
