@@ -206,7 +206,7 @@ def bench_builds(root: Path) -> dict:
     problems = Problems(work)
     catalog = load_catalog(work, problems)
     docs = collect_documents(catalog, list(catalog.editions.values()), problems)
-    # Print HTML has stretchable spaces and joiners between Chinese characters (cjk.py): compare without them.
+    # Print HTML has joiners, and spaces beside quotation marks, in Chinese text (cjk.py): compare without them.
     holding = sum(slogan in unspace_text(visible_text(render_html(d))).replace(" ", "") for d in docs)
     runs = {"cold": _print_build(work, out), "noop": _print_build(work, out)}
     slogans.write_text(slogans.read_text("utf-8").replace(slogan, "小手拉大手，反诈一起行", 1), "utf-8")

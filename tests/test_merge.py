@@ -44,7 +44,7 @@ unit:
 
 
 def page_texts(path: Path) -> list[str]:
-    """Text of every page, whitespace removed (the print text carries stretchable spaces between Chinese characters)."""
+    """Text of every page, whitespace removed (the print text carries spaces of no advance beside quotation marks)."""
     return [re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(path).pages]
 
 

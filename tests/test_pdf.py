@@ -537,8 +537,8 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
                 if getattr(box, "pseudo_type", None) == "marker"]
 
 
-# Text as a reader extracts it: the justification spaces (fanzha/pdf/cjk.py) are drawn as space glyphs, which the
-# finisher takes out of the content streams; the spaces an author typed stay.
+# Text as a reader extracts it: the spaces that take no room (beside quotation marks, fanzha/pdf/cjk.py) are drawn as
+# space glyphs, which the finisher takes out of the content streams; the spaces an author typed stay.
 
 TYPED = "国家反诈中心 APP 开启来电预警"
 FADED = "这一段半透明的文字画在表单对象里"  # opacity: WeasyPrint draws it in a form XObject
@@ -651,7 +651,7 @@ def test_tj_arrays_it_cannot_read_for_sure_stay_as_they_are():
 
 
 def test_page_numbers_keep_their_spaces(project):
-    """"2 / 2" in the page foot: the spaces of generated content are not justification spaces."""
+    """"2 / 2" in the page foot: the spaces of generated content are not spaces that take no room."""
     document = pdfium.PdfDocument(project["out"] / project["items"]["long"].file)
     assert document[1].get_textpage().get_text_range().rstrip().endswith("2 / 2")
     document.close()

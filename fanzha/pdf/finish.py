@@ -138,21 +138,21 @@ def _to_unicode(chunks: list[bytes]) -> list[bytes]:
     return chunks[:first] + body + chunks[last + 1:]
 
 
-# Content streams: the justification spaces out of the text.
+# Content streams: the spaces that take no room out of the text.
 #
 # WeasyPrint (draw/text.py, draw_first_line) writes each line of a text box as `BT`, `… Tm`, `/FONT size Tf` and
-# `[…] TJ`, each operator one chunk of the pydyf stream. A space between two Chinese characters reads, in a TJ array,
-# `<00d6><>-10.909<0001>-10<0038>`: glyph 0001 is the space, of no advance in the print fonts (fonts.py), and the
-# numbers around it (the empty string `<>` is Pango's empty glyph) are its letter-spacing: its word-spacing plus the
-# line's justification stretch. In TJ, a number n moves the pen by -n/1000 em and a glyph by its /W width, so the
+# `[…] TJ`, each operator one chunk of the pydyf stream. A space between two characters (cjk.py puts one beside a
+# quotation mark as a line-break opportunity) reads, in a TJ array, `<00d6><>-10.909<0001>-10<0038>`: glyph 0001 is
+# the space, of no advance in the print fonts (fonts.py), and the numbers around it (the empty string `<>` is
+# Pango's empty glyph) are its spacing: its word-spacing plus the line's letter-spacing (justify.py). In TJ, a number n moves the pen by -n/1000 em and a glyph by its /W width, so the
 # glyph is replaced by the number -width, merged with its neighbours: every other glyph stays where it was, but for
 # the rounding of the merged numbers to 3 decimals (0.0005/1000 em at most per space; 0.0002 pt at the end of a line
 # of 40 characters in 11 pt).
 #
 # A space the author typed (.sp in print.css) advances by the width of a space (224/1000 em and more) plus the
-# stretch; a justification space by the stretch alone (plus the letter-spacing of a spaced-out heading). The split is
-# at half the narrowest space, the gap from which pdfium and pypdf read a space between two glyphs anyway: in a very
-# loose line (a narrow column in large type) the stretch alone may reach it, and such spaces stay.
+# letter-spacing; one that takes no room by the letter-spacing alone. The split is at half the narrowest space, the
+# gap from which pdfium and pypdf read a space between two glyphs anyway: in a very loose line (a narrow column in
+# large type) the letter-spacing alone may reach it, and such spaces stay.
 
 _TJ = re.compile(rb"\[(.*)\]\s*TJ", re.S)
 # The items of a TJ array: a string of glyph codes, a number (before white space, a string or the end), or anything
@@ -164,7 +164,7 @@ _TF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+]?(?:\d+\.?\d*|\.\d+)\s+Tf")
 _TEXT_OBJECT = re.compile(rb"(?<![^\s()<>\[\]{}%])(?:BT|ET|Tf)(?![^\s()<>\[\]{}/%])")
 _INLINE_IMAGE = re.compile(rb"(?<![^\s()<>\[\]{}%])BI(?![^\s()<>\[\]{}/%])")
 _REFERENCE = re.compile(rb"(\d+) (\d+) R")
-COLLAPSED_BELOW = 112  # thousandths of an em: a space glyph advancing less is a justification space
+COLLAPSED_BELOW = 112  # thousandths of an em: a space glyph advancing less takes no room of its own
 
 
 def _unspace_text_streams(pdf) -> None:
