@@ -144,10 +144,10 @@ def _to_unicode(chunks: list[bytes]) -> list[bytes]:
 # `[…] TJ`, each operator one chunk of the pydyf stream. A space between two characters (cjk.py puts one beside a
 # quotation mark as a line-break opportunity) reads, in a TJ array, `<00d6><>-10.909<0001>-10<0038>`: glyph 0001 is
 # the space, of no advance in the print fonts (fonts.py), and the numbers around it (the empty string `<>` is
-# Pango's empty glyph) are its spacing: its word-spacing plus the line's letter-spacing (justify.py). In TJ, a number n moves the pen by -n/1000 em and a glyph by its /W width, so the
-# glyph is replaced by the number -width, merged with its neighbours: every other glyph stays where it was, but for
-# the rounding of the merged numbers to 3 decimals (0.0005/1000 em at most per space; 0.0002 pt at the end of a line
-# of 40 characters in 11 pt).
+# Pango's empty glyph) are its spacing: its word-spacing plus the line's letter-spacing (justify.py). In TJ, a
+# number n moves the pen by -n/1000 em and a glyph by its /W width, so the glyph is replaced by the number -width,
+# merged with its neighbours: every other glyph stays where it was, but for the rounding of the merged numbers to 3
+# decimals (0.0005/1000 em at most per space; 0.0002 pt at the end of a line of 40 characters in 11 pt).
 #
 # A space the author typed (.sp in print.css) advances by the width of a space (224/1000 em and more) plus the
 # letter-spacing; one that takes no room by the letter-spacing alone. The split is at half the narrowest space, the

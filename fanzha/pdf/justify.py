@@ -4,8 +4,8 @@ WeasyPrint justifies a line by widening its spaces only, and Chinese has none. B
 every two Chinese characters (a space glyph of no advance, fonts.py) for WeasyPrint to stretch: twice the glyphs to
 shape, lay out and draw, and a pass over the PDF to take them out of its text again. Laid out without them, each
 line that is to end flush gets the room it lacks shared out as letter-spacing over its characters, which is how
-Chinese print justifies (clreq): ~5 ms less a letter (of ~47). The bundled documents keep their line breaks
-(one line of the elderly letter now holds its last two characters) and their line ends (within 0.4 pt).
+Chinese print justifies (clreq): ~5 ms less a letter (of ~47). The bundled documents keep their line breaks (one
+line of the elderly letter now holds its last two characters); the bundled letters' line ends stay within 0.4 pt.
 
 Letter-spacing parts every two characters of a text, the two em dashes of a dash too: cjk.py sets "——" as the
 one character of a two-em dash (⸺), which the fonts draw the same.
@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .cjk import BULLET, JOINER, NUMBER_GAP
+from .render import _boxes, _has_class, _own_element
 
 MAX_SPACING_EM = 1.0  # a narrow column's loose line (a character pushed to the next line) still ends flush
 # A list item's number or bullet (cjk.ListMarkers) starts its first line: the item's text after it must stay where
@@ -50,9 +51,9 @@ def _justified_blocks(box, justified: bool, out: list) -> None:
     """The block containers of lines inside .justify elements, in document order."""
     from weasyprint.formatting_structure.boxes import BlockContainerBox, LineBox
 
-    element = getattr(box, "element", None)
-    if element is not None and getattr(box, "element_tag", "") == element.tag:
-        justified = justified or "justify" in (element.get("class") or "").split()
+    element = _own_element(box)
+    if element is not None:
+        justified = justified or _has_class(element, "justify")
     children = getattr(box, "children", ()) or ()
     if justified and isinstance(box, BlockContainerBox) and children and isinstance(children[0], LineBox):
         if box.style["text_align_all"] in ("left", "start"):  # not a centred or right-aligned block inside one
@@ -62,15 +63,8 @@ def _justified_blocks(box, justified: bool, out: list) -> None:
         _justified_blocks(child, justified, out)
 
 
-def _text_boxes(box):
-    if hasattr(box, "text"):
-        yield box
-    for child in getattr(box, "children", ()) or ():
-        yield from _text_boxes(child)
-
-
 def _justify_line(block, line) -> None:
-    texts = list(_text_boxes(line))
+    texts = [box for box in _boxes(line) if hasattr(box, "text")]
     if not texts or _ends_in_break(line):
         return
     # A list item's marker alone in its text box (the item's text starts with bold) is left as it is; one that

@@ -21,7 +21,6 @@ from .cjk import space_text
 from .documents import PageSpec, PrintDoc
 from .finish import finish
 from .fonts import EQUIVALENTS, advance_em, font_sources
-from .justify import justify_lines
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
@@ -90,10 +89,16 @@ def _boxes(box):
         yield from _boxes(child)
 
 
+def _own_element(box):
+    """The element `box` is the box of (not an anonymous box or a pseudo-element's inside it), or None."""
+    element = getattr(box, "element", None)
+    return element if element is not None and getattr(box, "element_tag", "") == element.tag else None
+
+
 def _element_boxes(page, predicate):
     for box in _boxes(page._page_box):
-        element = getattr(box, "element", None)
-        if element is not None and predicate(element) and getattr(box, "element_tag", "") == element.tag:
+        element = _own_element(box)
+        if element is not None and predicate(element):
             yield box
 
 
@@ -277,13 +282,15 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             result.receipt_page = result.receipt_page or index + 1
             _to_page_foot(page, box)
 
+    from .justify import justify_lines  # here, not at the top: justify.py walks the boxes with this module's helpers
+
     justify_lines(document.pages)
     for page in document.pages:
         result.overflow += overflowing_boxes(page)
-        if "data-filled" in html:  # merged letters only: the other documents' boxes need no second walk
-            result.overfilled += overfilled_blanks(page)
-        if 'class="blank"' in html:
-            result.blanks_mm += [box.width * MM_PER_PX for box in _element_boxes(page, lambda e: _has_class(e, "blank"))]
+        if 'class="blank"' in html:  # a 回执: the other documents' boxes need no second walk
+            lengths, overfilled = receipt_blanks(page)
+            result.blanks_mm += lengths
+            result.overfilled += overfilled
         for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
@@ -420,21 +427,23 @@ def overflowing_boxes(page) -> list[str]:
 TOLERANCE_PX = 0.75  # CSS px (0.2 mm): rounding in layout, never visible
 
 
-def overfilled_blanks(page) -> list[str]:
-    """The data-filled value of every filled 回执 blank (a merged letter's student name or class) on a laid-out page
-    whose text runs past the end of its rule into the next field: it sits in a box of no width (letters-merged.css),
-    so nothing else stops it."""
-    out = []
+def receipt_blanks(page) -> tuple[list[float], list[str]]:
+    """The 回执 blanks of a laid-out page: the length (mm) of each one's rule, and the data-filled value of each filled
+    blank (a merged letter's student name or class) whose text runs past the end of its rule into the next field: it
+    sits in a box of no width (letters-merged.css), so nothing else stops it."""
+    lengths, overfilled = [], []
     for box in _boxes(page._page_box):
         children = getattr(box, "children", ()) or ()
-        for filled, blank in zip(children, children[1:]):
-            element = getattr(filled, "element", None)
-            if (element is not None and getattr(filled, "element_tag", "") == element.tag
-                    and element.get("data-filled") is not None):
-                ends = [text.position_x + text.width for text in _boxes(filled) if hasattr(text, "text")]
+        for before, blank in zip((None, *children), children):
+            if (element := _own_element(blank)) is None or not _has_class(element, "blank"):
+                continue
+            lengths.append(blank.width * MM_PER_PX)
+            filled = _own_element(before)
+            if filled is not None and filled.get("data-filled") is not None:
+                ends = [text.position_x + text.width for text in _boxes(before) if hasattr(text, "text")]
                 if ends and max(ends) > blank.border_box_x() + blank.border_width() + TOLERANCE_PX:
-                    out.append(element.get("data-filled"))
-    return out
+                    overfilled.append(filled.get("data-filled"))
+    return lengths, overfilled
 
 
 def _overflows(box, area: tuple[float, float, float, float], padding_bottom: float) -> bool:
