@@ -44,6 +44,10 @@ class ScamMeta(MaterialMeta):
     aliases: list[str] = []
     keywords: list[str] = []
     rank: Annotated[int, Field(ge=1, le=10)] | None = None
+    source: str = ""  # the national release this type and its advice follow, e.g. 公安部 2025 年版反诈宣传手册
+    # 广播稿 for village loudspeakers: spoken register, short sentences, 60–90 s at about 220 字/分钟; numbers as
+    # digits or {{ phones.police }} (the loudspeaker channel reads them out: 幺幺零, 九六幺幺零).
+    broadcast: str = ""
 
 
 class Receipt(Strict):
