@@ -324,7 +324,10 @@ def _deep_merge(base: dict, override: dict) -> dict:
 
 
 def edition_materials(catalog: Catalog, edition: Edition) -> list[Material]:
-    """The materials an edition prints: its kinds and audiences, plus what it includes by id."""
+    """The materials an edition prints: its kinds and audiences, plus what it includes by id. The default edition,
+    the one the site shows, prints every material."""
+    if edition.id == "default":
+        return sorted(catalog.materials.values(), key=lambda m: (m.kind, _order(m)))
     select = edition.meta.select
     chosen = []
     for material in sorted(catalog.materials.values(), key=lambda m: (m.kind, _order(m))):

@@ -104,42 +104,38 @@ def print_problems(problems) -> None:
 
 
 def cmd_check(args) -> int:
-    from .build import check
+    from .pipeline import check
 
-    checked = check(args.root)
-    print_problems(checked.problems)
-    if checked.problems.errors:
+    project = check(args.root)
+    print_problems(project.problems)
+    if project.problems.errors:
         return CONTENT_ERROR
-    console.print(f"检查通过：{len(checked.catalog.materials)} 个素材，{len(checked.catalog.editions)} 个版本。")
+    console.print(f"检查通过：{len(project.catalog.materials)} 个素材，{len(project.catalog.editions)} 个版本。")
     return OK
 
 
 def cmd_build(args) -> int:
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    from .build import BuildBusy, build_site, check, site_generator_problem
     from .pdf import PrintEnvironmentError
     from .pdf.executor import ExecutorError
+    from .pipeline import build, check
+    from .publish import BuildBusy
 
     render = render_settings(args, progress=console.is_terminal)
     if render is None:
         return USAGE_ERROR
-    checked = check(args.root)
-    if checked.problems.errors:
-        print_problems(checked.problems)
+    project = check(args.root)
+    if project.problems.errors:
+        print_problems(project.problems)
         console.print("没有生成任何文件，之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
-    if args.edition is not None:
-        if args.edition not in checked.catalog.editions:
-            return unknown_edition(args.edition, checked.catalog.editions)
-        checked.print_only = args.edition
-    _quiet_mkdocs()
+    if args.edition is not None and args.edition not in project.catalog.editions:
+        return unknown_edition(args.edition, project.catalog.editions)
     # A line, not a spinner: the PDF progress bar needs the terminal's one live display.
     console.print("正在生成网站和印刷文件…")
     try:
-        site = build_site(args.root, args.site_dir, checked, render)
-    except Abort as exc:
-        console.print(str(exc), style="red", markup=False, soft_wrap=True)
+        result = build(args.root, args.site_dir, only_edition=args.edition, settings=render, project=project)
+    except ContentError:  # what only the print build finds (a layout that cannot be printed), or the site generator
+        print_problems(project.problems)
         console.print("之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
     except ExecutorError as exc:
@@ -149,15 +145,13 @@ def cmd_build(args) -> int:
         console.print(str(exc), style="red", markup=False, soft_wrap=True)
         console.print("之前生成的网站和 PDF 保持不变。")
         return CONTENT_ERROR
-    except MkDocsException as exc:  # mkdocs.yml or docs/ broken: name the file, no traceback
-        console.print(str(site_generator_problem(exc)), style="red", markup=False, soft_wrap=True)
-        console.print("之前生成的网站和 PDF 保持不变。")
-        return CONTENT_ERROR
     except BuildBusy:
         console.print("这个项目的另一次 fanzha build 正在运行 — 等它结束后再运行", markup=False)
         return USAGE_ERROR
-    print_problems(checked.problems)
-    console.print(f"完成：网站在 {site}，印刷文件在 {site / 'print'}。")
+    print_problems(project.problems)
+    site = result.site_dir
+    unchanged = "" if result.site_rebuilt else "（网站的内容没有变化，沿用上一次生成的）"
+    console.print(f"完成：网站在 {site}{unchanged}，印刷文件在 {site / 'print'}。")
     return OK
 
 
@@ -165,13 +159,6 @@ def unknown_edition(name: str, editions) -> int:
     console.print(f"用法错误：没有名为“{name}”的版本 — 可选的版本：{'、'.join(sorted(editions))}"
                   "（materials/editions/ 下的文件名，不带 .yml）", markup=False, soft_wrap=True)
     return USAGE_ERROR
-
-
-def _quiet_mkdocs() -> None:
-    import logging
-
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def cmd_serve(args) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +43,7 @@ def render(text: str, context: dict[str, Any], where: str, first_line: int, prob
     if "{{" not in text and "{%" not in text:
         return text
     try:
-        return _env.from_string(text).render(context)
+        return _compiled(text).render(context)
     except jinja2.TemplateSyntaxError as exc:
         problems.add(where, first_line + (exc.lineno or 1) - 1, f"模板语法错误（{exc.message}）",
                      "检查 {{ }} 和 {% %} 是否成对")
@@ -54,6 +55,12 @@ def render(text: str, context: dict[str, Any], where: str, first_line: int, prob
     except jinja2.TemplateError as exc:
         problems.add(where, first_line, f"模板错误（{exc}）", "检查 {{ }} 中的写法")
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(text: str) -> jinja2.Template:
+    """The same text is expanded for every edition: compiled once."""
+    return _env.from_string(text)
 
 
 def _template_line(exc: BaseException) -> int:

@@ -7,26 +7,26 @@ import os
 import re
 from pathlib import Path
 
-from .catalog import Catalog
-
 WORD_BREAK = "\u200b"  # what Material's jieba step puts between words
 
 
-def register_terms(catalog: Catalog, user_dict: Path) -> None:
-    """Teach jieba the domain terms (刷单, 杀猪盘, 96110 …) so that they are indexed as whole words.
-
-    Material's search plugin segments page text with the process-wide jieba tokenizer, so words added here
-    take effect for the build that follows.
-    """
+def register_terms(terms: list[str], user_dict: Path | None) -> None:
+    """Teach jieba the domain terms (刷单, 杀猪盘, 96110 …) and the project's dictionary, so that they are indexed as
+    whole words. Material's search plugin segments page text with the process-wide jieba tokenizer, so words added
+    here take effect for the build that follows."""
     import jieba
 
-    if user_dict.exists():
+    if user_dict is not None:
         jieba.load_userdict(str(user_dict))
-    for material in catalog.of_kind("scam"):
-        meta = material.meta
-        for word in [*meta.aliases, *meta.keywords]:
-            if 1 < len(word) <= 12:
-                jieba.add_word(word, freq=20000)
+    for word in terms:
+        jieba.add_word(word, freq=20000)
+
+
+def finish(site_dir: Path) -> bool:
+    """After the site generator wrote the site: a compact UTF-8 index, and a worker that searches a whole Chinese
+    query. False if the worker was not recognised."""
+    compact(site_dir)
+    return fix_query_segmentation(site_dir)
 
 
 def compact(site_dir: Path) -> None:

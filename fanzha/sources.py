@@ -12,6 +12,7 @@ import yaml
 from .problems import Problems
 
 MAX_BYTES = 2 * 1024 * 1024
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it
 FULLWIDTH_KEY = re.compile(r"^\s*-?\s*[\w\u4e00-\u9fff-]+\s*：")
 
 
@@ -102,14 +103,14 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
                          "把键名后的“：”改成半角冒号“:”并在后面加一个空格")
             return None
     try:
-        alias = next((event for event in yaml.parse(text, Loader=yaml.SafeLoader)
+        alias = next((event for event in yaml.parse(text, Loader=YAML_LOADER)
                       if isinstance(event, yaml.AliasEvent)), None)
         if alias is not None:  # a few nested aliases expand a short file into billions of values
             problems.add(path, first_line + alias.start_mark.line, "YAML 里用了 * 引用（别名）",
                          "不要用 & 和 * 引用，把内容直接写出来")
             return None
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)

@@ -196,17 +196,17 @@ def _tree(folder: Path, marker: str) -> Path:
 def test_swap_without_an_atomic_exchange_and_a_kill_between_its_renames(tmp_path, monkeypatch):
     """Where renameat2(RENAME_EXCHANGE) is missing (other systems, some file systems) the new site goes in with two
     renames; a build killed between them has set the old site aside, and the next build puts it back."""
-    from fanzha import build
+    from fanzha import publish
 
     site = _tree(tmp_path / "site", "old")
-    monkeypatch.setattr(build, "_exchange", lambda a, b: False)
-    build.swap_in(_tree(tmp_path / ".site.new-1", "new"), site)
+    monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
+    publish.swap_in(_tree(tmp_path / ".site.new-1", "new"), site)
     assert (site / "index.html").read_text("utf-8") == "new" and (site / "print" / "a.pdf").stat().st_size == 300
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
     # Killed after the first rename: the complete old site is set aside, no site/, a half-made staging folder.
     os.replace(site, tmp_path / ".site.old")
     _tree(tmp_path / ".site.new-2", "half")
-    build.recover(site, tmp_path / ".cache" / "print")
+    publish.recover(site, tmp_path / ".cache" / "print")
     assert (site / "index.html").read_text("utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

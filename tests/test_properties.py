@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EDITION
-from fanzha.build import check
+from fanzha.pipeline import check
 from fanzha.lint import CHANNEL_LIMITS, char_count
 
 # Text as people type it: CJK, full-width punctuation, YAML-significant characters, digits and stray braces.

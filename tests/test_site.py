@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-from fanzha.build import check
+from fanzha.pipeline import check
 
 ASSET_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
                "embed": "src", "object": "data", "link": "href"}

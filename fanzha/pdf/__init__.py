@@ -17,55 +17,50 @@ import unicodedata
 import time
 from pathlib import Path
 
+from importlib import metadata
+
 from .. import __version__
 from ..catalog import Catalog, Edition, edition_materials
-from ..expand import expand_material
+from ..expand import Expanded, expand_catalog
 from ..problems import Problems
-from .cache import load_cache, save_cache
-from .documents import BUILDERS, PRINT_KINDS, PrintDoc
+from .cache import LayoutCache, load_cache, save_cache
+from .documents import BUILDERS, PRINT_KINDS, PrintDoc, sticker_docs
 from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
-from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset
+from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
 from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
+from .render import TEMPLATES, render_html, stylesheets, template_files
 
-__all__ = ["build_print_outputs", "check_print_documents", "write_manifest", "zip_edition", "PrintItem",
-           "PrintEnvironmentError", "RenderSettings"]
+__all__ = ["build_print_outputs", "print_documents", "check_print_documents", "write_manifest", "zip_edition",
+           "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache"]
 
 stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
 
 
 def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path, problems: Problems,
                         settings: RenderSettings | None = None, docs: list[PrintDoc] | None = None) -> list[PrintItem]:
-    """`docs`: the documents check_print_documents already made and checked for these editions, if it ran."""
+    """`docs`: the documents print_documents made and checked for these editions (with their HTML), if it ran."""
     started = time.perf_counter()
-    require_harfbuzz_subset()
     settings = settings or RenderSettings()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    from .fonts import visible_text
-    from .render import render_html, stylesheets
-
     if docs is None:
-        docs = collect_documents(catalog, editions, problems)
-        htmls = {doc.key: render_html(doc) for doc in docs}
-        docs = [doc for doc in docs if check_glyphs(doc, visible_text(htmls[doc.key]), problems)]
-    else:
-        htmls = {doc.key: render_html(doc) for doc in docs}
+        docs = print_documents(catalog, editions, None, problems)
     stats["prepare_s"] = time.perf_counter() - started
 
     cache = load_cache(out_dir)
     items: dict[str, PrintItem] = {}
     keys: dict[str, str] = {}
     tasks: dict[str, tuple[PrintDoc, RenderTask]] = {}
-    depends = _static_inputs()
-    css = stylesheets()
+    depends = layout_inputs()
+    css = None
     for doc in docs:
-        html = htmls[doc.key]
         # The HTML names its fonts, not their subsets: a subset is a function of the HTML's text and the font files,
         # whose identity is in `depends`.
-        key = keys[doc.key] = hashlib.sha256(f"{depends}\n{doc.key}\n{html}".encode()).hexdigest()
+        key = keys[doc.key] = hashlib.sha256(f"{depends}\n{doc.key}\n{doc.html}".encode()).hexdigest()
         item = _reuse(cache.get(doc.key), key, out_dir)
         if item is None:
-            tasks[doc.key] = (doc, make_task(key, doc.key, html, doc.page, css))
+            css = css or stylesheets()
+            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css))
         else:
             for message in item.warnings:
                 _report(doc, message, problems)
@@ -73,6 +68,7 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
 
     peak_rss_mb = 0.0
     if tasks:
+        require_harfbuzz_subset()
         runner = open_runner(settings)
         try:
             for result in run_with_progress(runner, [task for _, task in tasks.values()], settings.progress):
@@ -90,46 +86,57 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     return ordered
 
 
-def collect_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
+def collect_documents(catalog: Catalog, editions: list[Edition], problems: Problems,
+                      expanded: dict[str, dict[str, Expanded]] | None = None,
+                      layout_cache: LayoutCache | None = None) -> list[PrintDoc]:
+    """Every print document of these editions, from their materials as each edition prints them (`expanded`: the
+    materials already expanded per edition, else expanded here)."""
     docs = []
     for edition in editions:
-        # As the site does: the default edition prints everything, the others their selection.
-        chosen = list(catalog.materials.values()) if edition.id == "default" else edition_materials(catalog, edition)
-        for material in sorted(chosen, key=lambda m: (PRINT_KINDS.index(m.kind) if m.kind in PRINT_KINDS else 99, m.id)):
-            if material.kind not in PRINT_KINDS:
+        if expanded is not None and edition.id in expanded:
+            chosen = expanded[edition.id]
+        else:
+            chosen = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
+        for item in sorted(chosen.values(), key=lambda e: (PRINT_KINDS.index(e.material.kind)
+                                                          if e.material.kind in PRINT_KINDS else 99, e.material.id)):
+            if item.material.kind not in PRINT_KINDS:
                 continue
-            expanded = expand_material(material, edition, problems)
-            if expanded is None:
-                continue
-            made = BUILDERS[material.kind](expanded, catalog, problems)
+            if item.material.kind == "stickers":
+                made = sticker_docs(item, catalog, problems, layout_cache)
+            else:
+                made = BUILDERS[item.material.kind](item, catalog, problems)
             docs += made if isinstance(made, list) else [made] if made is not None else []
     return docs
 
 
-def check_print_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
-    """What only the print layouts reveal (a character no print font has, a 三折页 without six panels), found before
-    anything is written, so that `fanzha check` and a failing build list it with every other problem. Returns the
-    documents, for the build to render without making them again."""
-    from .fonts import visible_text
-    from .render import render_html
-
-    docs = collect_documents(catalog, editions, problems)
+def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[str, dict[str, Expanded]] | None,
+                    problems: Problems, layout_cache: LayoutCache | None = None) -> list[PrintDoc]:
+    """The documents with their HTML, checked for what only the print layouts reveal (a character no print font has,
+    a 三折页 without six panels) before anything is written, so that `fanzha check` and a failing build list it with
+    every other problem. Documents that cannot be printed are left out."""
+    docs = collect_documents(catalog, editions, problems, expanded, layout_cache)
     for doc in docs:
-        check_glyphs(doc, visible_text(render_html(doc)), problems)
-    return docs
+        doc.html = render_html(doc)
+    return [doc for doc in docs if check_glyphs(doc, visible_text(doc.html), problems)]
 
 
-def _static_inputs() -> str:
+def check_print_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
+    return print_documents(catalog, editions, None, problems)
+
+
+def layout_inputs() -> str:
     """Everything an output depends on besides its HTML: templates and CSS, the engine's code, fonts, versions."""
-    import weasyprint
+    global _layout_inputs
+    if _layout_inputs is None:
+        digest = hashlib.sha256()
+        for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(f"{__version__}|{metadata.version('weasyprint')}|{fonts_identity()}".encode())
+        _layout_inputs = digest.hexdigest()
+    return _layout_inputs
 
-    from .render import template_files
 
-    digest = hashlib.sha256()
-    for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update(f"{__version__}|{weasyprint.__version__}|{fonts_identity()}".encode())
-    return digest.hexdigest()
+_layout_inputs: str | None = None
 
 
 def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
@@ -245,8 +252,6 @@ def _locate(doc: PrintDoc, char: str) -> tuple[Path, int]:
         for number, line in enumerate(lines, start=1):
             if char in line:
                 return Path(path), number
-    from .render import TEMPLATES
-
     return TEMPLATES / doc.template, 0
 
 

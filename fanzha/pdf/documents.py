@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,7 @@ class PrintDoc:
     max_pages: int | None = None  # a layout that may use up to this many pages (a two-sided sheet may fill one)
     warnings: list[str] = field(default_factory=list)
     fixed: bool = False  # a fixed-size layout (poster, card, sticker): text that does not fit is an error, not a warning
+    html: str = ""  # the document's print HTML, made once (pdf.print_documents)
     variant: str = ""  # one of several files of a material, e.g. a sticker sheet's "cut-guides"
 
     @property
@@ -70,10 +72,17 @@ class PrintDoc:
         return f"{self.expanded.edition.id}/{self.file_stem}"
 
 
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter for every text of the process (setting up its extensions costs more than most conversions).
+    XHTML, for render.well_formed_tree."""
+    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="xhtml")
+
+
 def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="xhtml")  # render.well_formed_tree
+    html = _markdown().reset().convert(text)
     return Markup(space_html(html))
 
 
@@ -277,10 +286,10 @@ def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintD
                     "A4 横向" if landscape else "A4", context)
 
 
-def sticker_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[PrintDoc]:
+def sticker_docs(expanded: Expanded, catalog: Catalog, problems: Problems, layout_cache=None) -> list[PrintDoc]:
     from .stickers import sticker_sheet_docs  # it measures text with the renderer, which imports this module
 
-    return sticker_sheet_docs(expanded, catalog, problems)
+    return sticker_sheet_docs(expanded, catalog, problems, layout_cache)
 
 
 # Each returns a PrintDoc, a list of them (a sticker sheet makes three files), or None when the material has problems.

@@ -76,12 +76,14 @@ def require_harfbuzz_subset() -> None:
 
 
 def _font_number(path: Path, name: str) -> int:
-    from fontTools.ttLib import TTCollection
+    import uharfbuzz as hb
 
-    collection = TTCollection(str(path), lazy=True)
-    for index, font in enumerate(collection.fonts):
-        if font["name"].getDebugName(4) == name:
+    blob = hb.Blob.from_file_path(str(path))
+    index = 0
+    while (face := hb.Face(blob, index)).glyph_count:  # past the last font of the collection: an empty face
+        if face.get_name(hb.OTNameIdPredefined.FULL_NAME) == name:
             return index
+        index += 1
     raise PrintEnvironmentError(f"字体文件 {path} 里没有 {name}：请安装完整的 fonts-noto-cjk")
 
 
@@ -96,10 +98,8 @@ def _source(face: Face) -> tuple[Path, int, str]:
 
 @lru_cache(maxsize=None)
 def coverage(face: Face) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    path, number, _ = _source(face)
-    return frozenset(TTFont(str(path), fontNumber=number, lazy=True).getBestCmap())
+    path, number, identity = _source(face)
+    return frozenset(_hb_face(identity, number, path).unicodes)
 
 
 def missing_characters(text: str, faces: tuple[Face, ...] = FACES) -> list[str]:

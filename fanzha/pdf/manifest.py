@@ -46,6 +46,7 @@ class PrintItem:
 
 def write_manifest(items: list[PrintItem], path: Path) -> None:
     """site/print/manifest.json: paths relative to site/, i.e. prefixed with print/."""
+    path = Path(path)
     rows = []
     for item in items:
         data = item.to_dict()
@@ -54,7 +55,9 @@ def write_manifest(items: list[PrintItem], path: Path) -> None:
         row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name,
                    variant=item.variant, warnings=item.warnings)
         rows.append(row)
-    write_atomic(Path(path), (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode())
+    data = (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode()
+    if not (path.is_file() and path.read_bytes() == data):  # unchanged, it keeps its time: the site needs no rebuild
+        write_atomic(path, data)
 
 
 def zip_edition(out_dir: Path, edition_id: str) -> Path:

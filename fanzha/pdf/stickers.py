@@ -12,6 +12,7 @@ its own layout, as every fixed-size print file is (render.overflowing_boxes).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from ..catalog import Catalog
 from ..expand import Expanded, edition_context, render
 from ..labels import LabelTemplate, resolve_template
 from ..problems import Problems
+from .cache import LayoutCache
 from .documents import PT_PER_MM, SAFE_MM, PageSpec, PrintDoc, _common
 from .fonts import font_files, font_resources, font_sources
 
@@ -85,7 +87,8 @@ def text_areas(template: LabelTemplate) -> list[TextArea]:
     return [TextArea(pad, pad, w - 2 * pad, h - 2 * pad)]
 
 
-def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[PrintDoc]:
+def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
+                       layout_cache: LayoutCache | None = None) -> list[PrintDoc]:
     material = expanded.material
     meta = material.meta
     template = resolve_template(meta.template)  # None: an unknown id, which the catalog check reported
@@ -94,7 +97,7 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems)
         return []
     slots = _fill_slots(meta, designs, template.per_sheet)
     unique = sorted(set(designs), key=designs.index)
-    fits = [(area, fit_sizes(unique, template, area)) for area in text_areas(template)]
+    fits = [(area, fit_sizes(unique, template, area, layout_cache)) for area in text_areas(template)]
     # Per design: (main pt, subtext pt, area) in the area that takes the largest type, None if none takes it at all.
     sizes = {d: max(((*f[d], area) for area, f in fits if f[d] is not None), key=lambda fit: fit[0], default=None)
              for d in unique}
@@ -190,25 +193,31 @@ def _fill_slots(meta, designs: list[Design], per_sheet: int) -> list[Design | No
 
 # --- fitting ------------------------------------------------------------------------------------------------------
 
-_fitted: dict[tuple, tuple[float, float] | None] = {}  # the same text on the same label fits the same way
+_process_fits = LayoutCache(None, "")  # where fits are kept without a layout cache: for the life of this process
 
 
-def fit_sizes(designs: list[Design], template: LabelTemplate,
-              area: TextArea) -> dict[Design, tuple[float, float] | None]:
-    """(main pt, subtext pt) for every design, or None when it cannot fit even at min_font_pt."""
+def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
+              layout_cache: LayoutCache | None = None) -> dict[Design, tuple[float, float] | None]:
+    """(main pt, subtext pt) for every design, or None when it cannot fit even at min_font_pt. The same text in the
+    same area fits the same way: a fit is looked up in `layout_cache` (kept between builds) before it is measured."""
     smallest = template.min_font_pt
     largest = max(smallest, math.floor(min(MAX_PT, area.h * PT_PER_MM * 0.45) / STEP_PT) * STEP_PT)
     sizes = [largest - i * STEP_PT for i in range(int(round((largest - smallest) / STEP_PT)) + 1)]
 
-    def key(design: Design) -> tuple:
-        return (design.text, design.subtext, area, smallest, largest)
+    def key(design: Design) -> str:
+        return json.dumps(["sticker-fit", design.text, design.subtext, [area.x, area.y, area.w, area.h], smallest,
+                           largest], ensure_ascii=False)
 
-    todo = [d for d in designs if key(d) not in _fitted]
+    # A fit is stored as [main pt, subtext pt], or "none" for a text that cannot fit; absent when not measured yet.
+    store = layout_cache if layout_cache is not None else _process_fits
+    found = {d: store.get(key(d)) for d in designs}
+    todo = [d for d, value in found.items() if value is None]
     if todo:
-        found = _search(todo, sizes, smallest, area)
+        measured = _search(todo, sizes, smallest, area)
         for design in todo:
-            _fitted[key(design)] = found[design]
-    return {d: _fitted[key(d)] for d in designs}
+            found[design] = list(measured[design]) if measured[design] else "none"
+            store.put(key(design), found[design])
+    return {d: None if value == "none" else (value[0], value[1]) for d, value in found.items()}
 
 
 def sub_size(main_pt: float, smallest: float) -> float:
