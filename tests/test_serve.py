@@ -43,6 +43,12 @@ def test_serve_live_reloads_materials(project):
         path.write_text(path.read_text(encoding="utf-8").replace("张某某被骗。", "王某某接到“客服”电话。"),
                         encoding="utf-8")
         wait_for(lambda: "王某某接到" in fetch(url))
+        # A broken material: the page shows the problem (file:line) instead of the browser waiting for a build.
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("title: 刷单返利类诈骗", "title: 刷单{{ unit.nam }}"), encoding="utf-8")
+        wait_for(lambda: "素材有问题" in fetch(url) and "materials/scam/shuadan-fanli.md:4" in fetch(url))
+        path.write_text(good, encoding="utf-8")
+        wait_for(lambda: "王某某接到" in fetch(url))
     finally:
         server.terminate()
         server.wait(timeout=30)
