@@ -104,7 +104,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     for student in students:
         classes.setdefault(student.klass, []).append(student)
     has_numbers = any(s.number for s in students)
-    plans = []  # (file name, document) for every output, letters and registers
+    plans = {}  # file name -> (document, its students: the letters' class, or none for a 登记表)
     for klass, members in classes.items():
         rows = [{"name": s.name, "number": s.number,
                  "filled": {name_field: s.name, CLASS_FIELD: s.klass, **({NUMBER_FIELD: s.number} if s.number else {})}}
@@ -114,22 +114,25 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         register = dataclasses.replace(doc, template="register.html.j2", context={
             **doc.context, "kind": "register", "title": f"{klass}{REGISTER_TITLE}", "letter_title": doc.context["title"],
             "klass": klass, "students": rows, "has_numbers": has_numbers})
-        plans.append((f"{_file_name(klass)}-{_file_name(doc.context['title'])}.pdf", letters, len(members)))
-        plans.append((f"{_file_name(klass)}-{REGISTER_TITLE}.pdf", register, 0))
+        plans[f"{_file_name(klass)}-{_file_name(doc.context['title'])}.pdf"] = (letters, members)
+        plans[f"{_file_name(klass)}-{REGISTER_TITLE}.pdf"] = (register, [])
 
     css = stylesheets()
-    tasks = {}
-    for name, plan, count in plans:
-        html = render_html(plan)
-        key = hashlib.sha256(html.encode()).hexdigest()
-        tasks[name] = (plan, count, make_task(key, name, html, plan.page, css, preview=False))
+
+    def tasks():
+        """Each class's HTML made as the renderers take it, so that what is held at once does not grow with the
+        roster."""
+        for name, (plan, _) in plans.items():
+            html = render_html(plan)
+            yield make_task(hashlib.sha256(html.encode()).hexdigest(), name, html, plan.page, css, preview=False)
 
     done = 0
     long_letter_noted = False
     runner = open_runner(settings or RenderSettings())
     try:
-        for result in runner.run([task for _, _, task in tasks.values()]):
-            plan, count, _ = tasks[result.name]
+        for result in runner.run(tasks()):
+            plan, members = plans[result.name]
+            count = len(members)
             write_atomic(out_dir / result.name, result.rendered.pdf)
             if count and result.rendered.pages > count and warnings is not None and not long_letter_noted:
                 # A school prints one sheet per student; a second page per letter doubles the paper for every class.
@@ -139,13 +142,13 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
                                         f"（{plan.context['klass']}：{count} 名学生 {result.rendered.pages} 页），打印用纸会成倍增加",
                                         "缩短正文，让信和回执排在一页上；改好后重新运行 fanzha merge", warning=True))
             if warnings is not None:
-                warnings += _overfilled(result.rendered.overfilled, students, problems.relative(roster))
+                warnings += _overfilled(result.rendered.overfilled, members, problems.relative(roster))
             done += count
             if progress and count:  # a class counts as done with its letters; its 登记表 adds no students
                 progress(done, len(students), plan.context["klass"])
     finally:
         runner.close()
-    written = [out_dir / name for name in tasks]
+    written = [out_dir / name for name in plans]
     # Letters of classes an earlier roster had and this one has not; any other file in the folder is the user's.
     ours = (f"-{_file_name(doc.context['title'])}.pdf", f"-{REGISTER_TITLE}.pdf")
     for old in out_dir.glob("*.pdf"):

@@ -19,10 +19,10 @@ import os
 import resource
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from itertools import islice
+from itertools import chain, islice
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Iterable, Iterator, Protocol
 
 from .documents import PageSpec
 from .fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
@@ -95,13 +95,13 @@ def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> 
 
 
 class Runner(Protocol):
-    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]: ...
+    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]: ...
 
     def close(self) -> None: ...
 
 
 class InProcess:
-    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]:
+    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
         for task in tasks:
             yield render_task(task)
 
@@ -117,9 +117,11 @@ class ProcessPool:
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
 
-    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]:
-        if len(tasks) <= 1 or self.workers == 1:  # not worth starting processes for
-            yield from InProcess().run(tasks)
+    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
+        pending = iter(tasks)
+        first = list(islice(pending, 2))
+        if len(first) <= 1 or self.workers == 1:  # not worth starting processes for
+            yield from InProcess().run(chain(first, pending))
             return
         if self.pool is None:
             import multiprocessing
@@ -128,7 +130,7 @@ class ProcessPool:
             context.set_forkserver_preload([__name__, "weasyprint", "uharfbuzz", "pypdfium2"])
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         # A bounded number in flight: a merge of 100,000 letters does not sit pickled in the pool's queue at once.
-        pending = iter(tasks)
+        pending = chain(first, pending)
         running = {self.pool.submit(render_task, t) for t in islice(pending, 4 * self.workers)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
@@ -165,9 +167,10 @@ class DaskRunner:
             raise ExecutorError(f"连接不上 Dask 调度器 {address}：{exc}") from None
         self.fonts = None
 
-    def run(self, tasks: list[RenderTask]) -> Iterator[RenderResult]:
+    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
         from distributed import as_completed
 
+        tasks = list(tasks)
         if not tasks:
             return
         if self.fonts is None:
