@@ -15,6 +15,7 @@ import hashlib
 import math
 import unicodedata
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from importlib import metadata
@@ -62,8 +63,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
             css = css or stylesheets()
             tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css))
         else:
-            for message in item.warnings:
-                _report(doc, message, problems)
+            for kind, message in item.issues:
+                _report(doc, LayoutIssue(kind, message), problems)
             items[doc.key] = item
 
     peak_rss_mb = 0.0
@@ -159,9 +160,9 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
     from .preflight import preflight
 
     result = rendered.rendered
-    warnings = layout_warnings(doc, result)
-    for message in warnings:
-        _report(doc, message, problems)
+    issues = layout_issues(doc, result)
+    for issue in issues:
+        _report(doc, issue, problems)
     checks = preflight(doc, result.pdf)
     edition = doc.expanded.edition.id
     file = f"{edition}/{doc.file_stem}.pdf"
@@ -173,33 +174,58 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
         title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
         bleed_mm=doc.page.bleed, pages=result.pages, bytes=len(result.pdf),
         sha256=hashlib.sha256(result.pdf).hexdigest(), preflight=checks or "ok", sides=doc.sides,
-        paper=doc.paper, size_name=doc.size_name, warnings=warnings, variant=doc.variant)
+        paper=doc.paper, size_name=doc.size_name, warnings=[i.message for i in issues], variant=doc.variant,
+        issues=[[i.kind, i.message] for i in issues])
 
 
 WRITABLE_BLANK_MM = 40  # an 11-digit phone number or a signature, handwritten (~3.5 mm a character)
-
-
-def layout_warnings(doc: PrintDoc, result) -> list[str]:
-    out = []
-    if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
-        out.append(f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印（共 {result.pages} 页）")
-    for name in result.overflow:
-        out.append(f"{name}的文字太多，超出了版面，印出来会被裁掉")
-    if result.blanks_mm and min(result.blanks_mm) < WRITABLE_BLANK_MM:
-        out.append(f"回执的填写栏最短只有 {min(result.blanks_mm):.0f} 毫米，手写填不下（至少要 {WRITABLE_BLANK_MM} 毫米）")
-    limit = doc.expect_pages or doc.max_pages
-    if limit and result.pages > limit and not result.overflow:
-        out.append(f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式")
-    image = doc.context.get("image")
-    for _name, box_w, box_h in getattr(result, "images", []) if image else []:
-        out += image_resolution_warnings(image, box_w, box_h)
-    return out
-
-
 PRINT_DPI = 300  # FACTS.md, Print conventions: raster images at 300 dpi at their printed size
 
 
-def image_resolution_warnings(image: dict, box_w: float, box_h: float) -> list[str]:
+@dataclass(frozen=True)
+class IssueKind:
+    """A kind of problem only the finished layout shows: how to fix it, and where in the material to point."""
+
+    fix: str
+    at: tuple[str, ...] = ()  # the front-matter key the problem is about; () for the body
+    error_if_fixed: bool = False  # on a fixed-size layout (poster, card, 三折页, sticker) an error, else a warning
+
+
+ISSUE_KINDS = {
+    "receipt-moved": IssueKind("缩短正文，让回执和信在同一页；或保持现状，回执单独一页"),
+    "overflow": IssueKind("删减这一栏的文字，或改用更大的尺寸", error_if_fixed=True),
+    "short-blank": IssueKind("把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项", ("receipt", "fields")),
+    "too-many-pages": IssueKind("删减文字，或改成双面/更大的版式"),
+    "low-dpi": IssueKind("用原图或相机拍的大图；从网页或微信里保存的图片通常太小", ("image",)),
+}
+
+
+@dataclass(frozen=True)
+class LayoutIssue:
+    kind: str  # a key of ISSUE_KINDS
+    message: str
+
+
+def layout_issues(doc: PrintDoc, result) -> list[LayoutIssue]:
+    out = []
+    if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
+        out.append(LayoutIssue("receipt-moved", f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印"
+                                                f"（共 {result.pages} 页）"))
+    for name in result.overflow:
+        out.append(LayoutIssue("overflow", f"{name}的文字太多，超出了版面，印出来会被裁掉"))
+    if result.blanks_mm and min(result.blanks_mm) < WRITABLE_BLANK_MM:
+        out.append(LayoutIssue("short-blank", f"回执的填写栏最短只有 {min(result.blanks_mm):.0f} 毫米，手写填不下"
+                                              f"（至少要 {WRITABLE_BLANK_MM} 毫米）"))
+    limit = doc.expect_pages or doc.max_pages
+    if limit and result.pages > limit and not result.overflow:
+        out.append(LayoutIssue("too-many-pages", f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式"))
+    image = doc.context.get("image")
+    for _name, box_w, box_h in getattr(result, "images", []) if image else []:
+        out += image_resolution_issues(image, box_w, box_h)
+    return out
+
+
+def image_resolution_issues(image: dict, box_w: float, box_h: float) -> list[LayoutIssue]:
     """The image is scaled to fit its box (object-fit: contain): its printed size, and the dpi that gives."""
     px_w, px_h = image["px"]
     scale = min(box_w / px_w, box_h / px_h)  # mm per pixel
@@ -207,24 +233,19 @@ def image_resolution_warnings(image: dict, box_w: float, box_h: float) -> list[s
     if dpi >= PRINT_DPI - 0.5:
         return []
     need_w, need_h = (math.ceil(px * PRINT_DPI / dpi) for px in (px_w, px_h))
-    return [f"图片“{image['name']}”（{px_w}×{px_h} 像素）印出来约 {px_w * scale:.0f}×{px_h * scale:.0f} mm，"
-            f"只有 {dpi:.0f} dpi，低于印刷要求的 {PRINT_DPI} dpi，会发虚；请换一张至少 {need_w}×{need_h} 像素的图片"]
+    return [LayoutIssue("low-dpi", f"图片“{image['name']}”（{px_w}×{px_h} 像素）印出来约 {px_w * scale:.0f}×"
+                                   f"{px_h * scale:.0f} mm，只有 {dpi:.0f} dpi，低于印刷要求的 {PRINT_DPI} dpi，会发虚；"
+                                   f"请换一张至少 {need_w}×{need_h} 像素的图片")]
 
 
-def _report(doc: PrintDoc, message: str, problems: Problems) -> None:
-    fixes = {"填写栏": "把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项",
-             "回执": "缩短正文，让回执和信在同一页；或保持现状，回执单独一页",
-             "超出": "删减这一栏的文字，或改用更大的尺寸",
-             "超过": "删减文字，或改成双面/更大的版式",
-             "dpi": "用原图或相机拍的大图；从网页或微信里保存的图片通常太小"}
-    if doc.variant and "超出" in message:
+def _report(doc: PrintDoc, issue: LayoutIssue, problems: Problems) -> None:
+    kind = ISSUE_KINDS[issue.kind]
+    if doc.variant and issue.kind == "overflow":
         return  # a sticker sheet's cut-guide copy carries the same text; the sheet itself reports it once
-    fix = next((v for k, v in fixes.items() if k in message), "")  # the first key in the message: 填写栏 before 回执
-    line = (doc.material.source.line_of("image") if "dpi" in message
-            else doc.material.source.line_of("receipt", "fields") if "填写栏" in message else doc.material.source.body_line)
-    # On a fixed-size layout (poster, card, 三折页, sticker) text past its box is cut off in print: an error.
-    report = problems.add if doc.fixed and "超出" in message else problems.warn
-    report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{message}", fix)
+    source = doc.material.source
+    line = source.line_of(*kind.at) if kind.at else source.body_line
+    report = problems.add if doc.fixed and kind.error_if_fixed else problems.warn
+    report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{issue.message}", kind.fix)
 
 
 def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:

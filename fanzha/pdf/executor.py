@@ -29,6 +29,9 @@ from .fonts import FontSource, PrintEnvironmentError, font_files, font_resources
 from .render import Rendered
 
 PROGRESS_FROM = 8  # show a progress bar when at least this many documents are rendered
+# A batch this small (an edit that touches a few files) is rendered here: starting worker processes, each importing
+# the renderer, would take longer than the renders.
+IN_PROCESS_UP_TO = 3
 
 
 class ExecutorError(PrintEnvironmentError):
@@ -119,8 +122,8 @@ class ProcessPool:
 
     def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
         pending = iter(tasks)
-        first = list(islice(pending, 2))
-        if len(first) <= 1 or self.workers == 1:  # not worth starting processes for
+        first = list(islice(pending, IN_PROCESS_UP_TO + 1))
+        if len(first) <= IN_PROCESS_UP_TO or self.workers == 1:  # not worth starting processes for
             yield from InProcess().run(chain(first, pending))
             return
         if self.pool is None:

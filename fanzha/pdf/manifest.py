@@ -35,6 +35,7 @@ class PrintItem:
     size_name: str = ""  # e.g. "A4", "易拉宝 80×200 cm"
     warnings: list[str] = field(default_factory=list)
     variant: str = ""  # "" for the main file; a sticker sheet also has "cut-guides" and "alignment"
+    issues: list[list[str]] = field(default_factory=list)  # [kind, message] of each warning, for the cache
 
     def to_dict(self) -> dict:
         return asdict(self)
