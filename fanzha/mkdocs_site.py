@@ -4,8 +4,8 @@ another generator touches this module, hooks/ and mkdocs.yml only.
 
     build(root, site_dir, content)      `fanzha build`: MkDocs with a FanzhaPlugin holding the content
     inputs_digest(root, content)        what MkDocs would read, hashed: an unchanged digest needs no MkDocs run
-    FanzhaPlugin()                      for hooks/fanzha_hooks.py (`fanzha serve`, a plain `mkdocs build`): makes the
-                                        content itself at each build, and under serve shows problems as a page
+    FanzhaPlugin(make_content=…)        for hooks/fanzha_hooks.py (`fanzha serve`, a plain `mkdocs build`): has the
+                                        content made at each build, and under serve shows problems as a page
 """
 
 from __future__ import annotations
@@ -93,12 +93,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 
 class FanzhaPlugin(BasePlugin):  # type: ignore[misc,valid-type]
-    """MkDocs' events, over a SiteContent: given one (`fanzha build`), or made at each build from the project
-    (hooks/fanzha_hooks.py). Under `mkdocs serve` a content problem becomes the page every request gets, instead of
-    a failed build that leaves the browser waiting."""
+    """MkDocs' events, over a SiteContent: given one (`fanzha build`), or made at each build from the project by
+    `make_content(root)` (hooks/fanzha_hooks.py). Under `mkdocs serve` a content problem becomes the page every
+    request gets, instead of a failed build that leaves the browser waiting."""
 
-    def __init__(self, content=None):
+    def __init__(self, content=None, make_content=None):
         self.given = content
+        self.make_content = make_content
         self.content = content
         self.problems: list = []  # the content problems of the last build, under serve
         self.serving = False
@@ -113,7 +114,7 @@ class FanzhaPlugin(BasePlugin):  # type: ignore[misc,valid-type]
         if self.given is None:
             self.content, self.problems = None, []
             try:
-                self.content = content_for(Path(config.config_file_path).parent)
+                self.content = self.make_content(Path(config.config_file_path).parent)
             except ContentError as exc:
                 if not self.serving:
                     from mkdocs.exceptions import Abort
@@ -172,12 +173,3 @@ def _cache_folder(config, name: str) -> Path:
     folder = Path(config.config_file_path).parent / ".cache" / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def content_for(root: Path):
-    """Check the project and make its print files and pages, waiting for a `fanzha build` that is writing them."""
-    from . import pipeline, publish
-
-    with publish.build_lock(root, wait=True):
-        project = pipeline.check(root)
-        return pipeline.site_content(project)

@@ -7,7 +7,8 @@
 
     check(root) -> Project          what `fanzha check` runs; writes nothing
     build(root, ...) -> BuildResult  what `fanzha build` runs
-    site_content(project, root)     the print files and pages of a checked project (also for `fanzha serve`)
+    site_content(project)           the print files and pages of a checked project
+    prepared_content(root)          check + site_content, for each rebuild of `fanzha serve`
 
 Nothing here knows MkDocs' events: the MkDocs side only receives a SiteContent.
 """
@@ -121,6 +122,15 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
                        dictionary if dictionary.is_file() else None, items)
 
 
+def prepared_content(root: Path) -> SiteContent:
+    """Check the project and make its print files and pages, waiting for a `fanzha build` that is writing them (what
+    `fanzha serve` does at each rebuild); raises ContentError."""
+    from . import publish
+
+    with publish.build_lock(root, wait=True):
+        return site_content(check(root))
+
+
 def _hand_written_pages(root: Path) -> list[str]:
     """docs/'s Markdown pages, as MkDocs names them (posix paths relative to docs/)."""
     docs = root / "docs"
@@ -156,4 +166,4 @@ def build(root: Path, site_dir: Path | None = None, *, only_edition: str | None 
         return BuildResult(site_dir, project, site_rebuilt=True)
 
 
-__all__ = ["check", "build", "site_content", "Project", "SiteContent", "BuildResult", "ContentError"]
+__all__ = ["check", "build", "site_content", "prepared_content", "Project", "SiteContent", "BuildResult", "ContentError"]

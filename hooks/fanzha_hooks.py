@@ -4,8 +4,9 @@ All real work is in fanzha/ (fanzha.pipeline); `fanzha build` runs MkDocs with t
 """
 
 from fanzha.mkdocs_site import FanzhaPlugin
+from fanzha.pipeline import prepared_content
 
-plugin = FanzhaPlugin()
+plugin = FanzhaPlugin(make_content=prepared_content)
 
 on_startup = plugin.on_startup
 on_config = plugin.on_config

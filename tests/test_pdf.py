@@ -484,7 +484,8 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
     item's text starts where its other lines start, whatever its number (1. … 10., start="8"), in a loose item (its
     number in its first paragraph) and after a bullet; numbers of one and two digits end in line."""
     from fanzha.pdf.cjk import space_html
-    from fanzha.pdf.render import _boxes, lay_out
+    from fanzha.pdf.boxes import boxes as _boxes
+    from fanzha.pdf.render import lay_out
 
     assert space_html('<ol start="9">\n<li>九</li>\n<li class="x">十<ul><li>子</li></ul></li></ol><li>孤</li>') == (
         '<ol start="9">\n<li>9.\u2002九</li>\n<li class="digits-2 x">10.\u2002十<ul><li>•子</li></ul></li></ol>'
@@ -695,7 +696,8 @@ def _render_inputs(project, ids=None) -> list:
 def test_a_layout_stylesheet_that_imports_another_still_applies(project):
     """Layout CSS is parsed once per process, except a sheet with @import (or @font-face), which loads other files
     as it is parsed: the document then loads it itself, and what it imports applies."""
-    from fanzha.pdf.render import _element_boxes, lay_out
+    from fanzha.pdf.boxes import element_boxes as _element_boxes
+    from fanzha.pdf.render import lay_out
 
     [(_, html, resources)] = _render_inputs(project, {"short"})
 
@@ -1231,7 +1233,8 @@ def test_a_line_ended_by_a_forced_break_is_not_justified():
 
     from fanzha.pdf.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.justify import justify_lines
-    from fanzha.pdf.render import _boxes, lay_out, stylesheets
+    from fanzha.pdf.boxes import boxes as _boxes
+    from fanzha.pdf.render import lay_out, stylesheets
 
     html = ('<!DOCTYPE html><html><head><style>@font-face { font-family: "FZ Sans"; src: url("fonts/sans.otf"); }'
             '</style><link rel="stylesheet" href="print.css" /></head><body><div class="justify" style="width: 100mm">'

@@ -170,7 +170,7 @@ def test_under_serve_a_content_problem_is_the_page_instead_of_a_failed_build(sma
 
     from fanzha.mkdocs_site import FanzhaPlugin
 
-    plugin = FanzhaPlugin()
+    plugin = FanzhaPlugin(make_content=pipeline.prepared_content)
     plugin.on_startup(command="serve", dirty=False)
 
     def build_with_plugin():

@@ -25,11 +25,12 @@ from ..catalog import Catalog, Edition, edition_materials
 from ..expand import Expanded, expand_catalog
 from ..problems import Problems
 from .cache import LayoutCache, load_cache, save_cache
-from .documents import BUILDERS, PRINT_KINDS, PrintDoc, sticker_docs
+from .documents import BUILDERS, PRINT_KINDS, PrintDoc
 from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
 from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
 from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
 from .render import TEMPLATES, render_html, stylesheets, template_files
+from .stickers import sticker_sheet_docs
 
 __all__ = ["build_print_outputs", "print_documents", "check_print_documents", "write_manifest", "zip_edition",
            "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache"]
@@ -103,7 +104,7 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             if item.material.kind not in PRINT_KINDS:
                 continue
             if item.material.kind == "stickers":
-                made = sticker_docs(item, catalog, problems, layout_cache)
+                made = sticker_sheet_docs(item, catalog, problems, layout_cache)
             else:
                 made = BUILDERS[item.material.kind](item, catalog, problems)
             docs += made if isinstance(made, list) else [made] if made is not None else []

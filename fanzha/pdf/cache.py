@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .files import write_atomic
+
 CACHE_NAME = ".print-cache.json"  # a dot file, so it is not copied into the site
 
 
@@ -18,8 +20,6 @@ def load_cache(out_dir: Path) -> dict:
 
 
 def save_cache(out_dir: Path, cache: dict) -> None:
-    from .manifest import write_atomic
-
     data = json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0).encode()
     path = Path(out_dir) / CACHE_NAME
     if not path.exists() or path.read_bytes() != data:
@@ -60,8 +60,6 @@ class LayoutCache:
     def save(self) -> None:
         if self.path is None or not self.changed:
             return
-        from .manifest import write_atomic
-
         data = {"inputs": self.inputs, "entries": self.entries}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode())
         self.changed = False

@@ -19,30 +19,9 @@ from ..problems import Problems
 from ..schema import CustomSize
 from .cjk import space_html
 from .fonts import EQUIVALENTS
+from .page import BLEED_MM, SLUG_MM, PageSpec
 
 PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
-BLEED_MM = 3.0  # 出血 on print-shop products (FACTS.md, Print conventions)
-SLUG_MM = 8.0  # room outside the bleed for crop marks
-SAFE_MM = 5.0  # text at least this far inside the trim
-PT_PER_MM = 72 / 25.4  # PDF points in a millimetre
-
-
-@dataclass
-class PageSpec:
-    trim_w: float
-    trim_h: float
-    bleed: float = 0.0
-    slug: float = 0.0
-
-    @property
-    def media_w(self) -> float:
-        return self.trim_w + 2 * (self.bleed + self.slug)
-
-    @property
-    def media_h(self) -> float:
-        return self.trim_h + 2 * (self.bleed + self.slug)
-
-
 @dataclass
 class PrintDoc:
     expanded: Expanded
@@ -107,7 +86,7 @@ def sections(text: str, first_line: int) -> list[dict[str, Any]]:
     return result
 
 
-def _common(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
+def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
     edition = expanded.edition
     meta = edition.meta
     material = expanded.material
@@ -154,7 +133,7 @@ def qr_data_uri(url: str) -> str:
 
 def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
     meta = expanded.material.meta
-    context = _common(expanded, catalog)
+    context = common_context(expanded, catalog)
     context.update(
         salutation=expanded.fields.get("salutation", ""),
         signed_lines=[line for line in (expanded.fields.get("signed") or "").split("\n") if line.strip()],
@@ -168,7 +147,7 @@ def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
 def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc | None:
     meta = expanded.material.meta
     material = expanded.material
-    context = _common(expanded, catalog)
+    context = common_context(expanded, catalog)
     parts = sections(expanded.body, material.source.body_line)
     context["sections"] = parts
     context["large_print"] = meta.large_print
@@ -205,7 +184,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
 def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
     meta = expanded.material.meta
     material = expanded.material
-    context = _common(expanded, catalog)
+    context = common_context(expanded, catalog)
     if isinstance(meta.size, CustomSize):
         w, h = meta.size.width_mm, meta.size.height_mm
         size_name = f"自定义 {w:g}×{h:g} mm"
@@ -277,7 +256,7 @@ def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, pr
 
 def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
     meta = expanded.material.meta
-    context = _common(expanded, catalog)
+    context = common_context(expanded, catalog)
     landscape = meta.orientation == "landscape"
     context.update(header_fields=list(meta.header_fields), columns=list(meta.columns), rows=meta.rows,
                    footer_fields=list(meta.footer_fields), landscape=landscape)
@@ -286,12 +265,6 @@ def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintD
                     "A4 横向" if landscape else "A4", context)
 
 
-def sticker_docs(expanded: Expanded, catalog: Catalog, problems: Problems, layout_cache=None) -> list[PrintDoc]:
-    from .stickers import sticker_sheet_docs  # it measures text with the renderer, which imports this module
-
-    return sticker_sheet_docs(expanded, catalog, problems, layout_cache)
-
-
-# Each returns a PrintDoc, a list of them (a sticker sheet makes three files), or None when the material has problems.
-BUILDERS = {"letter": letter_doc, "handout": handout_doc, "poster": poster_doc, "form": form_doc,
-            "stickers": sticker_docs}
+# Each returns a PrintDoc, or None when the material has problems. Sticker sheets (three files each, their text
+# fitted by laying it out) are made by stickers.sticker_sheet_docs.
+BUILDERS = {"letter": letter_doc, "handout": handout_doc, "poster": poster_doc, "form": form_doc}

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
-from .documents import PageSpec
+from .page import PageSpec
 from .fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
 from .render import Rendered
 

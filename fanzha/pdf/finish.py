@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .cjk import unspace_text
-from .documents import PT_PER_MM, PageSpec
+from .page import PT_PER_MM, PageSpec
 from .fonts import sfnt_tables
 
 CIDFONT_DEFAULT_WIDTH = 1000  # PDF 32000-1 9.7.4.3: DW, when absent

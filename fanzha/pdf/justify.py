@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .cjk import BULLET, JOINER, NUMBER_GAP
-from .render import _boxes, _has_class, _own_element
+from .boxes import boxes, has_class, own_element
 
 MAX_SPACING_EM = 1.0  # a narrow column's loose line (a character pushed to the next line) still ends flush
 # A list item's number or bullet (cjk.ListMarkers) starts its first line: the item's text after it must stay where
@@ -51,9 +51,9 @@ def _justified_blocks(box, justified: bool, out: list) -> None:
     """The block containers of lines inside .justify elements, in document order."""
     from weasyprint.formatting_structure.boxes import BlockContainerBox, LineBox
 
-    element = _own_element(box)
+    element = own_element(box)
     if element is not None:
-        justified = justified or _has_class(element, "justify")
+        justified = justified or has_class(element, "justify")
     children = getattr(box, "children", ()) or ()
     if justified and isinstance(box, BlockContainerBox) and children and isinstance(children[0], LineBox):
         if box.style["text_align_all"] in ("left", "start"):  # not a centred or right-aligned block inside one
@@ -64,7 +64,7 @@ def _justified_blocks(box, justified: bool, out: list) -> None:
 
 
 def _justify_line(block, line) -> None:
-    texts = [box for box in _boxes(line) if hasattr(box, "text")]
+    texts = [box for box in boxes(line) if hasattr(box, "text")]
     if not texts or _ends_in_break(line):
         return
     # A list item's marker alone in its text box (the item's text starts with bold) is left as it is; one that

@@ -9,7 +9,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-PART = ".part"  # suffix of a file still being written: what a killed build leaves behind is recognised by it
+from .files import PART, write_atomic
 
 # Keys of site/print/manifest.json that other parts rely on (DESIGN.md, "Outputs"), then the extra ones.
 CONTRACT_KEYS = ("file", "material", "kind", "title", "edition", "trim_mm", "bleed_mm", "pages", "bytes", "sha256",
@@ -99,17 +99,3 @@ def _zip_names(out_dir: Path, edition_id: str) -> dict[str, str]:
 
 def _safe(text: str) -> str:
     return "".join("_" if c in '\\/:*?"<>|' else c for c in text)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary name in the same folder, then rename over the target: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the files are published on a web server
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import re
 
-from .documents import PT_PER_MM, SAFE_MM, PrintDoc
+from .documents import PrintDoc
+from .page import PT_PER_MM, SAFE_MM
 
 TOLERANCE_MM = 0.1
 

@@ -18,9 +18,12 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from .cjk import space_text
-from .documents import PageSpec, PrintDoc
+from .boxes import boxes, element_boxes, has_class, own_element
+from .documents import PrintDoc
 from .finish import finish
 from .fonts import EQUIVALENTS, advance_em, font_sources
+from .justify import justify_lines
+from .page import PageSpec
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
@@ -81,25 +84,6 @@ class Rendered:
     overfilled: list[str] = field(default_factory=list)  # what is printed in a 回执 blank but runs past its rule
     blanks_mm: list[float] = field(default_factory=list)  # the length of each 回执 blank's rule
     images: list[tuple[str, float, float]] = field(default_factory=list)  # data-image name, its box's width, height (mm)
-
-
-def _boxes(box):
-    yield box
-    for child in getattr(box, "children", ()) or ():
-        yield from _boxes(child)
-
-
-def _own_element(box):
-    """The element `box` is the box of (not an anonymous box or a pseudo-element's inside it), or None."""
-    element = getattr(box, "element", None)
-    return element if element is not None and getattr(box, "element_tag", "") == element.tag else None
-
-
-def _element_boxes(page, predicate):
-    for box in _boxes(page._page_box):
-        element = _own_element(box)
-        if element is not None and predicate(element):
-            yield box
 
 
 _LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)" />')
@@ -273,16 +257,14 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
         document = _fit_table(document, html, resources)
     result = Rendered(b"", len(document.pages))
 
-    signoff = _find(document, lambda e: _has_class(e, "signoff"))
+    signoff = _find(document, lambda e: has_class(e, "signoff"))
     if signoff:
         result.signoff_page = signoff[0] + 1
     # Every 回执 (a merged file has one per letter) goes to the foot of its page.
     for index, page in enumerate(document.pages):
-        for box in _element_boxes(page, lambda e: _has_class(e, "receipt")):
+        for box in element_boxes(page, lambda e: has_class(e, "receipt")):
             result.receipt_page = result.receipt_page or index + 1
             _to_page_foot(page, box)
-
-    from .justify import justify_lines  # here, not at the top: justify.py walks the boxes with this module's helpers
 
     justify_lines(document.pages)
     for page in document.pages:
@@ -291,7 +273,7 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             lengths, overfilled = receipt_blanks(page)
             result.blanks_mm += lengths
             result.overfilled += overfilled
-        for box in _element_boxes(page, lambda e: e.get("data-image") is not None):
+        for box in element_boxes(page, lambda e: e.get("data-image") is not None):
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
     def finisher(_document, pdf):
@@ -328,7 +310,7 @@ def _fit_table(document, html: str, resources: dict[str, bytes]):
         return document
     from weasyprint.formatting_structure.boxes import TableRowGroupBox
 
-    body_rows = [row for group in _boxes(found[1]) if isinstance(group, TableRowGroupBox)
+    body_rows = [row for group in boxes(found[1]) if isinstance(group, TableRowGroupBox)
                  and not (group.is_header or group.is_footer) for row in group.children]
     rows = len(found[1].element.findall("./tbody/tr"))
     if not body_rows or not rows:
@@ -342,7 +324,7 @@ def _fit_table(document, html: str, resources: dict[str, bytes]):
         if row_mm - lower_mm < MIN_ROW_MM:
             continue
         fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"})
-        table_moved_on = any(next(_element_boxes(page, _is_fit_table), None) is not None for page in fitted.pages[1:])
+        table_moved_on = any(next(element_boxes(page, _is_fit_table), None) is not None for page in fitted.pages[1:])
         if len(fitted.pages) == 1 or (only is not None and not table_moved_on):
             return fitted
     return document
@@ -358,10 +340,10 @@ def _reach(page, only=None, repeated_head: bool = False) -> float:
     from weasyprint.formatting_structure.boxes import MarginBox, TableRowGroupBox
 
     page_box = page._page_box
-    content = [box for child in page_box.children if not isinstance(child, MarginBox) for box in _boxes(child)]
+    content = [box for child in page_box.children if not isinstance(child, MarginBox) for box in boxes(child)]
     if only is not None:
-        outermost = next(_element_boxes(page, only), None)
-        content = list(_boxes(outermost)) if outermost is not None else []
+        outermost = next(element_boxes(page, only), None)
+        content = list(boxes(outermost)) if outermost is not None else []
     if not content:
         return 0.0
     head = sum(box.height for box in content if isinstance(box, TableRowGroupBox) and box.is_header)
@@ -389,13 +371,9 @@ def _resource_fetcher(resources: dict[str, bytes]):
     return ResourceFetcher()
 
 
-def _has_class(element, name: str) -> bool:
-    return name in (element.get("class") or "").split()
-
-
 def _find(document, predicate):
     for index, page in enumerate(document.pages):
-        for box in _element_boxes(page, predicate):
+        for box in element_boxes(page, predicate):
             return index, box
     return None
 
@@ -415,7 +393,7 @@ def overflowing_boxes(page) -> list[str]:
     sideways only: their glyph boxes are taller than a tight line height, while their line boxes are checked fully.
     """
     out = []
-    for box in _element_boxes(page, lambda e: _has_class(e, "fit")):
+    for box in element_boxes(page, lambda e: has_class(e, "fit")):
         left, top = box.content_box_x(), box.content_box_y()
         area = (left - TOLERANCE_PX, top - TOLERANCE_PX, left + box.width + TOLERANCE_PX,
                 top + box.height + TOLERANCE_PX)
@@ -432,15 +410,15 @@ def receipt_blanks(page) -> tuple[list[float], list[str]]:
     blank (a merged letter's student name or class) whose text runs past the end of its rule into the next field: it
     sits in a box of no width (letters-merged.css), so nothing else stops it."""
     lengths, overfilled = [], []
-    for box in _boxes(page._page_box):
+    for box in boxes(page._page_box):
         children = getattr(box, "children", ()) or ()
         for before, blank in zip((None, *children), children):
-            if (element := _own_element(blank)) is None or not _has_class(element, "blank"):
+            if (element := own_element(blank)) is None or not has_class(element, "blank"):
                 continue
             lengths.append(blank.width * MM_PER_PX)
-            filled = _own_element(before)
+            filled = own_element(before)
             if filled is not None and filled.get("data-filled") is not None:
-                ends = [text.position_x + text.width for text in _boxes(before) if hasattr(text, "text")]
+                ends = [text.position_x + text.width for text in boxes(before) if hasattr(text, "text")]
                 if ends and max(ends) > blank.border_box_x() + blank.border_width() + TOLERANCE_PX:
                     overfilled.append(filled.get("data-filled"))
     return lengths, overfilled

@@ -23,7 +23,9 @@ from ..expand import Expanded, edition_context, render
 from ..labels import LabelTemplate, resolve_template
 from ..problems import Problems
 from .cache import LayoutCache
-from .documents import PT_PER_MM, SAFE_MM, PageSpec, PrintDoc, _common
+from .boxes import element_boxes
+from .documents import PrintDoc, common_context
+from .page import PT_PER_MM, SAFE_MM, PageSpec
 from .fonts import font_files, font_resources, font_sources
 
 STEP_PT = 0.5
@@ -132,7 +134,7 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
     paper = "卷筒不干胶（模切）" if roll else f"A4 不干胶标签纸（{template.name}）"
     docs = []
     for variant, (suffix, layer) in VARIANTS.items():
-        context = _common(expanded, catalog)
+        context = common_context(expanded, catalog)
         context.update(title=title + suffix, template=template, layer=layer, frame_inset=FRAME_INSET_MM,
                        guides=variant == "cut-guides",
                        sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
@@ -287,7 +289,7 @@ def _wrapped_guess(design: Design, width_pt: float, height_pt: float) -> float:
 def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
     """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template, CSS and fonts (subset as
     the print render subsets them): does it fit, and does every phrase stay on one line?"""
-    from .render import _element_boxes, lay_out, overflowing_boxes, render_template, stylesheets
+    from .render import lay_out, overflowing_boxes, render_template, stylesheets
 
     # Pages three times the area's height, so that an overflowing text is laid out whole instead of breaking.
     page = PageSpec(area.w, area.h * 3)
@@ -300,9 +302,9 @@ def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[t
     results = []
     for page_ in lay_out(html, resources).pages:
         overflowing = set(overflowing_boxes(page_))
-        for box in _element_boxes(page_, lambda e: "label-text" in (e.get("class") or "").split()):
+        for box in element_boxes(page_, lambda e: "label-text" in (e.get("class") or "").split()):
             name = box.element.get("data-name")
-            phrase_lines = [len(b.children) for b in _element_boxes(page_, lambda e: e.get("data-phrase") == name)]
+            phrase_lines = [len(b.children) for b in element_boxes(page_, lambda e: e.get("data-phrase") == name)]
             results.append((name not in overflowing, all(n <= 1 for n in phrase_lines)))
     if len(results) != len(probes):
         raise RuntimeError(f"stickers-measure.html.j2 laid out {len(results)} labels for {len(probes)} probes")
