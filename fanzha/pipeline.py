@@ -65,10 +65,10 @@ def check(root: Path, *, print_documents: bool = True) -> Project:
 
 
 def _print_documents(project: Project) -> None:
-    from .pdf import LayoutCache, PrintEnvironmentError, print_documents
+    from .pdf import LayoutCache, PrintEnvironmentError, layout_inputs, print_documents
 
     try:
-        project.layout_cache = LayoutCache.load(project.root / LAYOUT_CACHE)
+        project.layout_cache = LayoutCache.load(project.root / LAYOUT_CACHE, layout_inputs())
         project.documents = print_documents(project.catalog, project.editions(), project.expanded, project.problems,
                                             project.layout_cache)
     except PrintEnvironmentError:
@@ -84,7 +84,6 @@ class SiteContent:
     identity: tuple[str, str] | None  # site name, footer
     search_terms: list[str] = field(default_factory=list)  # words the search must keep whole
     search_dictionary: Path | None = None  # materials/search-terms.txt, jieba's user dictionary
-    print_items: list = field(default_factory=list)
 
 
 def site_content(project: Project, only_edition: str | None = None, settings=None) -> SiteContent:
@@ -119,7 +118,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     dictionary = root / "materials" / "search-terms.txt"
     return SiteContent(pages, {f"print/{rel}": path for rel, path in sorted(published.items())},
                        site_name_and_footer(default) if default else None, terms,
-                       dictionary if dictionary.is_file() else None, items)
+                       dictionary if dictionary.is_file() else None)
 
 
 def prepared_content(root: Path) -> SiteContent:

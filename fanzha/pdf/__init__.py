@@ -16,9 +16,8 @@ import math
 import unicodedata
 import time
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib import metadata
+from pathlib import Path
 
 from .. import __version__
 from ..catalog import Catalog, Edition, edition_materials
@@ -32,8 +31,8 @@ from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
 from .render import TEMPLATES, render_html, stylesheets, template_files
 from .stickers import sticker_sheet_docs
 
-__all__ = ["build_print_outputs", "print_documents", "check_print_documents", "write_manifest", "zip_edition",
-           "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache"]
+__all__ = ["build_print_outputs", "print_documents", "write_manifest", "zip_edition",
+           "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache", "layout_inputs"]
 
 stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
 
@@ -122,23 +121,13 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
     return [doc for doc in docs if check_glyphs(doc, visible_text(doc.html), problems)]
 
 
-def check_print_documents(catalog: Catalog, editions: list[Edition], problems: Problems) -> list[PrintDoc]:
-    return print_documents(catalog, editions, None, problems)
-
-
 def layout_inputs() -> str:
     """Everything an output depends on besides its HTML: templates and CSS, the engine's code, fonts, versions."""
-    global _layout_inputs
-    if _layout_inputs is None:
-        digest = hashlib.sha256()
-        for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        digest.update(f"{__version__}|{metadata.version('weasyprint')}|{fonts_identity()}".encode())
-        _layout_inputs = digest.hexdigest()
-    return _layout_inputs
-
-
-_layout_inputs: str | None = None
+    digest = hashlib.sha256()
+    for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(f"{__version__}|{metadata.version('weasyprint')}|{fonts_identity()}".encode())
+    return digest.hexdigest()
 
 
 def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:

@@ -39,10 +39,8 @@ class LayoutCache:
         self.changed = False
 
     @classmethod
-    def load(cls, path: Path) -> "LayoutCache":
-        from . import layout_inputs
-
-        inputs = layout_inputs()
+    def load(cls, path: Path, inputs: str) -> "LayoutCache":
+        """The cache at `path` if it was made from these layout `inputs` (pdf.layout_inputs), else an empty one."""
         try:
             data = json.loads(Path(path).read_text("utf-8"))
             entries = data["entries"] if isinstance(data, dict) and data.get("inputs") == inputs else {}
