@@ -14,6 +14,7 @@ from .problems import Problems
 MAX_BYTES = 2 * 1024 * 1024
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it
 FULLWIDTH_KEY = re.compile(r"^\s*-?\s*[\w\u4e00-\u9fff-]+\s*：")
+BLOCK_SCALAR_START = re.compile(r"(?:^|[:\s-])\s*[|>][+-]?\d*\s*(?:#.*)?$")
 
 
 @dataclass
@@ -94,10 +95,18 @@ def _inside(path: Path, root: Path) -> bool:
 
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> tuple[Any, dict[tuple, int]] | None:
     """Load YAML and record the line of every key and list item, so schema errors can point at it."""
+    block_indent = None  # indentation of the line that opened a | or > block scalar, while inside it
     for offset, line in enumerate(text.split("\n")):
-        if "\t" in line[: len(line) - len(line.lstrip())]:
+        indent = len(line) - len(line.lstrip())
+        if "\t" in line[:indent]:
             problems.add(path, first_line + offset, "YAML 行首用了制表符（Tab）", "把行首的 Tab 换成空格")
             return None
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue  # text of a block scalar: "：" there is prose, not a key
+            block_indent = None
+        if BLOCK_SCALAR_START.search(line):
+            block_indent = indent
         if FULLWIDTH_KEY.match(line) and ":" not in line.split("：", 1)[0]:
             problems.add(path, first_line + offset, "键名后面用了全角冒号“：”",
                          "把键名后的“：”改成半角冒号“:”并在后面加一个空格")

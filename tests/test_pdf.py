@@ -1076,6 +1076,14 @@ def test_markdown_blocks_keep_their_last_two_characters():
     assert space_html("<h2>骗子</h2><h2>APP 下载</h2>") == '<h2>骗子</h2><h2>APP<span class="sp"> </span>下载</h2>'
 
 
+def test_a_line_break_between_inline_tags_joins_the_lines():
+    from fanzha.pdf.cjk import space_html
+
+    assert space_html("<p><strong>甲</strong>：乙。\n<strong>丙</strong>：丁。</p>") == (
+        "<p><strong>甲</strong>：乙。<strong>丙</strong>：丁。</p>")
+    assert space_html("<p><b>Hello</b>\nworld</p>") == '<p><b>Hello</b><span class="sp"> </span>world</p>'
+
+
 def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
     """A list item's text starts flush with the others: its opening quote gives up its blank left half (clreq, 行首);
     one inside a paragraph, or at a paragraph's indented start, keeps its whole width."""

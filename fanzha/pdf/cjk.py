@@ -174,9 +174,10 @@ def space_html(html: str) -> str:
             out.append(part)
         else:
             # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.
-            text = re.sub(r"\s*\n\s*", _join_newline(part), part)
+            before, after = _next_character(parts, index, -1), _next_character(parts, index, 1)
+            text = re.sub(r"\s*\n\s*", _join_newline(part, before, after), part)
             out.append(space_text(text, keep_end=_ends_block(parts, index), starts_item=_starts_item(parts, index),
-                                  before=_next_character(parts, index, -1), after=_next_character(parts, index, 1)))
+                                  before=before, after=after))
     return "".join(out)
 
 
@@ -275,11 +276,15 @@ def _starts_item(parts: list[str], index: int) -> bool:
     return False
 
 
-def _join_newline(text: str):
+def _join_newline(text: str, outside_before: str, outside_after: str):
+    """What a newline in `text` becomes; at the ends of the text, its neighbours are the characters next to it across
+    inline tags (the newline in "**甲**：乙。⏎**丙**" sits between "。" and "丙")."""
     def join(match: re.Match) -> str:
         start, end = match.start(), match.end()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
+        before = text[start - 1] if start else outside_before
+        after = text[end] if end < len(text) else outside_after
+        if not before or not after:
+            return ""
         if is_ideograph(before) or is_ideograph(after) or before in CLOSING or after in CLOSING:
             return ""
         return " "
