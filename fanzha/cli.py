@@ -9,8 +9,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from . import __version__
-from .problems import ContentError
+from fanzha import __version__
+from fanzha.problems import ContentError
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 console = Console(stderr=True, highlight=False)
@@ -84,8 +84,8 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
 
 def render_settings(args, progress: bool):
     """--jobs and --executor as RenderSettings, or None after printing the usage error."""
-    from .pdf import RenderSettings
-    from .pdf.executor import ExecutorError
+    from fanzha.pdf import RenderSettings
+    from fanzha.pdf.executor import ExecutorError
 
     try:
         return RenderSettings(executor=args.executor, jobs=args.jobs, progress=progress)
@@ -104,7 +104,7 @@ def print_problems(problems) -> None:
 
 
 def cmd_check(args) -> int:
-    from .pipeline import check
+    from fanzha.pipeline import check
 
     project = check(args.root)
     print_problems(project.problems)
@@ -115,10 +115,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .pdf import PrintEnvironmentError
-    from .pdf.executor import ExecutorError
-    from .pipeline import build, check
-    from .publish import BuildBusy
+    from fanzha.pdf import PrintEnvironmentError
+    from fanzha.pdf.executor import ExecutorError
+    from fanzha.pipeline import build, check
+    from fanzha.site.publish import BuildBusy
 
     render = render_settings(args, progress=console.is_terminal)
     if render is None:
@@ -174,8 +174,8 @@ def cmd_serve(args) -> int:
 def cmd_merge(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from .merge import MergeUsageError, merge_roster, refuse_published
-    from .pdf import PrintEnvironmentError
+    from fanzha.merge.letters import MergeUsageError, merge_roster, refuse_published
+    from fanzha.pdf import PrintEnvironmentError
 
     settings = render_settings(args, progress=False)  # merge shows its own progress, in students
     if settings is None:
@@ -225,7 +225,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .scaffold import ScaffoldError, scaffold
+    from fanzha.model.scaffold import ScaffoldError, scaffold
 
     try:
         path = scaffold(args.root, args.kind, args.id, args.title)

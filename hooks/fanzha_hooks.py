@@ -3,7 +3,7 @@
 All real work is in fanzha/ (fanzha.pipeline); `fanzha build` runs MkDocs with the plugin itself, not through here.
 """
 
-from fanzha.mkdocs_plugin import FanzhaPlugin
+from fanzha.site.mkdocs_plugin import FanzhaPlugin
 from fanzha.pipeline import prepared_content
 
 plugin = FanzhaPlugin(make_content=prepared_content)

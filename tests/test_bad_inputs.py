@@ -13,8 +13,8 @@ from typing import Callable
 
 import pytest
 
-from fanzha.catalog import load_catalog
-from fanzha.pages import site_pages
+from fanzha.model.catalog import load_catalog
+from fanzha.site.pages import site_pages
 from fanzha.pdf.manifest import PrintItem
 from fanzha.problems import Problems
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fanzha.catalog import Catalog, load_catalog
-from fanzha.expand import edition_context, expand_material, render
-from fanzha.lint import CHANNEL_LIMITS, char_count
+from fanzha.model.catalog import Catalog, load_catalog
+from fanzha.edition.expand import edition_context, expand_material, render
+from fanzha.edition.lint import CHANNEL_LIMITS, char_count
 from fanzha.problems import Problems
 
 REPO = Path(__file__).resolve().parent.parent

@@ -196,7 +196,7 @@ def _tree(folder: Path, marker: str) -> Path:
 def test_swap_without_an_atomic_exchange_and_a_kill_between_its_renames(tmp_path, monkeypatch):
     """Where renameat2(RENAME_EXCHANGE) is missing (other systems, some file systems) the new site goes in with two
     renames; a build killed between them has set the old site aside, and the next build puts it back."""
-    from fanzha import publish
+    from fanzha.site import publish
 
     site = _tree(tmp_path / "site", "old")
     monkeypatch.setattr(publish, "_exchange", lambda a, b: False)

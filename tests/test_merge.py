@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FANZHA, REPO, Project
-from fanzha.pdf.fonts import missing_characters
+from fanzha.pdf.layout.fonts import missing_characters
 from fanzha.pdf.preflight import font_issues
 from test_roster import class_of_45, write_csv, write_xlsx
 

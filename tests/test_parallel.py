@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fanzha.catalog import load_catalog
+from fanzha.model.catalog import load_catalog
 from fanzha.pdf import RenderSettings, build_print_outputs, stats
 from fanzha.pdf.executor import ExecutorError, render_task
 from fanzha.problems import Problems
@@ -92,7 +92,7 @@ def test_render_task_is_self_contained(root, tmp_path):
     """A task pickles, and renders from the font bytes it is handed, without the templates folder."""
     from fanzha.pdf import collect_documents
     from fanzha.pdf.executor import make_task
-    from fanzha.pdf.fonts import font_files
+    from fanzha.pdf.layout.fonts import font_files
     from fanzha.pdf.render import render_html, stylesheets
 
     problems = Problems(root)
@@ -119,8 +119,8 @@ def test_cli_refuses_bad_jobs_as_usage_error(project):
 
 def test_merge_on_dask_gives_the_same_files_as_in_process(tmp_path):
     pytest.importorskip("distributed")
-    from fanzha.merge import merge_letters
-    from fanzha.roster import Student
+    from fanzha.merge.letters import merge_letters
+    from fanzha.merge.roster import Student
 
     repo = Path(__file__).resolve().parent.parent
     students = [Student(name, klass, "", line) for line, (name, klass) in enumerate(

@@ -7,8 +7,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
-import textwrap
 import time
 import zipfile
 from pathlib import Path
@@ -17,9 +15,9 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
-from fanzha.catalog import load_catalog
+from fanzha.model.catalog import load_catalog
 from fanzha.pdf import RenderSettings, build_print_outputs, stats, write_manifest, zip_edition
-from fanzha.pdf import finish as finish_module
+from fanzha.pdf.layout import finish as finish_module
 from fanzha.pdf.preflight import font_issues
 from fanzha.problems import Problems
 
@@ -171,7 +169,7 @@ def _system_glyph_outlines():
     from fontTools.pens.recordingPen import RecordingPen
     from fontTools.ttLib import TTFont
 
-    from fanzha.pdf.fonts import FACES, _source
+    from fanzha.pdf.layout.fonts import FACES, _source
 
     outlines = {}
     for face in FACES:
@@ -441,7 +439,7 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
     """No layout sets text in 宋体 today: a letter neither declares FZ Serif nor pays for its subset, while markup that
     asks for it (class "serif") gets it."""
     from fanzha.pdf import collect_documents
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.render import render_html
 
     catalog = load_catalog(project["root"], Problems(project["root"]))
@@ -483,8 +481,8 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
     """List numbers and bullets are written into the text (cjk.ListMarkers), not laid out as ::marker boxes: each
     item's text starts where its other lines start, whatever its number (1. … 10., start="8"), in a loose item (its
     number in its first paragraph) and after a bullet; numbers of one and two digits end in line."""
-    from fanzha.pdf.cjk import space_html
-    from fanzha.pdf.boxes import boxes as _boxes
+    from fanzha.text.cjk import space_html
+    from fanzha.pdf.layout.boxes import boxes as _boxes
     from fanzha.pdf.render import lay_out
 
     assert space_html('<ol start="9">\n<li>九</li>\n<li class="x">十<ul><li>子</li></ul></li></ol><li>孤</li>') == (
@@ -527,7 +525,7 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
 
     # And no ::marker box is laid out, which is what the markers as text are for (~0.4 ms each).
     from fanzha.pdf import collect_documents
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.render import render_html, stylesheets
 
     catalog = load_catalog(root, Problems(root))
@@ -538,7 +536,7 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
                 if getattr(box, "pseudo_type", None) == "marker"]
 
 
-# Text as a reader extracts it: the spaces that take no room (beside quotation marks, fanzha/pdf/cjk.py) are drawn as
+# Text as a reader extracts it: the spaces that take no room (beside quotation marks, fanzha/text/cjk.py) are drawn as
 # space glyphs, which the finisher takes out of the content streams; the spaces an author typed stay.
 
 TYPED = "国家反诈中心 APP 开启来电预警"
@@ -662,7 +660,7 @@ def test_print_text_carries_no_spaces_between_chinese_characters(project):
     """No text of the print HTML has spaces between its Chinese characters, justified or not (justify.py letter-spaces
     the laid-out lines); the title's joiners, which keep its words whole, draw nothing."""
     from fanzha.pdf import collect_documents
-    from fanzha.pdf.cjk import JOINER
+    from fanzha.text.cjk import JOINER
     from fanzha.pdf.render import render_html
 
     problems = Problems(project["root"])
@@ -679,7 +677,7 @@ def _render_inputs(project, ids=None) -> list:
     """(doc, html, resources) of each document of the project's default edition (those in `ids`), as render_pdf
     takes them."""
     from fanzha.pdf import collect_documents
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.render import render_html, stylesheets
 
     problems = Problems(project["root"])
@@ -696,7 +694,7 @@ def _render_inputs(project, ids=None) -> list:
 def test_a_layout_stylesheet_that_imports_another_still_applies(project):
     """Layout CSS is parsed once per process, except a sheet with @import (or @font-face), which loads other files
     as it is parsed: the document then loads it itself, and what it imports applies."""
-    from fanzha.pdf.boxes import element_boxes as _element_boxes
+    from fanzha.pdf.layout.boxes import element_boxes as _element_boxes
     from fanzha.pdf.render import lay_out
 
     [(_, html, resources)] = _render_inputs(project, {"short"})
@@ -763,7 +761,7 @@ def test_receipt_blanks_are_ruled_alike_and_line_up(tmp_path):
     space included; a line of one field has the blank of the others. The cut line: a dash either side of 沿此线剪下,
     alike, from the scissors to the right margin. Printed names (a merged letter) move no blank."""
     from fanzha.pdf import collect_documents
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.render import render_pdf, render_template, stylesheets
 
     fields = "[班级, QQ 号, 家长签字, 联系电话, 日期]"
@@ -819,7 +817,7 @@ def test_a_document_sees_no_font_but_its_own(project):
 def test_a_name_too_long_for_its_blank_is_reported(project):
     """What a merged letter prints in a 回执 blank sits in a box of no width: a value that runs past the blank's rule
     (into the next field) is reported, one that fits is not."""
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.render import render_pdf, render_template, stylesheets
 
     [(doc, _, _)] = _render_inputs(project, {"short"})
@@ -990,7 +988,7 @@ def test_a_phone_number_stays_on_the_line_of_its_label(tmp_path):
 def test_neighbouring_punctuation_is_compressed(tmp_path):
     """标点挤压: of two neighbouring full-width marks one is set half-width, so 甲：“乙 spans 2.5 em, not 3 em, from
     甲 to 乙; ordinary characters keep a whole em each."""
-    from fanzha.pdf.cjk import space_text
+    from fanzha.text.cjk import space_text
 
     assert space_text("甲：“乙”“丙”，（“丁”）。") == (
         '甲<span class="halt">：</span> “乙<span class="halt">”</span> “丙<span class="halt">”</span>'
@@ -1059,7 +1057,7 @@ def test_display_lines_break_between_phrases(tmp_path):
 def test_display_text_keeps_short_phrases_whole():
     """cjk_heading: joiners inside each phrase of up to 8 characters; a longer phrase keeps its last two characters
     only; none between the letters of a Latin word."""
-    from fanzha.pdf.cjk import JOINER, space_text
+    from fanzha.text.cjk import JOINER, space_text
 
     def marked(text):
         return space_text(text, keep_end=True, keep_phrases=True).replace(JOINER, "+")
@@ -1069,7 +1067,7 @@ def test_display_text_keeps_short_phrases_whole():
 
 
 def test_markdown_blocks_keep_their_last_two_characters():
-    from fanzha.pdf.cjk import space_html
+    from fanzha.text.cjk import space_html
 
     assert space_html("<h3>听到这些话就是骗子。</h3><p>先和子女<b>商量</b></p><li>不转账。</li>") == (
         '<h3>听到这些话就是骗\u200d子。</h3><p>先和子女<b>商量</b></p><li>•不转\u200d账。</li>')
@@ -1077,7 +1075,7 @@ def test_markdown_blocks_keep_their_last_two_characters():
 
 
 def test_a_line_break_between_inline_tags_joins_the_lines():
-    from fanzha.pdf.cjk import space_html
+    from fanzha.text.cjk import space_html
 
     assert space_html("<p><strong>甲</strong>：乙。\n<strong>丙</strong>：丁。</p>") == (
         "<p><strong>甲</strong>：乙。<strong>丙</strong>：丁。</p>")
@@ -1087,7 +1085,7 @@ def test_a_line_break_between_inline_tags_joins_the_lines():
 def test_an_opening_mark_that_starts_a_list_item_is_set_half_width():
     """A list item's text starts flush with the others: its opening quote gives up its blank left half (clreq, 行首);
     one inside a paragraph, or at a paragraph's indented start, keeps its whole width."""
-    from fanzha.pdf.cjk import space_html
+    from fanzha.text.cjk import space_html
 
     assert space_html("<ol>\n<li>“我是警察”</li>\n<li><p><strong>“安全账户”</strong>是骗局</p></li></ol>") == (
         '<ol>\n<li>1.\u2002<span class="halt">“</span>我是警\u200d察”</li>\n'
@@ -1110,7 +1108,7 @@ def test_the_print_fonts_space_has_no_advance():
     """两端对齐's spaces take no room because the subset fonts' space glyph has none; every other glyph keeps its own."""
     import uharfbuzz as hb
 
-    from fanzha.pdf.fonts import font_files, font_sources, subset_font
+    from fanzha.pdf.layout.fonts import font_files, font_sources, subset_font
 
     collections = font_files()
     for source in font_sources():
@@ -1124,7 +1122,7 @@ def test_the_print_fonts_come_without_subroutines():
     the subset, it costs less): no global subroutines, and no local ones in any font dict."""
     from fontTools.ttLib import TTFont
 
-    from fanzha.pdf.fonts import font_files, font_sources, subset_font
+    from fanzha.pdf.layout.fonts import font_files, font_sources, subset_font
 
     collections = font_files()
     for source in font_sources():
@@ -1194,8 +1192,8 @@ def test_a_form_table_is_fitted_to_its_page(tmp_path):
 def test_a_dash_of_two_em_dashes_is_one_character_that_letter_spacing_cannot_part():
     """破折号 typed as two em dashes is set as the two-em dash (⸺): justify.py letter-spaces lines, which would part
     the two halves; the fonts draw both alike."""
-    from fanzha.pdf.cjk import space_text
-    from fanzha.pdf.fonts import FACES, coverage
+    from fanzha.text.cjk import space_text
+    from fanzha.pdf.layout.fonts import FACES, coverage
 
     assert space_text("先打原来的电话——不要转账") == "先打原来的电话\u2e3a不要转账"
     assert all(0x2E3A in coverage(face) for face in FACES)
@@ -1205,7 +1203,7 @@ def test_a_line_may_break_beside_a_quotation_mark():
     """Chinese breaks a line after ” and before “ as between any two characters; Pango's UAX #14 keeps quotation
     marks with their neighbours (借“学生专享贷款”和“网上兼 / 职”先收费 in a poster card, where 职” fitted on the line
     before): a space of no advance is each such break opportunity, and there only."""
-    from fanzha.pdf.cjk import space_text, unspace_text
+    from fanzha.text.cjk import space_text, unspace_text
 
     assert space_text("借“学生专享贷款”和“网上兼职”先收费") == "借 “学生专享贷款” 和 “网上兼职” 先收费"
     assert unspace_text(space_text("借“学生专享贷款”和“网上兼职”先收费", keep_phrases=True)) == "借“学生专享贷款”和“网上兼职”先收费"
@@ -1239,9 +1237,9 @@ def test_a_line_ended_by_a_forced_break_is_not_justified():
     block's right edge."""
     from weasyprint.formatting_structure.boxes import LineBox
 
-    from fanzha.pdf.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.justify import justify_lines
-    from fanzha.pdf.boxes import boxes as _boxes
+    from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
+    from fanzha.pdf.layout.justify import justify_lines
+    from fanzha.pdf.layout.boxes import boxes as _boxes
     from fanzha.pdf.render import lay_out, stylesheets
 
     html = ('<!DOCTYPE html><html><head><style>@font-face { font-family: "FZ Sans"; src: url("fonts/sans.otf"); }'

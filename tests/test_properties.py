@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import EDITION
 from fanzha.pipeline import check
-from fanzha.lint import CHANNEL_LIMITS, char_count
+from fanzha.edition.lint import CHANNEL_LIMITS, char_count
 
 # Text as people type it: CJK, full-width punctuation, YAML-significant characters, digits and stray braces.
 ALPHABET = st.sampled_from(list("刷单返利诈骗公检法安全账户：，。、；！？（）“”【】《》 \t-:#{}[]'\"|>&*!%@`0123456789xX_某"))

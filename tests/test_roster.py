@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from fanzha.problems import Problems
-from fanzha.roster import read_roster
+from fanzha.merge.roster import read_roster
 
 # Names chosen to cover characters a careless decoder mangles (GBK two-byte trail bytes such as 镕, 昇).
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"

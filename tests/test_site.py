@@ -3,7 +3,6 @@
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from conftest import REPO
 
@@ -90,7 +89,7 @@ def test_led_and_sms_exports_are_plain_text(bundled_site):
 
 
 def _generated_markdown() -> dict[str, str]:
-    from fanzha.pages import site_pages
+    from fanzha.site.pages import site_pages
 
     checked = check(REPO)
     return site_pages(checked.catalog, checked.default, [], []).pages
@@ -101,7 +100,7 @@ def test_a_space_typed_beside_a_full_width_mark_is_not_shown(bundled_site):
     files, drops the space beside the mark's blank half, across bold; a space in code, or between words, stays."""
     import markdown
 
-    from fanzha.site_markdown import SiteText
+    from fanzha.site.markdown import SiteText
 
     def html(text: str) -> str:
         return markdown.markdown(text, extensions=[SiteText()])

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from fanzha.problems import Problems
-from fanzha.sources import parse_yaml
+from fanzha.model.sources import parse_yaml
 
 
 def _parse(text: str, tmp_path: Path):

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from test_pdf import build
 from test_pdf import write_project as write_print_project
 
-from fanzha.labels import LabelTemplate, label_templates
+from fanzha.model.labels import LabelTemplate, label_templates
 
 PT_PER_MM = 72 / 25.4
 SLOGANS = """\

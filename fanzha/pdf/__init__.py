@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .. import __version__
-from ..catalog import Catalog, Edition, edition_materials
-from ..expand import Expanded, expand_catalog
-from ..problems import Problems
-from .cache import LayoutCache, load_cache, save_cache
-from .documents import BUILDERS, PRINT_KINDS, PrintDoc
-from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
-from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
-from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
-from .render import TEMPLATES, render_html, stylesheets, template_files
-from .stickers import sticker_sheet_docs
+from fanzha import __version__
+from fanzha.model.catalog import Catalog, Edition, edition_materials
+from fanzha.edition.expand import Expanded, expand_catalog
+from fanzha.problems import Problems
+from fanzha.pdf.cache import LayoutCache, load_cache, save_cache
+from fanzha.pdf.documents import BUILDERS, PRINT_KINDS, PrintDoc
+from fanzha.pdf.executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
+from fanzha.pdf.layout.fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
+from fanzha.pdf.manifest import PrintItem, write_atomic, write_manifest, zip_edition
+from fanzha.pdf.render import TEMPLATES, render_html, stylesheets, template_files
+from fanzha.pdf.stickers import sticker_sheet_docs
 
 __all__ = ["build_print_outputs", "print_documents", "write_manifest", "zip_edition",
            "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache", "layout_inputs"]
@@ -124,7 +124,8 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
 def layout_inputs() -> str:
     """Everything an output depends on besides its HTML: templates and CSS, the engine's code, fonts, versions."""
     digest = hashlib.sha256()
-    for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
+    package = Path(__file__).parents[1]
+    for path in template_files() + sorted(package.glob("pdf/**/*.py")) + sorted(package.glob("text/*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(f"{__version__}|{metadata.version('weasyprint')}|{fonts_identity()}".encode())
     return digest.hexdigest()
@@ -147,7 +148,7 @@ def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
 
 def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: Problems) -> PrintItem:
     """Check what a worker rendered and write it: PDF and preview."""
-    from .preflight import preflight
+    from fanzha.pdf.preflight import preflight
 
     result = rendered.rendered
     issues = layout_issues(doc, result)

@@ -12,14 +12,14 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from ..catalog import Catalog, Material, image_path
-from ..expand import Expanded, edition_context, render
-from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
-from ..problems import Problems
-from ..schema import CustomSize
-from .cjk import space_html
-from .fonts import EQUIVALENTS
-from .page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.model.catalog import Catalog, Material, image_path
+from fanzha.edition.expand import Expanded, edition_context, render
+from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
+from fanzha.problems import Problems
+from fanzha.model.schema import CustomSize
+from fanzha.text.cjk import space_html
+from fanzha.pdf.layout.fonts import EQUIVALENTS
+from fanzha.pdf.layout.page import BLEED_MM, SLUG_MM, PageSpec
 
 PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
 @dataclass

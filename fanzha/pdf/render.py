@@ -16,16 +16,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .. import __version__
-from .cjk import space_text
-from .boxes import boxes, element_boxes, has_class, own_element
-from .documents import PrintDoc
-from .finish import finish
-from .fonts import EQUIVALENTS, advance_em, font_sources
-from .justify import justify_lines
-from .page import PageSpec
+from fanzha import __version__
+from fanzha.text.cjk import space_text
+from fanzha.pdf.layout.boxes import boxes, element_boxes, has_class, own_element
+from fanzha.pdf.documents import PrintDoc
+from fanzha.pdf.layout.finish import finish
+from fanzha.pdf.layout.fonts import EQUIVALENTS, advance_em, font_sources
+from fanzha.pdf.layout.justify import justify_lines
+from fanzha.pdf.layout.page import PageSpec
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 

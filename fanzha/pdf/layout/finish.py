@@ -10,7 +10,7 @@ text without characters that show nothing.
   - /W lists only widths other than 1000, the default width (DW) of a CIDFont: most Chinese glyphs are 1000 wide.
     /DW 1000 is written out all the same: pypdf does not know the default and would measure the text wrong;
   - /ToUnicode is sorted by glyph (it compresses better).
-- Bookmarks (PDF outlines) lose the joiners fanzha/pdf/cjk.py puts between characters that must not part.
+- Bookmarks (PDF outlines) lose the joiners fanzha/text/cjk.py puts between characters that must not part.
 - The text loses the spaces that take no room: a space that is not the author's (.sp, print.css) is drawn as a space
   glyph of no advance in the print fonts (fonts.py), which every reader would extract as U+0020 (电 信, where the
   page shows 电信). Such a glyph is replaced by a TJ number of its width, so that nothing else moves
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from .cjk import unspace_text
-from .page import PT_PER_MM, PageSpec
-from .fonts import sfnt_tables
+from fanzha.text.cjk import unspace_text
+from fanzha.pdf.layout.page import PT_PER_MM, PageSpec
+from fanzha.pdf.layout.fonts import sfnt_tables
 
 CIDFONT_DEFAULT_WIDTH = 1000  # PDF 32000-1 9.7.4.3: DW, when absent
 _CMAP_ENTRY = re.compile(rb"<([0-9a-f]+)> <([0-9a-f]+)>")

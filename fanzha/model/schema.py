@@ -7,8 +7,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .formats import HANDOUT_SIZES, POSTER_SIZES
-from .labels import LabelTemplate
+from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
+from fanzha.model.labels import LabelTemplate
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]

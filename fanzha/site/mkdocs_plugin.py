@@ -1,5 +1,5 @@
 """fanzha's MkDocs plugin: MkDocs' events over a SiteContent (fanzha.pipeline). `fanzha build` gives it the content
-(fanzha.mkdocs_site.build); hooks/fanzha_hooks.py gives it a way to make the content at each build (`fanzha serve`,
+(fanzha.site.mkdocs_site.build); hooks/fanzha_hooks.py gives it a way to make the content at each build (`fanzha serve`,
 a plain `mkdocs build`)."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import search_index
-from .problems import ContentError
+from fanzha.site import search_index
+from fanzha.problems import ContentError
 
-TEMPLATES = Path(__file__).parent / "templates" / "site"
+TEMPLATES = Path(__file__).parents[1] / "templates" / "site"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                           autoescape=False, keep_trailing_newline=True)
 

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from .catalog import Edition
-from .expand import Expanded
-from .problems import Problems
+from fanzha.model.catalog import Edition
+from fanzha.edition.expand import Expanded
+from fanzha.problems import Problems
 
 SCAM_SECTIONS = ("常见对象", "作案手法", "识别要点", "典型案例", "防范提示", "被骗后怎么办")
 CHANNEL_LIMITS = {"横幅": 20, "贴纸": 16, "短信": 70}

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from .cjk import BULLET, JOINER, NUMBER_GAP
-from .boxes import boxes, has_class, own_element
+from fanzha.text.cjk import BULLET, JOINER, NUMBER_GAP
+from fanzha.pdf.layout.boxes import boxes, has_class, own_element
 
 MAX_SPACING_EM = 1.0  # a narrow column's loose line (a character pushed to the next line) still ends flush
 # A list item's number or bullet (cjk.ListMarkers) starts its first line: the item's text after it must stay where

@@ -12,12 +12,12 @@ from typing import Any
 
 import jinja2
 
-from .catalog import Catalog, Edition
-from .expand import Expanded
-from .problems import Problems
-from .schema import KIND_NAMES
+from fanzha.model.catalog import Catalog, Edition
+from fanzha.edition.expand import Expanded
+from fanzha.problems import Problems
+from fanzha.model.schema import KIND_NAMES
 
-TEMPLATES = Path(__file__).parent / "templates" / "site"
+TEMPLATES = Path(__file__).parents[1] / "templates" / "site"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                           autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -99,8 +99,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
 
 def _sticker_sheet(item: Expanded, catalog: Catalog) -> dict[str, Any]:
     """A sticker sheet's label template and the texts on its labels, as the site's edition prints them."""
-    from .labels import resolve_template
-    from .pdf.stickers import label_designs
+    from fanzha.model.labels import resolve_template
+    from fanzha.edition.stickers import label_designs
 
     designs = label_designs(item, catalog, Problems(catalog.root)) or []  # problems were reported by the check
     texts = list(dict.fromkeys(d.text for d in designs))

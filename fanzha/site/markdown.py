@@ -1,5 +1,5 @@
 """A Markdown extension for the site's pages (mkdocs.yml, markdown_extensions): the print text's rule for the
-spaces authors type beside a full-width mark (fanzha/pdf/cjk.py), applied to the text the browser shows, so that
+spaces authors type beside a full-width mark (fanzha/text/cjk.py), applied to the text the browser shows, so that
 **诈骗。** 要您 reads 诈骗。要您 on a phone as on paper."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from xml.etree.ElementTree import Element
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .pdf.cjk import without_spaces_by_blank_halves
+from fanzha.text.cjk import without_spaces_by_blank_halves
 
 # Elements whose text runs on across their children (inline markup); code is left as typed.
 _INLINE = {"a", "abbr", "b", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}

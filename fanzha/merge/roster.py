@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problems
+from fanzha.problems import Problems
 
 NAME, CLASS, NUMBER = "姓名", "班级", "学号"
 HEADER_ALIASES = {"学生姓名": NAME, "名字": NAME, "班别": CLASS, "班级名称": CLASS, "学籍号": NUMBER, "编号": NUMBER}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jinja2
 
-from .schema import KIND_NAMES, KINDS
+from fanzha.model.schema import KIND_NAMES, KINDS
 
-ARCHETYPES = Path(__file__).parent / "archetypes"
+ARCHETYPES = Path(__file__).parents[1] / "archetypes"
 # Archetypes keep {{ unit.name }} for the materials themselves, so their own fields use [[ ]].
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(ARCHETYPES), variable_start_string="[[",
                           variable_end_string="]]", undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

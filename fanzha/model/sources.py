@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems
+from fanzha.problems import Problems
 
 MAX_BYTES = 2 * 1024 * 1024
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it

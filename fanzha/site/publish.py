@@ -12,7 +12,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .pdf.files import PART  # a file still being written; what a killed build left of them is removed
+from fanzha.files import PART  # a file still being written; what a killed build left of them is removed
 
 MARKER = ".fanzha-site"  # in a site folder fanzha built: the digest of what it was built from
 

@@ -17,13 +17,13 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
-from .expand import expand_material
-from .lint import lint_edition, lint_expanded
-from .pdf.executor import RenderSettings, make_task, open_runner
-from .pdf.render import stylesheets
-from .problems import Problem, Problems
-from .roster import Student, read_roster
+from fanzha.model.catalog import Catalog, load_catalog
+from fanzha.edition.expand import expand_material
+from fanzha.edition.lint import lint_edition, lint_expanded
+from fanzha.pdf.executor import RenderSettings, make_task, open_runner
+from fanzha.pdf.render import stylesheets
+from fanzha.problems import Problem, Problems
+from fanzha.merge.roster import Student, read_roster
 
 PRIVATE_DIR = Path("private") / "merge"
 # Folders whose contents end up on the website: merged letters must never be written there.
@@ -65,11 +65,11 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
 
     `roster` names the roster in messages (a student's glyph problem is reported at its row there); `warnings`, when
     given, receives what was printed but costs paper (a letter longer than one page per student)."""
-    from .pdf import check_glyphs
-    from .pdf.documents import letter_doc
-    from .pdf.fonts import missing_characters, require_harfbuzz_subset, visible_text
-    from .pdf.manifest import write_atomic
-    from .pdf.render import render_html
+    from fanzha.pdf import check_glyphs
+    from fanzha.pdf.documents import letter_doc
+    from fanzha.pdf.layout.fonts import missing_characters, require_harfbuzz_subset, visible_text
+    from fanzha.pdf.manifest import write_atomic
+    from fanzha.pdf.render import render_html
 
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)

@@ -18,13 +18,13 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
-from .problems import ContentError, Problems
+from fanzha import __version__
+from fanzha.problems import ContentError, Problems
 
 # What the site is made of besides the SiteContent: these folders and files of the project, and fanzha's own code
 # (the Markdown extension, the search index fixes) and templates.
 SITE_INPUTS = ("mkdocs.yml", "docs", "overrides", "hooks")
-ENGINE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]
 
 
 def build(root: Path, site_dir: Path, content, problems: Problems) -> None:
@@ -34,7 +34,7 @@ def build(root: Path, site_dir: Path, content, problems: Problems) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .mkdocs_plugin import FanzhaPlugin
+    from fanzha.site.mkdocs_plugin import FanzhaPlugin
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     cwd = os.getcwd()
@@ -71,7 +71,8 @@ def inputs_digest(root: Path, content) -> str:
     files = [root / name for name in SITE_INPUTS]
     if content.search_dictionary is not None:
         files.append(content.search_dictionary)
-    files += [*sorted(ENGINE.glob("*.py")), *sorted((ENGINE / "templates" / "site").glob("*"))]
+    files += [*sorted((PACKAGE / "site").glob("*.py")), *sorted((PACKAGE / "text").glob("*.py")),
+              *sorted((PACKAGE / "templates" / "site").glob("*"))]
     for path in files:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file() and "__pycache__" not in file.parts:

@@ -11,8 +11,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .catalog import Catalog, Edition, Material, Slogan
-from .problems import Problems
+from fanzha.model.catalog import Catalog, Edition, Material, Slogan
+from fanzha.problems import Problems
 
 # Slogans mark their ids as {#id}, so Jinja comments get delimiters no author types by accident.
 _env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from pydantic import ValidationError
 
-from .labels import label_templates
-from .problems import Problems
-from .schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
-from .sources import Source, read_material, read_text, read_yaml_file, refuse_outside_links
+from fanzha.model.labels import label_templates
+from fanzha.problems import Problems
+from fanzha.model.schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
+from fanzha.model.sources import Source, read_material, read_text, read_yaml_file, refuse_outside_links
 
 SLOGAN_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.+?)(?:\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\})?\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")

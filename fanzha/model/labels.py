@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-DATA = Path(__file__).parent / "data" / "labels.yml"
+DATA = Path(__file__).parents[1] / "data" / "labels.yml"
 Mm = Annotated[float, Field(ge=0, le=1000)]
 
 
