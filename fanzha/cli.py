@@ -174,7 +174,7 @@ def cmd_serve(args) -> int:
 def cmd_merge(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from fanzha.merge.letters import MergeUsageError, merge_roster, refuse_published
+    from fanzha.merge import MergeUsageError, merge_roster, refuse_published
     from fanzha.pdf import PrintEnvironmentError
 
     settings = render_settings(args, progress=False)  # merge shows its own progress, in students

@@ -18,9 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fanzha.model.catalog import Catalog, Edition, edition_materials, load_catalog
-from fanzha.edition.expand import Expanded, expand_catalog
-from fanzha.edition.lint import lint_edition, lint_expanded
+from fanzha.edition import Expanded, expand_catalog, lint_edition, lint_expanded
+from fanzha.model import Catalog, Edition, edition_materials, load_catalog
 from fanzha.problems import ContentError, Problems
 
 CACHE = Path(".cache")

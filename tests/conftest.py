@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
 import textwrap
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,20 @@ class Project:
         return self.write(f"materials/scam/{id}.md", SCAM.format(id=id, title=title, aliases=aliases))
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
+        """`fanzha --root <project> <args>` as the console script runs it, in this process: exit code, stdout and
+        stderr as a user sees them, without starting Python again for every error case."""
+        from fanzha import cli
+
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = cli.main(["--root", str(self.root), *args])
+            except SystemExit as exit:
+                code = exit.code
+        return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+    def run_process(self, *args: str) -> subprocess.CompletedProcess:
+        """The real `python -m fanzha.cli` in a process of its own (for what only a process shows: signals, exit)."""
         return subprocess.run([*FANZHA, "--root", str(self.root), *args], capture_output=True, text=True,
                               cwd=self.root, timeout=600)
 

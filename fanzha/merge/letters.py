@@ -17,9 +17,8 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from fanzha.model.catalog import Catalog, load_catalog
-from fanzha.edition.expand import expand_material
-from fanzha.edition.lint import lint_edition, lint_expanded
+from fanzha.edition import expand_material, lint_edition, lint_expanded
+from fanzha.model import Catalog, load_catalog
 from fanzha.pdf.executor import RenderSettings, make_task, open_runner
 from fanzha.pdf.render import stylesheets
 from fanzha.problems import Problem, Problems
