@@ -12,7 +12,7 @@ from fanzha import pipeline
 from fanzha.edition import expand
 from fanzha.pdf import render, stats, stickers
 
-from conftest import REPO, Project
+from helpers import REPO, Project
 
 LETTER = """\
 ---

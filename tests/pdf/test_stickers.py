@@ -10,8 +10,8 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
-from test_pdf import build
-from test_pdf import write_project as write_print_project
+from helpers import build_prints as build, write_print_project
+from test_pdf import EDITION as PRINT_EDITION
 
 from fanzha.model.labels import LabelTemplate, label_templates
 
@@ -49,7 +49,7 @@ TEMPLATE_IDS = {f"t{i}": key for i, key in enumerate(label_templates())}
 
 
 def write_project(root: Path, materials: dict[str, str]) -> Path:
-    return write_print_project(root, {"slogans/tz.md": SLOGANS, **materials})
+    return write_print_project(root, {"slogans/tz.md": SLOGANS, **materials}, PRINT_EDITION)
 
 
 @pytest.fixture(scope="module")

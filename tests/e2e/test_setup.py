@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 
 TOOLS = ("bash", "dirname", "mktemp", "rm", "tail", "grep", "id", "sha256sum", "cut", "cat", "mkdir", "chmod", "env")
 

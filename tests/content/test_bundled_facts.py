@@ -14,7 +14,8 @@ from fanzha.edition.expand import edition_context, expand_material, render
 from fanzha.edition.lint import CHANNEL_LIMITS, char_count
 from fanzha.problems import Problems
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO
+
 MATERIALS = REPO / "materials"
 
 # 公安部 2025 年版反诈宣传手册, in the order published (贷款征信 merged, 机票退改签 new).

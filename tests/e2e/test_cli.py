@@ -2,7 +2,7 @@
 
 import subprocess
 
-from conftest import FANZHA, REPO
+from helpers import FANZHA, REPO
 
 
 def test_check_passes_on_bundled_materials():

@@ -16,12 +16,13 @@ import pytest
 from pypdf import PdfReader
 
 from fanzha.model.catalog import load_catalog
-from fanzha.pdf import RenderSettings, build_print_outputs, stats, write_manifest, zip_edition
+from fanzha.pdf import RenderSettings, stats, write_manifest, zip_edition
 from fanzha.pdf.layout import finish as finish_module
 from fanzha.pdf.preflight import font_issues
 from fanzha.problems import Problems
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO, build_prints as build, write_print_project
+
 PT_PER_MM = 72 / 25.4
 
 EDITION = """\
@@ -40,6 +41,10 @@ PARAGRAPH = ("电信网络诈骗的手法不断翻新，骗子常常冒充客服
              "请大家一定提高警惕，遇到要钱、要验证码、要求保密的情况先停下来，和家人商量，再打电话向本人核实")
 
 
+def write_project(root: Path, materials: dict[str, str]) -> Path:
+    return write_print_project(root, materials, EDITION)
+
+
 def letter(id_, paragraphs, receipt=True, large=False, extra=""):
     receipt_yaml = ("receipt:\n  statement: 我已认真阅读《测试信》，并与孩子一起学习了防范电信网络诈骗知识。\n"
                     "  fields: [班级, 学生姓名, 家长签字, 联系电话, 日期]\n") if receipt else ""
@@ -55,24 +60,6 @@ def poster(id_, size, layout="list"):
 
 
 POSTERS = {"p-a3": "A3", "p-a2": "A2", "p-ylb": "易拉宝", "p-x": "X展架", "p-zb": "展板", "p-custom": (500, 700)}
-
-
-def write_project(root: Path, materials: dict[str, str]) -> Path:
-    (root / "materials" / "editions").mkdir(parents=True)
-    (root / "materials" / "editions" / "default.yml").write_text(EDITION, "utf-8")
-    for rel, text in materials.items():
-        path = root / "materials" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    return root
-
-
-def build(root: Path, out: Path, settings: RenderSettings | None = None):
-    problems = Problems(root)
-    catalog = load_catalog(root, problems)
-    assert not problems.errors, problems.errors
-    items = build_print_outputs(catalog, list(catalog.editions.values()), out, problems, settings)
-    return items, problems
 
 
 SHORT = [PARAGRAPH + "。", PARAGRAPH + "，" + PARAGRAPH[:40] + "。", "请您阅读后填写下方回执，让孩子交给班主任。"]

@@ -1,40 +1,12 @@
 """Rosters as schools send them: GBK CSV from Excel, UTF-8 with BOM, CRLF, .xlsx; clear errors for bad rows."""
 
-from pathlib import Path
 
-import openpyxl
 import pytest
 
-from fanzha.problems import Problems
 from fanzha.merge.roster import read_roster
+from fanzha.problems import Problems
 
-# Names chosen to cover characters a careless decoder mangles (GBK two-byte trail bytes such as 镕, 昇).
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
-GIVEN = ["子涵", "欣怡", "浩然", "梓萱", "宇轩", "雨桐", "昇", "镕基", "一诺", "思远", "嘉怡", "俊杰", "诗琪", "博文", "佳琪"]
-
-
-def class_of_45() -> list[tuple[str, str, str]]:
-    rows = []
-    for i in range(45):
-        name = SURNAMES[i % len(SURNAMES)] + GIVEN[i % len(GIVEN)]
-        rows.append((name, f"七年级（{i % 3 + 1}）班", f"2026{i + 1:03d}"))
-    return rows
-
-
-def write_csv(path: Path, rows, encoding: str, newline: str = "\r\n") -> Path:
-    text = newline.join(["姓名,班级,学号", *(",".join(r) for r in rows)]) + newline
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def write_xlsx(path: Path, rows) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["姓名", "班级", "学号"])
-    for name, klass, number in rows:
-        sheet.append([name, klass, int(number)])
-    book.save(path)
-    return path
+from helpers import class_of_45, write_csv, write_xlsx
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig"])

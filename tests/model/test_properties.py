@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EDITION
+from helpers import EDITION
 from fanzha.pipeline import check
 from fanzha.edition.lint import CHANNEL_LIMITS, char_count
 

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FANZHA, REPO, Project
+from helpers import FANZHA, REPO, Project, class_of_45, write_csv, write_xlsx
 from fanzha.pdf.layout.fonts import missing_characters
 from fanzha.pdf.preflight import font_issues
-from test_roster import class_of_45, write_csv, write_xlsx
 
 CANARY = "甄测试金丝雀"
 

@@ -14,6 +14,8 @@ from fanzha.pdf import RenderSettings, build_print_outputs, stats
 from fanzha.pdf.executor import ExecutorError, render_task
 from fanzha.problems import Problems
 
+from helpers import REPO
+
 EDITION = "id: default\nunit:\n  name: 测试县公安局\n  region: 测试县\n  signature: 测试县公安局\ndate: 2026-11-01\n"
 
 
@@ -122,7 +124,7 @@ def test_merge_on_dask_gives_the_same_files_as_in_process(tmp_path):
     from fanzha.merge.letters import merge_letters
     from fanzha.merge.roster import Student
 
-    repo = Path(__file__).resolve().parent.parent
+    repo = REPO
     students = [Student(name, klass, "", line) for line, (name, klass) in enumerate(
         [("王小明", "七年级（1）班"), ("李华", "七年级（1）班"), ("张伟", "七年级（2）班")], start=2)]
     outputs = {}

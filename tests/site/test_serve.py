@@ -5,7 +5,7 @@ import subprocess
 import time
 import urllib.request
 
-from conftest import FANZHA
+from helpers import FANZHA
 
 
 def free_port() -> int:

@@ -4,7 +4,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from conftest import REPO
+from helpers import REPO
 
 from fanzha.pipeline import check
 

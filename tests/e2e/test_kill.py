@@ -14,8 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pypdf import PdfReader
 
-from conftest import FANZHA
-from test_bad_inputs import LETTER, LETTER_PATH, make_good_project, tree_digest
+from helpers import FANZHA, LETTER, LETTER_PATH, good_project, tree_digest
 
 # Kill moments as fractions of a full build: from start-up through the print build, MkDocs and the swap at the
 # end (the last ones may come after the build finished: then the new site must be there).
@@ -92,7 +91,7 @@ def unreadable_pdfs(folder: Path) -> list[str]:
 
 
 def test_killed_builds_leave_a_complete_site_and_the_next_build_succeeds(tmp_path):
-    project = make_good_project(tmp_path / "proj")
+    project = good_project(tmp_path / "proj")
     project.write("materials/handout/h.md", HANDOUT)
     project.write("materials/form/f.md", FORM)
     site = project.root / "site"
@@ -135,7 +134,7 @@ def test_killed_builds_leave_a_complete_site_and_the_next_build_succeeds(tmp_pat
 def test_a_second_build_of_the_same_project_waits_its_turn(tmp_path):
     import fcntl
 
-    project = make_good_project(tmp_path / "proj")
+    project = good_project(tmp_path / "proj")
     lock = project.root / ".cache" / "build.lock"
     lock.parent.mkdir(parents=True)
     with open(lock, "w") as handle:
@@ -152,7 +151,7 @@ def test_serve_waits_for_a_running_build_before_it_writes_print_files(tmp_path):
     import socket
     import urllib.request
 
-    project = make_good_project(tmp_path / "proj")
+    project = good_project(tmp_path / "proj")
     lock = project.root / ".cache" / "build.lock"
     lock.parent.mkdir(parents=True)
     with socket.socket() as probe:
