@@ -133,6 +133,11 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         for result in runner.run(tasks()):
             plan, members = plans[result.name]
             count = len(members)
+            if result.rendered.refused:  # the letter's own text is checked before; this is the last line of defence
+                for url in result.rendered.refused:
+                    problems.add(material.path, material.source.body_line, f"引用了项目之外的“{url[:120]}”，已拒绝读取",
+                                 "删掉它：信里只能用项目里的字体和版式")
+                problems.raise_if_errors()
             write_atomic(out_dir / result.name, result.rendered.pdf)
             if count and result.rendered.pages > count and warnings is not None and not long_letter_noted:
                 # A school prints one sheet per student; a second page per letter doubles the paper for every class.

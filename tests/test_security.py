@@ -1,0 +1,119 @@
+"""Security and integrity (issue 20): nothing outside the project gets into an output, nothing is deleted, no script
+runs, and every fault ends in a Chinese message instead of a traceback. Each test is a case an attacker or a clumsy
+user tried; run in-process on small projects written in tmp_path."""
+
+from __future__ import annotations
+
+import functools
+import io
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pypdf
+from markupsafe import Markup
+import pytest
+
+from fanzha import pipeline
+from fanzha.pdf.executor import make_task, render_task
+from fanzha.pdf.render import stylesheets
+
+from conftest import Project
+
+LETTER = """\
+---
+kind: letter
+id: jumin
+title: 致居民的一封信
+salutation: 各位居民：
+---
+{body}
+"""
+
+
+class CountingHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.server.requests.append(self.path)
+        super().do_GET()
+
+
+@pytest.fixture
+def listener(tmp_path):
+    """A web server on 127.0.0.1 that counts every request it gets: a build must send none."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(folder / "e.png")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(folder)))
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, f"127.0.0.1:{server.server_address[1]}", folder
+    server.shutdown()
+
+
+def letter_project(tmp_path, body: str = "刷单就是诈骗，被骗请立即拨打110。") -> Project:
+    project = Project(tmp_path / "proj")
+    project.write("materials/letter/jumin.md", LETTER.format(body=body))
+    return project
+
+
+def checked_letter(project: Project):
+    checked = pipeline.check(project.root)
+    assert not checked.problems.errors, checked.problems.errors
+    return checked, next(d for d in checked.documents if d.key == "default/jumin")
+
+
+# --- the render reads only the project's layout files and data: URIs ---------------------------------------------
+
+def test_the_renderer_fetches_nothing_outside_and_names_what_it_refused(tmp_path, listener):
+    """Past every check of the text (HTML put straight into a document), WeasyPrint still gets nothing from outside:
+    no request to a web server however the URL is spelled (CSS escapes, entities), no file of this machine as an
+    image, an <object>, a CSS url() or an attachment; each refusal is recorded for the build to report."""
+    server, host, folder = listener
+    secret = folder / "secret.txt"
+    secret.write_text("机密", "utf-8")
+    _, doc = checked_letter(letter_project(tmp_path))
+    evil = (f'<p style="background: url(h\\74tp://{host}/css-escaped.png)">a</p>'
+            f'<img src="http&#58;&#47;&#47;{host}/entity.png" />'
+            f'<object data="http://{host}/object.png" type="image/png"></object>'
+            f'<embed src="{(folder / "e.png").as_uri()}" type="image/png" />'
+            f'<img src="{(folder / "e.png").as_uri()}" />'
+            f'<a rel="attachment" href="{secret.as_uri()}">附件</a>'
+            f'<div style="background-image: url(\'{(folder / "e.png").as_uri()}\')">b</div>')
+    html = doc.html.replace("</body>", evil + "</body>")
+    result = render_task(make_task("k" * 64, doc.key, html, doc.page, stylesheets(), preview=False))
+    assert server.requests == []
+    refused = result.rendered.refused
+    assert any("css-escaped.png" in url for url in refused)
+    assert any("entity.png" in url for url in refused)
+    assert any("object.png" in url for url in refused)
+    assert any(url.endswith("secret.txt") for url in refused)
+    assert any(url.startswith("file:") and url.endswith("e.png") for url in refused)
+    reader = pypdf.PdfReader(io.BytesIO(result.rendered.pdf))
+    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+    assert not any("/XObject" in (page.get("/Resources") or {}) and page["/Resources"]["/XObject"]
+                   for page in reader.pages), "an outside image was embedded"
+
+
+def test_a_refused_resource_fails_the_build_at_its_line(tmp_path, listener, monkeypatch):
+    """What the renderer refused is an error at the material's line, not a silent drop, and no PDF is kept."""
+    from fanzha.pdf import documents
+
+    server, host, _ = listener
+    project = letter_project(tmp_path, "刷单就是诈骗。\n\n被骗请立即拨打110。")
+    original = documents.md_html
+    # The text checks are not what is tested here: the picture reaches the HTML as if they had missed it.
+    monkeypatch.setattr(documents, "md_html", lambda text: original(text) + Markup(
+        f'<p><img src="http://{host}/e.png" /></p>'))
+    with pytest.raises(pipeline.ContentError) as raised:
+        pipeline.build(project.root)
+    assert server.requests == []
+    problem = next(p for p in raised.value.problems if "项目之外" in p.message)
+    assert problem.path == "materials/letter/jumin.md" and problem.line >= 7, problem
+    assert not (project.root / ".cache" / "print" / "default" / "jumin.pdf").exists()
+    assert not (project.root / "site").exists()
