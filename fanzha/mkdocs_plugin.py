@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import search_index
@@ -50,7 +51,10 @@ class FanzhaPlugin(BasePlugin):
         if self.content is not None:
             search_index.register_terms(self.content.search_terms, self.content.search_dictionary)
             if self.content.identity:
-                config.site_name, config.copyright = self.content.identity
+                name, config.copyright = self.content.identity
+                # The theme's templates do not escape (MkDocs' Jinja environment has no autoescape): the unit's
+                # name would be markup in every page's <title>.
+                config.site_name = str(escape(name))
         return config
 
     def on_env(self, env, config, files):
@@ -75,6 +79,13 @@ class FanzhaPlugin(BasePlugin):
         config.nav = pages.nav
         self.paths = sorted({"index.md", *(f.src_uri for f in files.documentation_pages())})
         return files
+
+    def on_page_content(self, html, page, config, files):
+        from .sanitize import clean
+
+        # Every page, hand-written or made from materials, through the allowlist before the theme wraps it: what the
+        # checks of the text let through still cannot run in a reader's browser.
+        return clean(html)
 
     def on_post_build(self, config) -> None:
         if self.content is not None and not search_index.finish(Path(config.site_dir)):

@@ -117,3 +117,67 @@ def test_a_refused_resource_fails_the_build_at_its_line(tmp_path, listener, monk
     assert problem.path == "materials/letter/jumin.md" and problem.line >= 7, problem
     assert not (project.root / ".cache" / "print" / "default" / "jumin.pdf").exists()
     assert not (project.root / "site").exists()
+
+
+# --- the text checks: an allowlist over the HTML Markdown makes, not a line-by-line blocklist --------------------
+
+def problems_of(project: Project) -> list[str]:
+    return [str(p) for p in pipeline.check(project.root, print_documents=False).problems.errors]
+
+
+BODY_LINE = 7  # the first body line of LETTER
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("<details open\nontoggle=alert(1)>点开</details>", BODY_LINE + 1, "on…= 事件属性（ontoggle）"),
+    ("[领补贴](jav&#x61;script:alert(1))", BODY_LINE, "javascript:"),
+    ("[领补贴](java\tscript:alert(1))", BODY_LINE, "javascript:"),
+    ('<a rel="attachment" href="file:///etc/passwd">附件</a>', BODY_LINE, "file:"),
+    ('<object data="file:///usr/share/pixmaps/debian-logo.png"></object>', BODY_LINE, "<object>"),
+    ('<embed src="https://www.gov.cn/x.png">', BODY_LINE, "<embed>"),
+    ('<p style="background: url(h\\74tp://127.0.0.1:8765/e.png)">字</p>', BODY_LINE, "style"),
+    ('<image src="http&#58;&#47;&#47;127.0.0.1:8765/e.png">', BODY_LINE, "<image>"),
+    ("第一段。\n\n第二段。\n{: onclick=\"alert(1)\" }", BODY_LINE + 3, "onclick"),
+    ("<svg><script>alert(1)</script></svg>", BODY_LINE, "<script>"),
+    ("请拨打 138 1234 5678 咨询", BODY_LINE, "138 1234 5678"),
+    ("客服 400 820 8820", BODY_LINE, "400 820 8820"),
+    ("详见 evil-example.com 下载", BODY_LINE, "evil-example.com"),
+    ("详见 ｈｔｔｐｓ://ｅｖｉｌ.ｃｏｍ/app", BODY_LINE, "域名不在允许范围内"),
+    ("详见 evil。com", BODY_LINE, "evil.com"),
+    ("请联系某某咨询", BODY_LINE, "占位符“某某”"),
+    ("【单位名称】提醒您", BODY_LINE, "【单位名称】"),
+    ("联系人（待填写）", BODY_LINE, "（待填写）"),
+    ("TODO 补上案例", BODY_LINE, "TODO"),
+])
+def test_a_planted_or_unfinished_text_is_an_error_at_its_line(tmp_path, body, line, words):
+    problems = problems_of(letter_project(tmp_path, body))
+    assert any(p.startswith(f"materials/letter/jumin.md:{line}:") and words in p for p in problems), problems
+
+
+def test_plain_text_with_case_names_and_allowed_numbers_passes(tmp_path):
+    body = "张某某接到电话，李某某被骗。请拨打 110 或 96110。详见 https://www.gov.cn/ 和 [上一页](../index.md)。"
+    assert problems_of(letter_project(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("title", '"x</title><script>alert(1)</script>"', "<script>"),
+    ("region", '"{{ foo }}"', "模板变量"),
+])
+def test_edition_fields_are_linted_like_materials(tmp_path, field, value, words):
+    project = letter_project(tmp_path)
+    edition = (project.root / "materials/editions/default.yml").read_text("utf-8")
+    if field == "title":
+        edition += f"title: {value}\n"
+    else:
+        edition = edition.replace("region: 测试县", f"region: {value}")
+    project.write("materials/editions/default.yml", edition)
+    problems = problems_of(project)
+    assert any(p.startswith("materials/editions/default.yml:") and words in p for p in problems), problems
+
+
+def test_a_url_in_a_phone_label_is_an_error(tmp_path):
+    project = letter_project(tmp_path)
+    project.write("materials/editions/default.yml", (project.root / "materials/editions/default.yml").read_text("utf-8")
+                  + "phones:\n  local:\n    - label: 详见 evil-example.com\n      number: 0571-88886666\n")
+    problems = problems_of(project)
+    assert any(p.startswith("materials/editions/default.yml:9:") and "evil-example.com" in p for p in problems), problems

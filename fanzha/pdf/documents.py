@@ -16,6 +16,7 @@ from ..catalog import Catalog, Material, image_path
 from ..expand import Expanded, edition_context, render
 from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
 from ..problems import Problems
+from ..sanitize import clean_xhtml
 from ..schema import CustomSize
 from .cjk import space_html
 from .fonts import EQUIVALENTS
@@ -61,7 +62,7 @@ def _markdown() -> markdown.Markdown:
 def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    html = _markdown().reset().convert(text)
+    html = clean_xhtml(_markdown().reset().convert(text))  # the allowlist, whatever the checks let through
     return Markup(space_html(html))
 
 
