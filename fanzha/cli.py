@@ -118,6 +118,7 @@ def cmd_build(args) -> int:
     from .pdf import PrintEnvironmentError
     from .pdf.executor import ExecutorError
     from .pipeline import build, check
+    from .guard import UnsafeOutput
     from .publish import BuildBusy
 
     render = render_settings(args, progress=console.is_terminal)
@@ -147,6 +148,9 @@ def cmd_build(args) -> int:
         return CONTENT_ERROR
     except BuildBusy:
         console.print("这个项目的另一次 fanzha build 正在运行 — 等它结束后再运行", markup=False)
+        return USAGE_ERROR
+    except UnsafeOutput as exc:
+        console.print(f"用法错误：{exc}", markup=False, soft_wrap=True)
         return USAGE_ERROR
     print_problems(project.problems)
     site = result.site_dir

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .expand import expand_material
+from .guard import UnsafeOutput, refuse_unsafe_output
 from .lint import lint_edition, lint_expanded
 from .pdf.executor import RenderSettings, make_task, open_runner
 from .pdf.render import stylesheets
@@ -74,6 +75,10 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)
     refuse_published(root, out_dir)
+    try:
+        refuse_unsafe_output(root, out_dir, "--out", replaced_whole=False)
+    except UnsafeOutput as exc:
+        raise MergeUsageError(str(exc)) from None
     require_harfbuzz_subset()
     problems = Problems(root)
     catalog = load_catalog(root, problems)

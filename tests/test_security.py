@@ -181,3 +181,59 @@ def test_a_url_in_a_phone_label_is_an_error(tmp_path):
                   + "phones:\n  local:\n    - label: 详见 evil-example.com\n      number: 0571-88886666\n")
     problems = problems_of(project)
     assert any(p.startswith("materials/editions/default.yml:9:") and "evil-example.com" in p for p in problems), problems
+
+
+# --- YAML that loads wrong ------------------------------------------------------------------------------------------
+
+def test_an_impossible_date_is_an_error_at_its_line(tmp_path):
+    project = letter_project(tmp_path)
+    project.write("materials/editions/default.yml",
+                  (project.root / "materials/editions/default.yml").read_text("utf-8").replace("2026-11-01", "2026-02-30"))
+    problems = problems_of(project)
+    assert any(p.startswith("materials/editions/default.yml:6:") and "2026-02-30" in p for p in problems), problems
+
+
+def test_a_key_written_twice_is_an_error_at_its_line(tmp_path):
+    project = letter_project(tmp_path)
+    project.write("materials/letter/jumin.md", LETTER.replace("title: 致居民的一封信\n",
+                                                              "title: 致居民的一封信\ntitle: 另一个标题\n").format(body="正文。"))
+    problems = problems_of(project)
+    assert any(p.startswith("materials/letter/jumin.md:5:") and "写了两次" in p for p in problems), problems
+
+
+# --- where outputs may go -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", [".", "materials", "docs", "private", "private/merge"])
+def test_the_site_is_never_built_over_the_project_or_its_folders(tmp_path, target):
+    project = letter_project(tmp_path)
+    (project.root / "private").mkdir(exist_ok=True)
+    (project.root / "private" / "名单.csv").write_text("姓名,班级\n张三,一班\n", "utf-8")
+    before = sorted(p.relative_to(project.root) for p in project.root.rglob("*"))
+    site_dir = project.root / target
+    if target == "private/merge":  # inside private/ is not refused by the rule above, only if it holds files
+        site_dir.mkdir()
+        (site_dir / "x.pdf").write_bytes(b"%PDF")
+        before = sorted(p.relative_to(project.root) for p in project.root.rglob("*"))
+    from fanzha.guard import UnsafeOutput
+
+    with pytest.raises(UnsafeOutput):
+        pipeline.build(project.root, site_dir)
+    assert sorted(p.relative_to(project.root) for p in project.root.rglob("*")) == before
+
+
+def test_the_site_goes_where_asked_when_it_is_new_or_a_previous_site(tmp_path):
+    project = letter_project(tmp_path)
+    site = tmp_path / "out" / "site"
+    pipeline.build(project.root, site)
+    assert (site / "index.html").is_file()
+    project.write("materials/letter/jumin.md", LETTER.format(body="改过的正文，被骗请拨打110。"))
+    assert pipeline.build(project.root, site).site_rebuilt
+
+
+def test_the_cli_refuses_site_dir_dot_with_a_usage_error(tmp_path, capsys):
+    from fanzha import cli
+
+    project = letter_project(tmp_path)
+    assert cli.main(["--root", str(project.root), "build", "--site-dir", str(project.root)]) == 2
+    assert "项目目录本身" in capsys.readouterr().err
+    assert (project.root / "materials" / "letter" / "jumin.md").is_file()
