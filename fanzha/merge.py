@@ -52,6 +52,8 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
     problems = Problems(Path(root))
     students = read_roster(Path(roster), problems)
     problems.raise_if_errors()
+    if warnings is not None:
+        warnings += problems.warnings
     if not students:
         problems.add(roster, 1, "名单里没有学生", "每行写一名学生的姓名和班级")
         problems.raise_if_errors()
@@ -108,6 +110,14 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     classes: dict[str, list[Student]] = {}
     for student in students:
         classes.setdefault(student.klass, []).append(student)
+    by_file: dict[str, str] = {}
+    for klass, members in classes.items():
+        # 1/2班, 1_2班 and 1:2班 make one file name: the letters of one class would overwrite the other's.
+        first = by_file.setdefault(_file_name(klass).casefold(), klass)
+        if first != klass:
+            problems.add(roster, members[0].line, f"班级“{klass}”和“{first}”（第 {classes[first][0].line} 行）的文件名"
+                         f"都是“{_file_name(klass)}”，生成的信会互相覆盖", "把班级名写得不同，不要用 / \\ : * ? 等符号")
+    problems.raise_if_errors()
     has_numbers = any(s.number for s in students)
     plans = {}  # file name -> (document, its students: the letters' class, or none for a 登记表)
     for klass, members in classes.items():

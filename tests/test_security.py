@@ -237,3 +237,72 @@ def test_the_cli_refuses_site_dir_dot_with_a_usage_error(tmp_path, capsys):
     assert cli.main(["--root", str(project.root), "build", "--site-dir", str(project.root)]) == 2
     assert "项目目录本身" in capsys.readouterr().err
     assert (project.root / "materials" / "letter" / "jumin.md").is_file()
+
+
+# --- merge: one file per class, the sheet the teacher saw, names as printed -------------------------------------
+
+MERGE_LETTER = """\
+---
+kind: letter
+id: jiazhang
+title: 致家长的一封测试信
+audiences: [全体群众]
+salutation: 尊敬的家长朋友们：
+receipt:
+  statement: 我已认真阅读本信。
+  fields: [班级, 学生姓名, 家长签字]
+---
+请和孩子一起记住：不听、不信、不转账。被骗请立即拨打{{ phones.police }}。
+"""
+
+
+def test_merge_refuses_classes_that_make_one_file_name(tmp_path):
+    from fanzha.merge import merge_roster
+
+    project = Project(tmp_path / "proj")
+    project.write("materials/letter/jiazhang.md", MERGE_LETTER)
+    roster = project.write("private/名单.csv", "姓名,班级\n张三,1/2班\n李四,1_2班\n王五,1:2班\n")
+    with pytest.raises(pipeline.ContentError) as raised:
+        merge_roster(project.root, "jiazhang", roster)
+    messages = [str(p) for p in raised.value.problems]
+    assert any(m.startswith("private/名单.csv:3:") and "互相覆盖" in m for m in messages), messages
+    assert any(m.startswith("private/名单.csv:4:") for m in messages), messages
+    assert not (project.root / "private" / "merge").exists()
+
+
+def test_a_hidden_first_sheet_is_refused_and_the_sheet_read_is_named(tmp_path):
+    import openpyxl
+
+    from fanzha.problems import Problems
+    from fanzha.roster import read_roster
+
+    book = openpyxl.Workbook()
+    book.active.title = "旧名单"
+    book.active.append(["姓名", "班级"])
+    book.active.append(["错人", "一班"])
+    book.active.sheet_state = "hidden"
+    current = book.create_sheet("名单")
+    current.append(["姓名", "班级"])
+    current.append(["张三", "一班"])
+    book.active = 1
+    book.save(tmp_path / "hidden.xlsx")
+    problems = Problems(tmp_path)
+    assert read_roster(tmp_path / "hidden.xlsx", problems) == []
+    assert any("第一个工作表“旧名单”是隐藏的" in p.message for p in problems.errors), problems.items
+
+    book["旧名单"].sheet_state = "visible"
+    book.save(tmp_path / "two.xlsx")
+    problems = Problems(tmp_path)
+    assert [s.name for s in read_roster(tmp_path / "two.xlsx", problems)] == ["错人"]
+    assert any("读取的是第一个工作表“旧名单”（共 2 个工作表）" in p.message for p in problems.warnings), problems.items
+
+
+def test_an_invisible_character_in_a_name_is_an_error(tmp_path):
+    from fanzha.problems import Problems
+    from fanzha.roster import read_roster
+
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,班级\n张三,一班\n张\u200b三,一班\n", "utf-8")
+    problems = Problems(tmp_path)
+    read_roster(path, problems)
+    assert [(p.line, "U+200B" in p.message) for p in problems.errors] == [(3, True)], problems.items
