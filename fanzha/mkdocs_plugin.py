@@ -5,6 +5,7 @@ a plain `mkdocs build`)."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import jinja2
@@ -71,6 +72,7 @@ class FanzhaPlugin(BasePlugin):
             generated = [File.generated(config, path, content=page) for path in self.paths or ["index.md"]]
             config.nav = [{"素材有问题": (self.paths or ["index.md"])[0]}]
             return Files(kept + generated)
+        files = Files([f for f in files if not _linked(f, config)])
         pages = self.content.pages
         for path, text in {**pages.pages, **pages.texts}.items():
             files.append(File.generated(config, path, content=text))
@@ -96,6 +98,14 @@ class FanzhaPlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / "materials"))
         return server
+
+
+def _linked(file, config) -> bool:
+    """A file of docs/ reached through a symbolic link: it may lead anywhere on this machine, so it is not published."""
+    if not file.abs_src_path or file.generated_by:
+        return False
+    docs = os.path.realpath(config.docs_dir)
+    return os.path.realpath(file.abs_src_path) != os.path.join(docs, os.path.normpath(file.src_path))
 
 
 def _keep_jieba_in_project(config) -> None:

@@ -306,3 +306,106 @@ def test_an_invisible_character_in_a_name_is_an_error(tmp_path):
     problems = Problems(tmp_path)
     read_roster(path, problems)
     assert [(p.line, "U+200B" in p.message) for p in problems.errors] == [(3, True)], problems.items
+
+
+# --- faults of the machine and damaged caches: a Chinese message, exit 2, the previous site whole --------------
+
+def site_files(site: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_damaged_cache_entries_are_discarded_and_rebuilt(tmp_path):
+    import json
+
+    project = letter_project(tmp_path)
+    pipeline.build(project.root)
+    cache = project.root / ".cache" / "print" / ".print-cache.json"
+    entries = json.loads(cache.read_text("utf-8"))
+    entries["default/jumin"]["item"]["issues"] = 5
+    cache.write_text(json.dumps(entries), "utf-8")
+    pipeline.build(project.root)
+    from fanzha.pdf import stats
+
+    assert stats["rendered"] == 1
+    entries = json.loads(cache.read_text("utf-8"))
+    entries["default/jumin"] = ["not", "an", "entry"]
+    cache.write_text(json.dumps(entries), "utf-8")
+    pipeline.build(project.root)
+    assert stats["rendered"] == 1
+    pipeline.build(project.root)
+    assert stats["rendered"] == 0  # rebuilt once, then reused: the damage does not repeat
+
+
+def test_a_truncated_preview_is_rendered_again_not_republished(tmp_path):
+    from fanzha.pdf import stats
+    from PIL import Image
+
+    project = letter_project(tmp_path)
+    pipeline.build(project.root)
+    png = project.root / ".cache" / "print" / "default" / "jumin.png"
+    png.write_bytes(png.read_bytes()[:300])
+    pipeline.build(project.root)
+    assert stats["rendered"] == 1
+    with Image.open(project.root / "site" / "print" / "default" / "jumin.png") as image:
+        image.load()
+
+
+def test_cache_as_a_file_is_a_message_not_a_traceback(tmp_path, capsys):
+    from fanzha import cli
+
+    project = letter_project(tmp_path)
+    (project.root / ".cache").write_text("x", "utf-8")
+    assert cli.main(["--root", str(project.root), "build"]) == 2
+    err = capsys.readouterr().err
+    assert "应当是一个目录" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("number, words", [("ENOSPC", "磁盘空间不足"), ("EPERM", "没有权限"), ("EROFS", "没有权限")])
+def test_a_full_disk_or_a_locked_folder_is_a_message_and_the_site_stays(tmp_path, capsys, monkeypatch, number, words):
+    """The disk filling up (or an immutable site/) is simulated where the build writes its files."""
+    import errno
+
+    from fanzha import cli, pdf
+
+    project = letter_project(tmp_path)
+    pipeline.build(project.root)
+    before = site_files(project.root / "site")
+    project.write("materials/letter/jumin.md", LETTER.format(body="改过的正文，被骗请拨打110。"))
+
+    def refuse(path, data):
+        raise OSError(getattr(errno, number), "simulated", str(path))
+
+    monkeypatch.setattr(pdf, "write_atomic", refuse)
+    assert cli.main(["--root", str(project.root), "build"]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert site_files(project.root / "site") == before
+
+
+def test_a_busy_serve_port_is_a_usage_error(tmp_path, capsys):
+    import socket
+
+    from fanzha import cli
+
+    project = letter_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["--root", str(project.root), "serve", "--addr", f"127.0.0.1:{port}"]) == 2
+    assert "端口可能已被另一个程序占用" in capsys.readouterr().err
+
+
+def test_symlinks_in_docs_are_not_published(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# 机密\n\n私密内容金丝雀\n", "utf-8")
+    (outside / "key.txt").write_text("私密内容金丝雀", "utf-8")
+    project = letter_project(tmp_path)
+    (project.root / "docs" / "leak.md").symlink_to(outside / "secret.md")
+    (project.root / "docs" / "key.txt").symlink_to(outside / "key.txt")
+    (project.root / "docs" / "folder").symlink_to(outside, target_is_directory=True)
+    site = pipeline.build(project.root).site_dir
+    leaked = [p for p in site.rglob("*") if p.is_file() and "私密内容金丝雀".encode() in p.read_bytes()]
+    assert leaked == []
+    assert (site / "index.html").is_file()

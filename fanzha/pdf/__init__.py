@@ -131,18 +131,29 @@ def layout_inputs() -> str:
 
 
 def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
-    if not entry or entry.get("key") != key:
+    # A damaged cache file (edited, half-restored from a backup) is read as no cache, entry by entry.
+    if not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("item"), dict):
         return None
     try:
         item = PrintItem.from_dict(entry["item"])
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (isinstance(item.file, str) and isinstance(item.preview, str) and isinstance(item.sha256, str)
+            and isinstance(item.issues, list) and all(isinstance(i, list) and len(i) == 2 and i[0] in ISSUE_KINDS
+                                                      for i in item.issues)):
         return None
     pdf, png = out_dir / item.file, out_dir / item.preview
     # The bytes themselves, not only the size: a build killed after writing a PDF but before the cache leaves a file
-    # the cache does not describe.
-    if not (pdf.is_file() and png.is_file() and hashlib.sha256(pdf.read_bytes()).hexdigest() == item.sha256):
+    # the cache does not describe; a preview is whole when it ends with its PNG end chunk.
+    try:
+        if hashlib.sha256(pdf.read_bytes()).hexdigest() != item.sha256 or not png.read_bytes().endswith(PNG_END):
+            return None
+    except OSError:
         return None
     return item
+
+
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
 def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: Problems) -> PrintItem:
