@@ -89,6 +89,12 @@ class FanzhaPlugin(BasePlugin):
         # checks of the text let through still cannot run in a reader's browser.
         return clean(html)
 
+    def on_post_page(self, output, page, config):
+        from .csp import with_script_hashes
+
+        # Under serve MkDocs adds its live-reload script to each page as it sends it: that one has no hash here.
+        return output if self.serving else with_script_hashes(output)
+
     def on_post_build(self, config) -> None:
         if self.content is not None and not search_index.finish(Path(config.site_dir)):
             logging.getLogger("mkdocs").warning(
@@ -104,8 +110,11 @@ def _linked(file, config) -> bool:
     """A file of docs/ reached through a symbolic link: it may lead anywhere on this machine, so it is not published."""
     if not file.abs_src_path or file.generated_by:
         return False
-    docs = os.path.realpath(config.docs_dir)
-    return os.path.realpath(file.abs_src_path) != os.path.join(docs, os.path.normpath(file.src_path))
+    docs = os.path.abspath(config.docs_dir)
+    path = os.path.abspath(file.abs_src_path)
+    if os.path.commonpath([docs, path]) != docs:
+        return False  # the theme's own files
+    return os.path.realpath(path) != os.path.join(os.path.realpath(docs), os.path.relpath(path, docs))
 
 
 def _keep_jieba_in_project(config) -> None:
