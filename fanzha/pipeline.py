@@ -145,11 +145,15 @@ class BuildResult:
 def build(root: Path, site_dir: Path | None = None, *, only_edition: str | None = None, settings=None,
           project: Project | None = None) -> BuildResult:
     """Check, make the print files and pages, and have MkDocs build the site beside the old one; the new site is
-    swapped in whole. Raises ContentError (nothing written), publish.BuildBusy, or the site generator's errors."""
+    swapped in whole. Raises ContentError (nothing written), guard.UnsafeOutput (a site_dir holding other files),
+    publish.BuildBusy, or the site generator's errors."""
     from fanzha.site import mkdocs_site, publish
+
+    from fanzha.site.guard import refuse_unsafe_output
 
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
+    refuse_unsafe_output(root, site_dir, "--site-dir", replaced_whole=True)
     with publish.build_lock(root):
         publish.recover(site_dir, root / PRINT_CACHE)
         project = project or check(root)

@@ -11,5 +11,7 @@ plugin = FanzhaPlugin(make_content=prepared_content)
 on_startup = plugin.on_startup
 on_config = plugin.on_config
 on_files = plugin.on_files
+on_page_content = plugin.on_page_content
+on_post_page = plugin.on_post_page
 on_post_build = plugin.on_post_build
 on_serve = plugin.on_serve

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from contextlib import redirect_stderr, redirect_stdout
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import openpyxl
@@ -20,6 +21,16 @@ from fanzha.problems import Problems
 
 REPO = Path(__file__).resolve().parent.parent
 FANZHA = [sys.executable, "-m", "fanzha.cli"]
+
+# Debian's chromium (Ubuntu: chromium-browser), started as a closed network wants it: no background connections.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 EDITION = """\
 id: default

@@ -18,11 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fanzha.edition import expand_material, lint_edition, lint_expanded
+from fanzha.merge.roster import Student, read_roster
 from fanzha.model import Catalog, load_catalog
 from fanzha.pdf.executor import RenderSettings, make_task, open_runner
 from fanzha.pdf.render import stylesheets
 from fanzha.problems import Problem, Problems
-from fanzha.merge.roster import Student, read_roster
+from fanzha.site.guard import UnsafeOutput, refuse_unsafe_output
 
 PRIVATE_DIR = Path("private") / "merge"
 # Folders whose contents end up on the website: merged letters must never be written there.
@@ -50,6 +51,8 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
     problems = Problems(Path(root))
     students = read_roster(Path(roster), problems)
     problems.raise_if_errors()
+    if warnings is not None:
+        warnings += problems.warnings
     if not students:
         problems.add(roster, 1, "名单里没有学生", "每行写一名学生的姓名和班级")
         problems.raise_if_errors()
@@ -73,6 +76,10 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)
     refuse_published(root, out_dir)
+    try:
+        refuse_unsafe_output(root, out_dir, "--out", replaced_whole=False)
+    except UnsafeOutput as exc:
+        raise MergeUsageError(str(exc)) from None
     require_harfbuzz_subset()
     problems = Problems(root)
     catalog = load_catalog(root, problems)
@@ -102,6 +109,14 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     classes: dict[str, list[Student]] = {}
     for student in students:
         classes.setdefault(student.klass, []).append(student)
+    by_file: dict[str, str] = {}
+    for klass, members in classes.items():
+        # 1/2班, 1_2班 and 1:2班 make one file name: the letters of one class would overwrite the other's.
+        first = by_file.setdefault(_file_name(klass).casefold(), klass)
+        if first != klass:
+            problems.add(roster, members[0].line, f"班级“{klass}”和“{first}”（第 {classes[first][0].line} 行）的文件名"
+                         f"都是“{_file_name(klass)}”，生成的信会互相覆盖", "把班级名写得不同，不要用 / \\ : * ? 等符号")
+    problems.raise_if_errors()
     has_numbers = any(s.number for s in students)
     plans = {}  # file name -> (document, its students: the letters' class, or none for a 登记表)
     for klass, members in classes.items():
@@ -132,6 +147,11 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         for result in runner.run(tasks()):
             plan, members = plans[result.name]
             count = len(members)
+            if result.rendered.refused:  # the letter's own text is checked before; this is the last line of defence
+                for url in result.rendered.refused:
+                    problems.add(material.path, material.source.body_line, f"引用了项目之外的“{url[:120]}”，已拒绝读取",
+                                 "删掉它：信里只能用项目里的字体和版式")
+                problems.raise_if_errors()
             write_atomic(out_dir / result.name, result.rendered.pdf)
             if count and result.rendered.pages > count and warnings is not None and not long_letter_noted:
                 # A school prints one sheet per student; a second page per letter doubles the paper for every class.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,15 @@ def read_roster(path: Path, problems: Problems) -> list[Student]:
             return cells[i].strip() if i is not None and i < len(cells) else ""
 
         student = Student(cell(NAME).replace(" ", "").replace("\u3000", ""), cell(CLASS), cell(NUMBER), line)
+        invisible = [(label, value, char) for label, value in (("姓名", student.name), ("班级", student.klass),
+                                                                ("学号", student.number))
+                     for char in value if unicodedata.category(char) in ("Cf", "Cc")]
+        if invisible:
+            # 张\u200b三 prints as 张三 beside the real 张三, and is no duplicate to the check below.
+            for label, value, char in dict.fromkeys(invisible):
+                problems.add(path, line, f"{label}“{value}”里有看不见的字符（U+{ord(char):04X}）",
+                             "删掉这一格重新输入（从网页或微信复制的文字常带这种字符）")
+            continue
         if not student.name:
             problems.add(path, line, "这一行没有填姓名", "补上学生姓名，或删掉这一行")
             continue
@@ -96,6 +106,14 @@ def _read_xlsx(path: Path, problems: Problems) -> list[tuple[int, list[str]]] | 
         problems.add(path, 0, f"无法打开 Excel 文件（{type(exc).__name__}）", "用 Excel 或 WPS 打开后另存为 .xlsx")
         return None
     sheet = book.worksheets[0]
+    if sheet.sheet_state != "visible":  # what Excel shows first is another sheet: the teacher never saw this one
+        problems.add(path, 0, f"名单的第一个工作表“{sheet.title}”是隐藏的",
+                     "在 Excel 里取消隐藏并核对它，或把名单放到第一个工作表")
+        book.close()
+        return None
+    if len(book.worksheets) > 1:
+        problems.warn(path, 0, f"读取的是第一个工作表“{sheet.title}”（共 {len(book.worksheets)} 个工作表）",
+                      "名单不在这个工作表的话，把它移到最前面")
     rows = []
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
         rows.append((number, [_cell_text(v) for v in row]))

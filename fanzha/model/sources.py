@@ -119,7 +119,15 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
                          "不要用 & 和 * 引用，把内容直接写出来")
             return None
         node = yaml.compose(text, Loader=YAML_LOADER)
+        if node is not None and _refuse_duplicates(node, path, problems, first_line):
+            return None
         data = yaml.load(text, Loader=YAML_LOADER)
+    except ValueError as exc:  # a value YAML reads as a date that is no date (2026-02-30): not a YAMLError
+        bad = _impossible_date(node) if node is not None else None
+        line = first_line + (bad.start_mark.line if bad is not None else 0)
+        shown = f"“{bad.value}”" if bad is not None else ""
+        problems.add(path, line, f"日期{shown}不存在（{exc}）", "写成真实的日期，例如 2026-11-01")
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -131,6 +139,39 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     if node is not None:
         _record_lines(node, (), lines, first_line)
     return data, lines
+
+
+def _refuse_duplicates(node: yaml.Node, path: Path, problems: Problems, first_line: int) -> bool:
+    """A key written twice: YAML keeps the last one silently, and the author edits the other."""
+    found = False
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = first_line + key.start_mark.line
+            if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                problems.add(path, line, f"键 `{key.value}` 写了两次（第一次在第 {seen[key.value]} 行）",
+                             "删掉其中一处，只留一个")
+                found = True
+            seen.setdefault(getattr(key, "value", ""), line)
+            found = _refuse_duplicates(value, path, problems, first_line) or found
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            found = _refuse_duplicates(child, path, problems, first_line) or found
+    return found
+
+
+def _impossible_date(node: yaml.Node) -> yaml.ScalarNode | None:
+    import datetime as dt
+
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                dt.date.fromisoformat(node.value[:10])
+            except ValueError:
+                return node
+        return None
+    children = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else node.value
+    return next((bad for child in children if (bad := _impossible_date(child)) is not None), None)
 
 
 def _record_lines(node: yaml.Node, key: tuple, lines: dict[tuple, int], first_line: int) -> None:

@@ -154,7 +154,7 @@ def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
 
     # A fit is stored as [main pt, subtext pt], or "none" for a text that cannot fit; absent when not measured yet.
     store = layout_cache if layout_cache is not None else _process_fits
-    found = {d: store.get(key(d)) for d in designs}
+    found = {d: _valid_fit(store.get(key(d))) for d in designs}
     todo = [d for d, value in found.items() if value is None]
     if todo:
         measured = _search(todo, sizes, smallest, area)
@@ -162,6 +162,14 @@ def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
             found[design] = list(measured[design]) if measured[design] else "none"
             store.put(key(design), found[design])
     return {d: None if value == "none" else (value[0], value[1]) for d, value in found.items()}
+
+
+def _valid_fit(value):
+    """A stored fit as fit_sizes writes it, or None (measured again): a damaged cache file must not size a text."""
+    if value == "none" or (isinstance(value, list) and len(value) == 2
+                           and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1000 for v in value)):
+        return value
+    return None
 
 
 def sub_size(main_pt: float, smallest: float) -> float:

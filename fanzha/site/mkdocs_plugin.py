@@ -5,9 +5,11 @@ a plain `mkdocs build`)."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 from mkdocs.plugins import BasePlugin, event_priority
 
 from fanzha.site import search_index
@@ -50,7 +52,10 @@ class FanzhaPlugin(BasePlugin):
         if self.content is not None:
             search_index.register_terms(self.content.search_terms, self.content.search_dictionary)
             if self.content.identity:
-                config.site_name, config.copyright = self.content.identity
+                name, config.copyright = self.content.identity
+                # The theme's templates do not escape (MkDocs' Jinja environment has no autoescape): the unit's
+                # name would be markup in every page's <title>.
+                config.site_name = str(escape(name))
         return config
 
     def on_env(self, env, config, files):
@@ -67,6 +72,7 @@ class FanzhaPlugin(BasePlugin):
             generated = [File.generated(config, path, content=page) for path in self.paths or ["index.md"]]
             config.nav = [{"素材有问题": (self.paths or ["index.md"])[0]}]
             return Files(kept + generated)
+        files = Files([f for f in files if not _linked(f, config)])
         pages = self.content.pages
         for path, text in {**pages.pages, **pages.texts}.items():
             files.append(File.generated(config, path, content=text))
@@ -75,6 +81,19 @@ class FanzhaPlugin(BasePlugin):
         config.nav = pages.nav
         self.paths = sorted({"index.md", *(f.src_uri for f in files.documentation_pages())})
         return files
+
+    def on_page_content(self, html, page, config, files):
+        from fanzha.edition.sanitize import clean
+
+        # Every page, hand-written or made from materials, through the allowlist before the theme wraps it: what the
+        # checks of the text let through still cannot run in a reader's browser.
+        return clean(html)
+
+    def on_post_page(self, output, page, config):
+        from fanzha.site.csp import with_script_hashes
+
+        # Under serve MkDocs adds its live-reload script to each page as it sends it: that one has no hash here.
+        return output if self.serving else with_script_hashes(output)
 
     def on_post_build(self, config) -> None:
         if self.content is not None and not search_index.finish(Path(config.site_dir)):
@@ -85,6 +104,17 @@ class FanzhaPlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / "materials"))
         return server
+
+
+def _linked(file, config) -> bool:
+    """A file of docs/ reached through a symbolic link: it may lead anywhere on this machine, so it is not published."""
+    if not file.abs_src_path or file.generated_by:
+        return False
+    docs = os.path.abspath(config.docs_dir)
+    path = os.path.abspath(file.abs_src_path)
+    if os.path.commonpath([docs, path]) != docs:
+        return False  # the theme's own files
+    return os.path.realpath(path) != os.path.join(os.path.realpath(docs), os.path.relpath(path, docs))
 
 
 def _keep_jieba_in_project(config) -> None:
