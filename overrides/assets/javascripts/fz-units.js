@@ -5,7 +5,8 @@
    - Cards (.fz-card[data-fz-unit]) inside [data-fz-unit-cards] show the chosen unit's files, or the default
      edition's when that unit has none of this material.
    - Links a.fz-unit-link point at the default edition's file; with a unit chosen that prints it, at that unit's.
-   - [data-fz-filters] (the print centre) hides the cards that do not match unit, kind and audience.
+   - [data-fz-filters] (the print centre) hides the cards that do not match unit, kind and audience; with no unit
+     chosen, the other units' sets are folded under a button (most repeat the default set), the default's shown.
    - a.fz-zoom opens its full preview in a viewer on the page instead of leaving it. */
 (function () {
   "use strict";
@@ -57,6 +58,13 @@
         link.textContent = link.dataset.fzText;
       }
     });
+    each(".fz-unit-section", function (section) {
+      var button = section.querySelector("[data-fz-expand]");
+      if (!button) return;
+      var folded = !unit && !section.dataset.fzOpened;
+      section.classList.toggle("fz-folded", folded);
+      button.hidden = !folded;
+    });
     each("[data-fz-filters]", filter);
   }
 
@@ -96,6 +104,15 @@
     } else if (select.matches("select[data-fz-filter]")) {
       filter(select.closest("[data-fz-filters]"));
     }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-fz-expand]");
+    if (!button) return;
+    var section = button.closest(".fz-unit-section");
+    section.dataset.fzOpened = "1";
+    section.classList.remove("fz-folded");
+    button.hidden = true;
   });
 
   var viewer;
