@@ -28,6 +28,9 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 # Natural questions and the pages that answer them (any one in the first three pages of results). Written as people
 # ask, most of them before the search was tuned; the synonyms they needed are in materials/search-synonyms.txt.
 QUESTIONS = [
+    ("共享屏幕", ["/scam/maochong-kefu/"]),
+    ("屏幕共享", ["/scam/maochong-kefu/"]),
+    ("网贷", ["/scam/daikuan-zhengxin/"]),
     ("有人让我共享屏幕怎么办", ["/scam/maochong-kefu/"]),
     ("客服说要退款让我开屏幕共享", ["/scam/maochong-kefu/"]),
     ("快递丢了客服打电话说要理赔", ["/scam/maochong-kefu/"]),
@@ -463,6 +466,12 @@ def test_a_slogan_tagged_with_its_own_scam_type_is_related_to_that_type_only(tmp
     page = site_pages(checked.catalog, checked.default, [], []).pages["scam/zhongjiang.md"]
     related = page.split("## 相关标语", 1)[1]
     assert "凡是中奖要先交钱的" in related and "凡是刷单" not in related
+
+
+def test_a_scam_page_relates_the_slogans_about_it(bundled_site):
+    page = (bundled_site / "scam" / "zhongjiang" / "index.html").read_text("utf-8")
+    related = re.findall(r'class="fz-slogan__text"[^>]*>([^<]*)<', page)
+    assert len(related) >= 3 and all("奖" in text for text in related), related
 
 
 def test_a_misspelt_slogan_tag_is_a_problem_with_its_line(tmp_path):
