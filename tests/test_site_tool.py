@@ -302,6 +302,7 @@ def test_letters_sms_and_led_lists_copy_in_one_tap(page):
     page.locator("button.fz-copy[data-copy-target=fz-letter-text]").click()
     text = clipboard(page)
     assert text.startswith("尊敬的家长朋友们") and "平安县公安局" in text and "复制" not in text
+    assert "\n1. 冒充老师收费" in text  # the list keeps its numbers
     assert text.split("\n")[-1] == "2026年11月1日"  # ends with the date: the receipt is not part of it
 
     page.open("/slogans/")

@@ -14,11 +14,24 @@
   }
 
   function innerTextOf(element) {
-    // innerText keeps the line breaks between paragraphs that textContent loses; buttons are left out.
+    // innerText keeps the line breaks between paragraphs that textContent loses. It leaves out list numbers, which
+    // a letter pasted into WeChat needs: they are written in for the moment of reading, and buttons left out.
+    var markers = [];
+    Array.prototype.forEach.call(element.querySelectorAll("ol, ul"), function (list) {
+      var number = list.tagName === "OL" ? (list.start || 1) : 0;
+      Array.prototype.forEach.call(list.children, function (item) {
+        if (item.tagName !== "LI") return;
+        var marker = document.createElement("span");
+        marker.textContent = number ? (number++) + ". " : "· ";
+        item.insertBefore(marker, item.firstChild);
+        markers.push(marker);
+      });
+    });
     var buttons = element.querySelectorAll(".fz-copy");
     Array.prototype.forEach.call(buttons, function (b) { b.hidden = true; });
     var text = element.innerText;
     Array.prototype.forEach.call(buttons, function (b) { b.hidden = false; });
+    markers.forEach(function (marker) { marker.remove(); });
     return text;
   }
 
