@@ -485,3 +485,45 @@ def test_a_misspelt_slogan_tag_is_a_problem_with_its_line(tmp_path):
     text = str(raised.value)
     assert "materials/slogans/s.md:12" in text and "{#编号 scam_types=" in text
     assert "materials/slogans/t.md:13" in text and "zhongjang" in text
+
+
+# --- thumbnails and the synonym list --------------------------------------------------------------------------------
+
+def test_thumbnails_are_small_webp_remade_only_when_their_preview_changes(tmp_path):
+    import os
+
+    from PIL import Image
+
+    from fanzha.thumbnails import make_thumbnails
+
+    preview = tmp_path / "print" / "default" / "parents.png"
+    preview.parent.mkdir(parents=True)
+    Image.new("RGB", (708, 1000), "white").save(preview)
+    made = make_thumbnails({"default/parents.png": preview}, tmp_path / "thumbs")
+    thumb = made["default/parents.thumb.webp"]
+    with Image.open(thumb) as image:
+        assert image.format == "WEBP" and max(image.size) == 240 and image.size[0] == 170
+    assert thumb.stat().st_size < 10_000
+    first = thumb.stat().st_mtime_ns
+    make_thumbnails({"default/parents.png": preview}, tmp_path / "thumbs")
+    assert thumb.stat().st_mtime_ns == first  # unchanged preview: not made again
+    Image.new("RGB", (1000, 708), "red").save(preview)
+    os.utime(preview, ns=(first + 10**9, first + 10**9))
+    make_thumbnails({"default/parents.png": preview}, tmp_path / "thumbs")
+    with Image.open(thumb) as image:
+        assert image.size == (240, 170)
+
+
+def test_a_synonym_line_that_cannot_be_read_is_a_problem_with_its_line(tmp_path):
+    from fanzha.problems import Problems
+    from fanzha.search_index import load_synonyms
+
+    path = tmp_path / "materials" / "search-synonyms.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text("# 说明\n家长信 = 致学生家长的一封信 家长\n\n网贷 贷款\n共享 屏幕 = 屏幕共享\nQQ领导 = 领导\n", "utf-8")
+    problems = Problems(tmp_path)
+    synonyms = load_synonyms(path, problems)
+    assert synonyms == {"家长信": ["致学生家长的一封信", "家长"], "qq领导": ["领导"]}
+    lines = [str(p) for p in problems.errors]
+    assert len(lines) == 2 and lines[0].startswith("materials/search-synonyms.txt:4") and "口语说法 = 页面上的词" in lines[0]
+    assert lines[1].startswith("materials/search-synonyms.txt:5")
