@@ -199,6 +199,20 @@ def test_shared_pages_link_the_default_file_and_the_chosen_unit_is_remembered(pa
     assert sections == ["chengguan-zhihang"]
 
 
+def test_every_card_link_and_thumbnail_on_every_page_resolves(bundled_site):
+    checked = 0
+    for html in bundled_site.rglob("*.html"):
+        text = html.read_text("utf-8")
+        cards = re.findall(r'<article class="fz-card.*?</article>', text, re.S)
+        links = [u for card in cards for u in re.findall(r'(?:href|src)="([^"]+)"', card)]
+        links += re.findall(r'<a class="fz-unit-link"[^>]*href="([^"]+)"', text)
+        links += re.findall(r'<a[^>]*href="([^"]+)"[^>]*class="fz-unit-link', text)
+        for link in links:
+            assert (html.parent / link).resolve().is_file(), (html, link)
+        checked += len(links)
+    assert checked > 500
+
+
 # --- the print centre ---------------------------------------------------------------------------------------------
 
 @pytest.mark.browser
