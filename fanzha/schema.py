@@ -180,6 +180,8 @@ class EditionMeta(Strict):
     phones: EditionPhones = EditionPhones()
     site_url: str = ""
     allowed_domains: list[str] = []
+    # What the print files are written as: PDF/X-4, or PDF/X-1a for a print shop that asks for it (pdf/cmyk.py).
+    pdf_standard: Literal["pdf/x-4", "pdf/x-1a"] = "pdf/x-4"
 
     @field_validator("site_url")
     @classmethod

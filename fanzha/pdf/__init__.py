@@ -106,7 +106,10 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
                 made = sticker_sheet_docs(item, catalog, problems, layout_cache)
             else:
                 made = BUILDERS[item.material.kind](item, catalog, problems)
-            docs += made if isinstance(made, list) else [made] if made is not None else []
+            made = made if isinstance(made, list) else [made] if made is not None else []
+            for doc in made:
+                doc.page.standard = edition.meta.pdf_standard
+            docs += made
     return docs
 
 

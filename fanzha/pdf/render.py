@@ -70,7 +70,7 @@ def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> s
 
 def stylesheets() -> dict[str, bytes]:
     """The layouts' CSS by the names the HTML links them with, to travel with each render."""
-    return {path.name: path.read_bytes() for path in template_files() if path.suffix == ".css"}
+    return {path.name: path.read_bytes() for path in template_files() if path.suffix in (".css", ".icc")}
 
 
 @dataclass
@@ -89,7 +89,8 @@ class Rendered:
 _LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)" />')
 
 
-def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | None = None):
+def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | None = None,
+            standard: str | None = None):
     """WeasyPrint's laid-out document (pages of boxes), loading only `resources`; `variables`: CSS custom properties
     set on the root over what the layout's CSS gives them."""
     from weasyprint import CSS
@@ -109,7 +110,8 @@ def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | 
     if variables:  # !important: a user sheet, it must also win over a layout sheet the document loads itself
         sheets = sheets + [CSS(string=":root { %s }" % "; ".join(f"{k}: {v} !important" for k, v in variables.items()))]
     document = _print_html()(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.render(font_config=_document_fonts()(), stylesheets=sheets)
+    options = {"pdf_variant": standard, "output_intent": "device-cmyk"} if standard else {}
+    return document.render(font_config=_document_fonts()(), stylesheets=sheets, **options)
 
 
 # WeasyPrint's user-agent stylesheet gives ::marker, and the footnote and note pseudo-elements, to every element: it
@@ -252,9 +254,9 @@ def _parsed_stylesheet(css: bytes):
 def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
     """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
     _freeze_long_lived()
-    document = lay_out(html, resources)
+    document = lay_out(html, resources, standard=page_spec.standard)
     if len(document.pages) > 1:
-        document = _fit_table(document, html, resources)
+        document = _fit_table(document, html, resources, page_spec.standard)
     result = Rendered(b"", len(document.pages))
 
     signoff = _find(document, lambda e: has_class(e, "signoff"))
@@ -279,7 +281,8 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
     def finisher(_document, pdf):
         finish(pdf, page_spec)
 
-    result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
+    options = {"pdf_variant": page_spec.standard, "output_intent": "device-cmyk"} if page_spec.standard else {}
+    result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier, **options)
     return result
 
 
@@ -301,7 +304,7 @@ def _freeze_long_lived() -> None:
 MIN_ROW_MM = 8.0  # the lowest a form's rows go to fit its page: still room to write a name by hand
 
 
-def _fit_table(document, html: str, resources: dict[str, bytes]):
+def _fit_table(document, html: str, resources: dict[str, bytes], standard: str | None = None):
     """A form whose ruled table (data-fit-rows) spills past its first page, laid out again to fit: all of it on one
     page, its rows lowered (not below MIN_ROW_MM); else the table alone on the first page, what follows it moved to
     the next (form.css, --notes-break). Otherwise — a table of more rows than a page can hold — as it was."""
@@ -323,7 +326,7 @@ def _fit_table(document, html: str, resources: dict[str, bytes]):
         lower_mm = round((needed - available) * MM_PER_PX / rows + 0.1, 2) if needed > available else 0.0
         if row_mm - lower_mm < MIN_ROW_MM:
             continue
-        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"})
+        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"}, standard)
         table_moved_on = any(next(element_boxes(page, _is_fit_table), None) is not None for page in fitted.pages[1:])
         if len(fitted.pages) == 1 or (only is not None and not table_moved_on):
             return fitted
