@@ -91,12 +91,12 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
     meta = edition.meta
     material = expanded.material
     site_url = meta.site_url
-    qr = ""
+    qr, modules = "", 0
     url = material.meta.qr  # checked against the edition's allowed domains by lint
     if site_url and not url:
         url = f"{site_url}/{material.kind}/{material.id}/"
     if url:
-        qr = qr_data_uri(url)
+        qr, modules = qr_data_uri(url), qr_modules(url)
     return {
         "kind": material.kind,
         "id": material.id,
@@ -110,25 +110,44 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
                    "local": [p.model_dump() for p in meta.phones.local]},
         "url": url,
         "qr": qr,
+        "qr_modules": modules,  # the image is this many modules plus the quiet zone on each side across
+        "qr_quiet": QR_QUIET_MODULES,
         "body_html": md_html(expanded.body),
         # The unit's emblem, printed at the head of its letters (edition `logo`, relative to the edition file).
         "logo": image_data(edition.path.parent / meta.logo, meta.logo) if meta.logo else None,
     }
 
 
+QR_QUIET_MODULES = 4  # ISO/IEC 18004: a light margin of four modules round the code, part of its image here
+
+
 def qr_data_uri(url: str) -> str:
-    """The QR code as an SVG data URI, its modules in black ink alone, as all text (print.css: --ink). segno takes
-    only RGB colours: its black is swapped for the CMYK one in the SVG it writes (and its lines given no fill, which
-    would set an RGB fill colour in the PDF)."""
-    import io
+    """The QR code as an SVG data URI: its modules in black ink alone, as all text (print.css: --ink), on a square of
+    no ink that includes the quiet zone, so the code scans on a red or cream background too. segno takes only RGB
+    colours: its black and white are swapped for the CMYK ones in the SVG it writes (and its lines given no fill,
+    which would set an RGB fill colour in the PDF)."""
     from urllib.parse import quote
+
+    return "data:image/svg+xml;charset=utf-8," + quote(qr_svg(url))
+
+
+def qr_svg(url: str) -> str:
+    import io
 
     import segno
 
     svg = io.BytesIO()
-    segno.make(url, error="m").save(svg, kind="svg", xmldecl=False, nl=False, scale=1, border=0, dark="#000")
+    segno.make(url, error="m").save(svg, kind="svg", xmldecl=False, nl=False, scale=1, border=QR_QUIET_MODULES,
+                                    dark="#000", light="#fff")
     text = svg.getvalue().decode("utf-8").replace('stroke="#000"', 'fill="none" stroke="device-cmyk(0 0 0 1)"', 1)
-    return "data:image/svg+xml;charset=utf-8," + quote(text)
+    return text.replace('fill="#fff"', 'fill="device-cmyk(0 0 0 0)"', 1)
+
+
+def qr_modules(url: str) -> int:
+    """Modules across the code itself, without the quiet zone."""
+    import segno
+
+    return segno.make(url, error="m").symbol_size(border=0)[0]
 
 
 def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
@@ -228,10 +247,13 @@ def image_data(path: Path, name: str) -> dict[str, Any] | None:
     try:
         data = path.read_bytes()
         with Image.open(path) as image:
-            size, kind = image.size, image.format
+            size = image.size
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
-    uri = f"data:image/{kind.lower()};base64,{base64.b64encode(data).decode()}"
+    from .cmyk import print_image
+
+    data, subtype = print_image(data)  # RGB converted to the press's CMYK before layout
+    uri = f"data:image/{subtype};base64,{base64.b64encode(data).decode()}"
     return {"uri": uri, "name": name, "px": list(size)}
 
 

@@ -7,6 +7,7 @@ import re
 
 from .documents import PrintDoc
 from .page import PT_PER_MM, SAFE_MM
+from .qr import QR_TEMPLATES, QUIET_MODULES, measure_codes, qr_code_mm
 
 TOLERANCE_MM = 0.1
 
@@ -40,7 +41,29 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
                             "（版式 CSS 里请用 print.css 开头的四色颜色）")
     if page.bleed:
         problems += text_outside_safe_area(pdf, SAFE_MM)
+    if doc.context.get("qr") and doc.template in QR_TEMPLATES:
+        problems += qr_problems(pdf, len(reader.pages), qr_code_mm(page.trim_w, page.trim_h))
     return sorted(set(problems), key=problems.index)
+
+
+QR_TOLERANCE_MM = 0.5
+
+
+def qr_problems(pdf: bytes, pages: int, want_mm: float) -> list[str]:
+    """The QR code measured on the rendered pages: printed at all, at least `want_mm` across, its quiet zone clear."""
+    out, found = [], 0
+    for index in range(pages):
+        for code in measure_codes(pdf, index):
+            found += 1
+            if code.size_mm < want_mm - QR_TOLERANCE_MM:
+                out.append(f"第{index + 1}页二维码只有 {code.size_mm:.1f} mm 宽，这个尺寸的版面至少要 {want_mm:g} mm，"
+                           "远处扫不出来")
+            if not code.quiet_clear:
+                out.append(f"第{index + 1}页二维码四周 {QUIET_MODULES} 格（约 {QUIET_MODULES * code.module_mm:.1f} mm）"
+                           "以内有文字或颜色，可能扫不出来")
+    if not found:
+        out.append("应印二维码，但在印刷文件里没有找到")
+    return out
 
 
 def _size_mm(box) -> tuple[float, float]:

@@ -24,6 +24,7 @@ from .finish import finish
 from .fonts import EQUIVALENTS, advance_em, font_sources
 from .justify import justify_lines
 from .page import PageSpec
+from .qr import qr_code_mm
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
@@ -53,6 +54,7 @@ _env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
 _env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
 _env.filters["mm"] = _mm
 _env.filters["advance_em"] = lambda value: advance_em(str(value))
+_env.globals["qr_code_mm"] = qr_code_mm
 
 
 def template_files() -> list[Path]:
