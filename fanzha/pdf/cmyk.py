@@ -13,7 +13,7 @@ from pathlib import Path
 PROFILE_NAME = "print-cmyk.icc"
 PROFILE = Path(__file__).resolve().parent.parent / "templates" / "print" / PROFILE_NAME
 PDF_STANDARDS = ("pdf/x-4", "pdf/x-1a")  # X-4 by default; X-1a (no transparency, PDF 1.4) for shops that ask for it
-DEFAULT_STANDARD = "pdf/x-4"
+JPEG_QUALITY = 95
 
 
 @functools.cache
@@ -27,7 +27,8 @@ def _rgb_to_cmyk():
 def print_image(data: bytes) -> tuple[bytes, str]:
     """An image's bytes as they go into a print document, and their MIME subtype: CMYK stays as it is; RGB, grey and
     palette images are laid on white (a PDF/X-1a page has no transparency, and white is no ink) and converted to the
-    print profile, written as a losslessly compressed CMYK TIFF."""
+    print profile, written as a CMYK JPEG at high quality without chroma subsampling (WeasyPrint embeds a JPEG as it
+    is, and loads no CMYK TIFF), without the profile, which the PDF's output intent already names."""
     from PIL import Image, ImageCms
 
     with Image.open(io.BytesIO(data)) as image:
@@ -40,5 +41,5 @@ def print_image(data: bytes) -> tuple[bytes, str]:
     flat.paste(rgba, mask=rgba.getchannel("A"))
     cmyk = ImageCms.applyTransform(flat, _rgb_to_cmyk())
     out = io.BytesIO()
-    cmyk.save(out, format="TIFF", compression="tiff_adobe_deflate", dpi=(300, 300))
-    return out.getvalue(), "tiff"
+    cmyk.save(out, format="JPEG", quality=JPEG_QUALITY, subsampling=0, icc_profile=None)
+    return out.getvalue(), "jpeg"

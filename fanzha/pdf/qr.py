@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .page import PT_PER_MM
+
 # The layouts that print a code (m.qr in _macros.html.j2) when the material has a page to point at.
 QR_TEMPLATES = frozenset({"handout.html.j2", "trifold.html.j2", "card.html.j2", "poster-list.html.j2",
                           "poster-hero.html.j2"})
@@ -29,7 +31,8 @@ def qr_code_mm(trim_w: float, trim_h: float) -> float:
 class MeasuredCode:
     size_mm: float  # the dark modules' extent
     module_mm: float
-    quiet_clear: bool  # no ink within QUIET_MODULES modules of the code
+    quiet_clear: bool  # no ink or text within QUIET_MODULES modules of the code
+    box_px: tuple[int, int, int, int] | None = None  # the code in the rendered image (left, top, right, bottom)
 
 
 DARK = 128  # luminance below which a pixel is ink for the code (black modules; also a red or a dark background)
@@ -43,13 +46,13 @@ def measure_codes(pdf: bytes, page_index: int = 0) -> list[MeasuredCode]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    from .page import PT_PER_MM
-
     out = []
     document = pdfium.PdfDocument(pdf)
     try:
         page = document[page_index]
         page_w, page_h = page.get_size()
+        text = page.get_textpage()
+        chars = [text.get_charbox(i) for i in range(text.count_chars()) if text.get_text_range(i, 1).strip()]
         for obj in page.get_objects(max_depth=8):
             if obj.type != raw.FPDF_PAGEOBJ_PATH or raw.FPDFPath_CountSegments(obj) < 40:
                 continue
@@ -66,7 +69,15 @@ def measure_codes(pdf: bytes, page_index: int = 0) -> list[MeasuredCode]:
             crop = (max(0, left - margin), max(0, bottom - margin), max(0, page_w - right - margin),
                     max(0, page_h - top - margin))
             image = page.render(scale=scale, crop=crop).to_pil().convert("L")
-            out.append(_read_code(image, scale * PT_PER_MM))
+            code = _read_code(image, scale * PT_PER_MM)
+            # Text under the code's light square is hidden, not clear of it: any character inside the quiet zone.
+            if code.box_px is not None and code.quiet_clear:
+                x0, y_top = crop[0], page_h - crop[3]
+                l, t, r, b = code.box_px
+                quiet = QUIET_MODULES * code.module_mm * PT_PER_MM
+                zone = (x0 + l / scale - quiet, y_top - b / scale - quiet, x0 + r / scale + quiet, y_top - t / scale + quiet)
+                code.quiet_clear = not any(_overlaps(box, zone) for box in chars)
+            out.append(code)
     finally:
         document.close()
     return out
@@ -95,4 +106,9 @@ def _read_code(image, px_per_mm: float) -> MeasuredCode:
     band = ink.crop((left - quiet, top - quiet, right + quiet, bottom + quiet))  # beyond the image: no ink
     band.paste(0, (quiet, quiet, quiet + right - left, quiet + bottom - top))
     clear = band.getbbox() is None
-    return MeasuredCode((right - left) / px_per_mm, module / px_per_mm, clear)
+    return MeasuredCode((right - left) / px_per_mm, module / px_per_mm, clear, (left, top, right, bottom))
+
+
+def _overlaps(a, b) -> bool:
+    """Do two boxes (left, bottom, right, top) overlap?"""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
