@@ -249,3 +249,36 @@ def test_what_counts_as_an_example_number():
     assert looks_made_up("0123-6600110") and looks_made_up("13800000000") and looks_made_up("0571-81234567")
     assert not looks_made_up("0571-86013388") and not looks_made_up("96110") and not looks_made_up("110")
     assert made_up_numbers_in("拨打0123-6600110或0755-86013388") == ["0123-6600110"]
+
+
+def _frames_mm(path: Path) -> list[tuple[float, float, float, float]]:
+    """The sticker frames of a sheet as drawn: the (left, top, right, bottom) outlines in mm of the red rectangles
+    the page fills (WeasyPrint draws a border as two nested rectangles filled even-odd)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(path.read_bytes())
+    page = document[0]
+    height = page.get_size()[1]
+    out = []
+    for obj in page.get_objects():
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            out.append(tuple(round(v * 25.4 / 72, 2) for v in (left, height - top, right, height - bottom)))
+    document.close()
+    return out
+
+
+def test_sticker_frames_keep_3mm_inside_the_die_line_and_5mm_off_the_sheet_edge(shop):
+    from fanzha.labels import label_templates
+
+    template = label_templates()["a4-3x8-70x37"]
+    frames = [f for f in _frames_mm(_pdf(shop, "t")) if f[2] - f[0] > 40]
+    assert len(frames) == template.per_sheet
+    w, h = template.label
+    for (x, y), (left, top, right, bottom) in zip(template.positions(), sorted(frames, key=lambda f: (f[1], f[0]))):
+        assert min(left - x, top - y, x + w - right, y + h - bottom) >= 3 - 0.05
+        assert min(left, top, 210 - right, 297 - bottom) >= 5 - 0.05
+    # Nothing else of the sheet, or of its alignment page, comes within 5 mm of the paper's edge either.
+    for variant in ("", "alignment"):
+        assert shop["items"][("default", "t", variant)].preflight == "ok"

@@ -43,11 +43,11 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
                             "（版式 CSS 里请用 print.css 开头的四色颜色）")
     if page.bleed:
         problems += text_outside_safe_area(pdf, SAFE_MM)
-    # A sheet's cut-guide copy: its guides on the die line are the CutContour separation, never printed; the sheet
-    # itself is checked.
+    # A sheet's cut-guide copy draws the die line in the CutContour separation, never printed, and its alignment
+    # page the die line as outlines: lines on the trim, not artwork; the sheet itself is checked for bleed.
     if doc.material.kind == "stickers" and not page.bleed and doc.variant != "cut-guides":
         problems += sheet_edge_problems(pdf, SHEET_EDGE_MM)
-    elif doc.variant != "cut-guides":
+    elif not doc.variant:
         problems += bleed_problems(pdf, page.bleed)
     if doc.context.get("qr") and doc.template in QR_TEMPLATES:
         problems += qr_problems(pdf, len(reader.pages), qr_code_mm(page.trim_w, page.trim_h))
