@@ -282,3 +282,90 @@ def test_sticker_frames_keep_3mm_inside_the_die_line_and_5mm_off_the_sheet_edge(
     # Nothing else of the sheet, or of its alignment page, comes within 5 mm of the paper's edge either.
     for variant in ("", "alignment"):
         assert shop["items"][("default", "t", variant)].preflight == "ok"
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _text_rows(path: Path, page_index: int) -> list[list[tuple[float, float, str]]]:
+    """The lines of a page as their characters' (left, right, char), a row split where columns part (a gap of more
+    than three characters)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    text_page = document[page_index].get_textpage()
+    rows: dict[int, list] = {}
+    for i in range(text_page.count_chars()):
+        ch = text_page.get_text_range(i, 1)
+        if ch.strip():
+            left, bottom, right, _ = text_page.get_charbox(i, loose=True)
+            rows.setdefault(round(bottom), []).append((left, right, ch))
+    document.close()
+    out = []
+    for _, chars in sorted(rows.items(), reverse=True):
+        chars.sort()
+        segment = [chars[0]]
+        for before, char in zip(chars, chars[1:]):
+            if char[0] - before[1] > 3 * (before[1] - before[0]):
+                out.append(segment)
+                segment = []
+            segment.append(char)
+        out.append(segment)
+    return out
+
+
+def _em_per_character(row) -> float:
+    """A line's advance per character in em (the em: the median ideograph's box)."""
+    widths = sorted(right - left for left, right, ch in row if "\u4e00" <= ch <= "\u9fff")
+    return (row[-1][1] - row[0][0]) / widths[len(widths) // 2] / len(row)
+
+
+def test_punctuation_is_compressed_before_a_line_is_spread(tmp_path):
+    """The bundled 三折页's 房子、存款的事，先和子女商量。 fits its line once 、，。 are set half-width (it broke
+    before 商量。); no justified line is spread past 1.10 em a character; no line starts with a closing mark."""
+    text = (REPO / "materials" / "handout" / "laonianren-sanzheye.md").read_text("utf-8")
+    text = re.sub(r"(?m)^scam_types:.*\n", "", text)
+    root = tmp_path / "p"
+    (root / "materials" / "handout").mkdir(parents=True)
+    (root / "materials" / "editions").mkdir()
+    (root / "materials" / "editions" / "default.yml").write_text(EDITION.replace("logo: logos/emblem.png\n", ""), "utf-8")
+    (root / "materials" / "handout" / "laonianren-sanzheye.md").write_text(text, "utf-8")
+    problems = Problems(root)
+    catalog = load_catalog(root, problems)
+    (item,) = build_print_outputs(catalog, list(catalog.editions.values()), root / "out", problems)
+    rows = [row for index in range(2) for row in _text_rows(root / "out" / item.file, index)]
+    texts = ["".join(ch for _, _, ch in row) for row in rows]
+    assert "房子、存款的事，先和子女商量。" in texts
+    assert not [t for t in texts if t[0] in "。，、；：？！）」』》”"]
+    loose = [(t, round(_em_per_character(row), 3)) for t, row in zip(texts, rows)
+             if len(row) >= 6 and _em_per_character(row) > 1.10]
+    assert loose == []
+
+
+def test_bundled_letters_are_justified_within_1_10_em_and_rarely_ragged(tmp_path):
+    """Across the bundled letters: every non-final body line ends flush at the right margin but for at most 3 %,
+    and none is spread past 1.10 em a character."""
+    letters = {p.name: p.read_text("utf-8") for p in (REPO / "materials" / "letter").glob("*.md")}
+    root = tmp_path / "p"
+    (root / "materials" / "letter").mkdir(parents=True)
+    (root / "materials" / "editions").mkdir()
+    (root / "materials" / "editions" / "default.yml").write_text(EDITION.replace("logo: logos/emblem.png\n", ""), "utf-8")
+    for name, text in letters.items():
+        (root / "materials" / "letter" / name).write_text(text, "utf-8")
+    problems = Problems(root)
+    catalog = load_catalog(root, problems)
+    items = build_print_outputs(catalog, list(catalog.editions.values()), root / "out", problems)
+    body = short = 0
+    pt_per_mm = 72 / 25.4
+    for item in items:
+        for index in range(item.pages):
+            for row in _text_rows(root / "out" / item.file, index):
+                # Body lines start at the left margin (20 mm; a first line's indent, a list's hang within 14 mm).
+                if row[0][0] > 34 * pt_per_mm or len(row) < 8 or row[0][2] == "✂":
+                    continue
+                assert _em_per_character(row) <= 1.10, "".join(ch for _, _, ch in row)
+                if row[-1][2] in "。！？：；”」）":  # a paragraph's end
+                    continue
+                body += 1
+                short += row[-1][1] < 190 * pt_per_mm - 1.0
+    assert body > 30 and short / body <= 0.03, (short, body)

@@ -18,6 +18,7 @@ from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
 from ..problems import Problems
 from ..schema import CustomSize
 from .cjk import space_html
+from .clreq import compressible_marks
 from .fonts import EQUIVALENTS
 from .page import BLEED_MM, SLUG_MM, PageSpec
 
@@ -62,7 +63,7 @@ def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
     html = _markdown().reset().convert(text)
-    return Markup(space_html(html))
+    return compressible_marks(space_html(html))  # every body is justified (.justify in the layouts)
 
 
 def sections(text: str, first_line: int) -> list[dict[str, Any]]:

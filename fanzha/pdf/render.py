@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from .cjk import space_text
+from .clreq import compressible_marks
 from .boxes import boxes, element_boxes, has_class, own_element
 from .documents import PrintDoc
 from .finish import finish
@@ -40,7 +41,8 @@ def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), keep_end=justified or heading, keep_phrases=heading))
+    spaced = space_text(str(escape(text)), keep_end=justified or heading, keep_phrases=heading)
+    return compressible_marks(spaced) if justified else Markup(spaced)
 
 
 def _mm(value: float) -> str:
