@@ -32,8 +32,8 @@ _PER_BLOCK = 100  # a CMap's bfchar block holds at most 100 entries
 UNSPACE_TEXT = True  # tests render with False to compare the pages pixel for pixel
 
 
-def finish(pdf, page: PageSpec) -> None:
-    """`pdf`: the pydyf document a WeasyPrint finisher receives, before it is written."""
+def finish(pdf, page: PageSpec, identifier: bytes = b"") -> None:
+    """`pdf`: the pydyf document a WeasyPrint finisher receives, before it is written; `identifier`: its /ID."""
     import pydyf
 
     trim_off = (page.slug + page.bleed) * PT_PER_MM
@@ -61,6 +61,7 @@ def finish(pdf, page: PageSpec) -> None:
     _name_subsets(pdf)
     _cut_contour_separation(pdf)
     _describe_output_intent(pdf)
+    _fixed_document_id(pdf, identifier)
     if UNSPACE_TEXT:
         _unspace_text_streams(pdf)
     _compress_once(pdf)
@@ -168,6 +169,24 @@ def _describe_output_intent(pdf) -> None:
             intent["OutputConditionIdentifier"] = pydyf.String("Custom")
             intent["OutputCondition"] = pydyf.String(OUTPUT_CONDITION)
             intent["Info"] = pydyf.String(OUTPUT_CONDITION)
+
+
+_XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def _fixed_document_id(pdf, identifier: bytes) -> None:
+    """WeasyPrint's PDF/X metadata names the document by a random UUID: named from the PDF's identifier (the hash of
+    its inputs) instead, the same inputs give the same file, byte for byte."""
+    import hashlib
+    import uuid
+
+    metadata = _resolve(pdf, pdf.catalog.get("Metadata"))
+    chunks = getattr(metadata, "stream", None)
+    if not chunks:
+        return
+    name = uuid.UUID(bytes=hashlib.sha256(b"fanzha xmp " + identifier).digest()[:16], version=4)
+    did = f"xmp.did:{name}".encode()
+    metadata.stream = [_XMP_DOCUMENT_ID.sub(did, chunk) if isinstance(chunk, bytes) else chunk for chunk in chunks]
 
 
 OUTPUT_CONDITION = "Artifex CMYK SWOP Profile (coated offset, Ghostscript default_cmyk.icc)"

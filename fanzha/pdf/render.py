@@ -283,7 +283,7 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
     def finisher(_document, pdf):
-        finish(pdf, page_spec)
+        finish(pdf, page_spec, identifier)
 
     options = {"pdf_variant": page_spec.standard, "output_intent": "device-cmyk"} if page_spec.standard else {}
     result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier, **options)
