@@ -158,10 +158,36 @@ def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         salutation=expanded.fields.get("salutation", ""),
         signed_lines=[line for line in (expanded.fields.get("signed") or "").split("\n") if line.strip()],
         large_print=meta.large_print,
-        receipt=({"statement": expanded.receipt_statement, "fields": list(meta.receipt.fields)}
+        receipt=({"statement": expanded.receipt_statement, "fields": list(meta.receipt.fields),
+                  "return_by": return_by(expanded.edition.meta.date, meta.receipt.return_days, meta.receipt.return_to)}
                  if meta.receipt else None),
     )
     return PrintDoc(expanded, "letter.html.j2", PageSpec(210, 297), 1, "80克双胶纸（普通复印纸即可）", "A4", context)
+
+
+def return_by(date, days: int, to: str) -> str:
+    """The 回执's deadline, counted from the edition's date: 请于11月8日前交回班主任."""
+    import datetime as dt
+
+    due = date + dt.timedelta(days=days)
+    return f"请于{due.month}月{due.day}日前交回{to}"
+
+
+HEADING_WEIGHT = 60  # a section heading, its band and margins, in characters of text
+CONTACTS_WEIGHT = 120  # the contacts at the foot of the last side
+
+
+def balance_sides(parts: list[dict[str, Any]]) -> None:
+    """A two-sided sheet starts its second side at the section that shares the text most evenly between the sides
+    (by characters), instead of the second side holding what the first had no room for (学生防骗小手册: a side of
+    five lines). The section gets `new_side` (handout.css)."""
+    weights = [len(re.sub(r"<[^>]+>", "", str(part["html"]))) + (HEADING_WEIGHT if part["heading"] else 0)
+               for part in parts]
+    if len(weights) < 2:
+        return
+    total = sum(weights) + CONTACTS_WEIGHT
+    best = min(range(1, len(weights)), key=lambda k: abs(2 * sum(weights[:k]) - total))
+    parts[best]["new_side"] = True
 
 
 def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc | None:
@@ -196,6 +222,8 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         page = PageSpec(w, h, BLEED_MM, SLUG_MM)
         return PrintDoc(expanded, "card.html.j2", page, meta.sides, "300克铜版纸，双面覆哑膜",
                         f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides, fixed=True)
+    if meta.sides == 2:
+        balance_sides(parts)
     paper = "157克铜版纸" if meta.sides == 2 else "105克铜版纸（或80克双胶纸）"
     return PrintDoc(expanded, "handout.html.j2", PageSpec(w, h), meta.sides, paper,
                     f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, max_pages=meta.sides)
@@ -230,10 +258,15 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         slogans=referenced_slogans(meta.slogans, expanded, catalog, problems),
         layout=meta.layout,
         image=image_context(material) if meta.image else None,
+        # A 易拉宝's stand hides the bottom of the banner: nothing is printed there (_poster.html.j2).
+        stand_hides_mm=STAND_HIDES_MM if meta.size == "易拉宝" else 0,
     )
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
     return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1,
                     fixed=True)
+
+
+STAND_HIDES_MM = 100  # the base of a roll-up banner stand
 
 
 def image_context(material: Material) -> dict[str, Any] | None:
@@ -277,12 +310,39 @@ def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, pr
     return out
 
 
+_SALUTATION = re.compile(r"\A\s*([^\n#>*\-|]{1,24}[：:])[ \t]*\n\s*\n")
+
+
+def split_salutation(body: str) -> tuple[str, str]:
+    """(the salutation a body opens with, as 尊敬的客户：, alone on its line; the rest) or ("", body)."""
+    match = _SALUTATION.match(body)
+    return (match[1].strip(), body[match.end():]) if match else ("", body)
+
+
+# A form's columns share its width by what is written in them: a number, a few characters (a name, a tick, a
+# signature), or a line of text (an address, a remark). A long heading wraps in its cell instead of widening it.
+WIDE_COLUMNS = ("住址", "地址", "备注", "说明", "情况", "内容", "意见", "原因", "事项")
+NARROW_COLUMNS = ("序号", "编号")
+
+
+def column_widths(columns: list[str]) -> list[float]:
+    """Each column's share of the table's width, in percent."""
+    shares = [0.8 if name in NARROW_COLUMNS else 3.0 if any(w in name for w in WIDE_COLUMNS) else 2.0
+              for name in columns]
+    total = sum(shares) or 1
+    return [round(100 * share / total, 2) for share in shares]
+
+
 def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
     meta = expanded.material.meta
     context = common_context(expanded, catalog)
     landscape = meta.orientation == "landscape"
     context.update(header_fields=list(meta.header_fields), columns=list(meta.columns), rows=meta.rows,
-                   footer_fields=list(meta.footer_fields), landscape=landscape)
+                   footer_fields=list(meta.footer_fields), landscape=landscape,
+                   column_widths=column_widths(list(meta.columns)))
+    salutation, rest = split_salutation(expanded.body)
+    if salutation:  # a 告知单 that opens as a letter: its salutation flush left, not indented as a paragraph
+        context.update(salutation=salutation, body_html=md_html(rest))
     page = PageSpec(297, 210) if landscape else PageSpec(210, 297)
     return PrintDoc(expanded, "form.html.j2", page, 1, "80克双胶纸（普通复印纸即可）",
                     "A4 横向" if landscape else "A4", context)
