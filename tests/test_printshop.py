@@ -369,3 +369,113 @@ def test_bundled_letters_are_justified_within_1_10_em_and_rarely_ragged(tmp_path
                 body += 1
                 short += row[-1][1] < 190 * pt_per_mm - 1.0
     assert body > 30 and short / body <= 0.03, (short, body)
+
+
+# --- the layout faults of the bundled materials named in issue #21, measured on their PDFs -------------------------
+
+FAULTS = {"default": ("ruhu-dengji", "guitai-fengxian", "xuesheng-a5", "shida-gaofa-danye", "laonianren"),
+          "shiyan-xiaoxue": ("parents",)}
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The bundled materials of FAULTS, rendered in this process as the build renders them (not the whole set)."""
+    import shutil
+
+    from fanzha.pdf import print_documents
+    from fanzha.pdf.executor import make_task, render_task
+    from fanzha.pdf.preflight import preflight
+    from fanzha.pdf.render import stylesheets
+
+    root = tmp_path_factory.mktemp("bundled")
+    shutil.copytree(REPO / "materials", root / "materials")
+    problems = Problems(root)
+    catalog = load_catalog(root, problems)
+    assert not problems.errors, problems.errors
+    docs = print_documents(catalog, [catalog.editions[e] for e in FAULTS], None, problems)
+    out = {}
+    for doc in docs:
+        if doc.material.id in FAULTS[doc.expanded.edition.id] and not doc.variant:
+            rendered = render_task(make_task("0" * 64, doc.key, doc.html, doc.page, stylesheets(), preview=False))
+            path = root / f"{doc.expanded.edition.id}-{doc.file_stem}.pdf"
+            path.write_bytes(rendered.rendered.pdf)
+            out[doc.material.id] = {"path": path, "doc": doc, "pages": rendered.rendered.pages,
+                                    "preflight": preflight(doc, rendered.rendered.pdf), "catalog": catalog}
+    return out
+
+
+def _chars_mm(path: Path, page_index: int) -> list[tuple[str, float, float, float, float]]:
+    """(char, left, top, right, bottom) in mm from the trim box's top-left corner, for every drawn character."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    page = document[page_index]
+    trim_left, _, _, trim_top = page.get_trimbox()
+    text_page = page.get_textpage()
+    out = []
+    for i in range(text_page.count_chars()):
+        ch = text_page.get_text_range(i, 1)
+        if ch.strip():
+            left, bottom, right, top = text_page.get_charbox(i, loose=True)
+            out.append((ch, (left - trim_left) * 25.4 / 72, (trim_top - top) * 25.4 / 72,
+                        (right - trim_left) * 25.4 / 72, (trim_top - bottom) * 25.4 / 72))
+    document.close()
+    return out
+
+
+def test_the_household_register_gives_address_and_remarks_room_and_fits_one_page(bundled):
+    register = bundled["ruhu-dengji"]
+    assert register["pages"] == 1 and register["preflight"] == []
+    chars = _chars_mm(register["path"], 0)
+    text = "".join(c[0] for c in chars)
+    assert "填表说明" in text and "不得外传" in text
+    # Each column's heading starts at its left edge (plus the cell's padding): the columns' widths.
+    heads = register["doc"].context["columns"]
+    starts, at = [], text.index("序号")
+    for head in heads:  # in order along the heading row (a long heading wraps: its first four characters)
+        at = text.index(head[:4], at)
+        starts.append(chars[at][1])
+    right = max(c[3] for c in chars)
+    widths = dict(zip(heads, [b - a for a, b in zip(starts, starts[1:] + [right])]))
+    assert widths["住址"] >= 35 and widths["备注"] >= 35, widths
+    assert max(widths, key=widths.get) in ("住址", "备注") and widths["是否安装国家反诈中心APP"] <= 35, widths
+
+
+def test_a_form_that_opens_with_a_salutation_sets_it_flush_left(bundled):
+    form = bundled["guitai-fengxian"]
+    chars = _chars_mm(form["path"], 0)
+    text = "".join(c[0] for c in chars)
+    salutation = chars[text.index("尊敬的客户")]
+    paragraph = chars[text.index("您正在办理")]
+    em = paragraph[3] - paragraph[1]
+    assert salutation[1] == pytest.approx(paragraph[1] - 2 * em, abs=0.3)  # the paragraph indents 2 em, not it
+
+
+def test_handouts_print_no_summary_and_a_two_sided_sheet_fills_both_sides(bundled):
+    for material in ("xuesheng-a5", "shida-gaofa-danye"):
+        summary = bundled[material]["doc"].material.meta.summary
+        text = "".join(c[0] for c in _chars_mm(bundled[material]["path"], 0))
+        assert summary[:8] not in text, material
+    leaflet = bundled["xuesheng-a5"]
+    assert leaflet["pages"] == 2
+    for index in range(2):
+        tops = [c[2] for c in _chars_mm(leaflet["path"], index) if c[0] not in "0123456789/"]
+        assert max(tops) - min(tops) >= 0.45 * 210, index  # at least 45 % of the A5 side carries text
+
+
+def test_the_roll_up_banner_keeps_its_text_clear_of_the_stand(bundled):
+    banner = bundled["laonianren"]
+    assert banner["preflight"] == []
+    lowest = max(c[4] for c in _chars_mm(banner["path"], 0))
+    assert 2000 - lowest >= 100
+
+
+def test_the_receipt_says_by_when_it_comes_back(bundled):
+    import datetime as dt
+
+    letter = bundled["parents"]
+    edition = letter["catalog"].editions["shiyan-xiaoxue"]
+    due = edition.meta.date + dt.timedelta(days=7)
+    text = "".join(c[0] for c in _chars_mm(letter["path"], 0))
+    assert f"请于{due.month}月{due.day}日前交回班主任" in text
+    assert text.index("回执") < text.index("请于") and letter["pages"] == 1
