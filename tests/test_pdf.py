@@ -1042,7 +1042,7 @@ def test_a_justified_paragraph_from_a_template_keeps_its_last_two_characters():
     stay on one line, as those of the Markdown body do; labels and names (`cjk_plain`) are left alone."""
     from fanzha.pdf.render import _env
 
-    assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith("骗\u200d钱。")
+    assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith('骗\u200d钱<span class="pc">。</span>')
     assert "\u200d" not in str(_env.filters["cjk_plain"]("家长签字"))
 
 
@@ -1096,9 +1096,11 @@ def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
     across bold, would only widen the mark's blank half; spaces elsewhere, between Chinese and Latin or digits, stay."""
     from fanzha.pdf.documents import md_html
 
-    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗。</strong>要您垫\u200d钱</li>\n</ol>"
+    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == (
+        '<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗<span class="pc">。</span></strong>要您垫\u200d钱</li>\n</ol>')
     assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
-        '<p>安装<span class="sp"> </span>APP“国家反诈中心” 请<strong>“客服”</strong>走开</p>')
+        '<p>安装<span class="sp"> </span>APP“国家反诈中心<span class="pc">”</span> 请<strong>“客服<span class="pc">”</span>'
+        '</strong>走开</p>')
 
 
 def test_the_print_fonts_space_has_no_advance():

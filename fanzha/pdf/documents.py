@@ -173,19 +173,29 @@ def return_by(date, days: int, to: str) -> str:
     return f"请于{due.month}月{due.day}日前交回{to}"
 
 
+SIDE_FILLED = 0.8  # text of more than this share of one side's characters is laid out over both sides
+
+
+def side_characters(page: PageSpec, font_pt: float) -> float:
+    """About how many characters a handout's side holds: its text area (handout.css margins, 15 and 14 mm) in
+    lines of 1.65 and characters of one em, less the title band."""
+    em_mm = font_pt * 25.4 / 72
+    return (page.trim_w - 30) / em_mm * (page.trim_h - 28 - 25) / (em_mm * 1.65)
+
+
 HEADING_WEIGHT = 60  # a section heading, its band and margins, in characters of text
 CONTACTS_WEIGHT = 120  # the contacts at the foot of the last side
 
 
-def balance_sides(parts: list[dict[str, Any]]) -> None:
-    """A two-sided sheet starts its second side at the section that shares the text most evenly between the sides
-    (by characters), instead of the second side holding what the first had no room for (学生防骗小手册: a side of
-    five lines). The section gets `new_side` (handout.css)."""
+def balance_sides(parts: list[dict[str, Any]], page: PageSpec, font_pt: float) -> None:
+    """A two-sided sheet whose text will not fit one side starts its second side at the section that shares the
+    text most evenly between the sides (by characters), instead of the second side holding what the first had no
+    room for (学生防骗小手册: a side of five lines). The section gets `new_side` (handout.css)."""
     weights = [len(re.sub(r"<[^>]+>", "", str(part["html"]))) + (HEADING_WEIGHT if part["heading"] else 0)
                for part in parts]
-    if len(weights) < 2:
-        return
     total = sum(weights) + CONTACTS_WEIGHT
+    if len(weights) < 2 or total < SIDE_FILLED * side_characters(page, font_pt):
+        return
     best = min(range(1, len(weights)), key=lambda k: abs(2 * sum(weights[:k]) - total))
     parts[best]["new_side"] = True
 
@@ -223,7 +233,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         return PrintDoc(expanded, "card.html.j2", page, meta.sides, "300克铜版纸，双面覆哑膜",
                         f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides, fixed=True)
     if meta.sides == 2:
-        balance_sides(parts)
+        balance_sides(parts, PageSpec(w, h), 16 if meta.large_print else 11 if fmt == "A4" else 9.5)
     paper = "157克铜版纸" if meta.sides == 2 else "105克铜版纸（或80克双胶纸）"
     return PrintDoc(expanded, "handout.html.j2", PageSpec(w, h), meta.sides, paper,
                     f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, max_pages=meta.sides)

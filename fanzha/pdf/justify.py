@@ -158,8 +158,14 @@ def _spread(box, spacing: float, dx: float, unspaced=None, extra=None) -> float:
             return 0.0
         add = (extra or {}).get(id(box), 0.0)
         style = box.style.copy()
-        letter_spacing = style["letter_spacing"]
-        style["letter_spacing"] = (0 if letter_spacing == "normal" else letter_spacing) + spacing + add
+        letter_spacing = (0 if style["letter_spacing"] == "normal" else style["letter_spacing"]) + spacing
+        if id(box) in (extra or {}):
+            # The mark drawn full-width again (the drawing shapes its text anew from this style), less what it may
+            # not take back: a glyph of its own advance, where an added space after a half-width one would read as
+            # a space between characters to a PDF reader's text extraction.
+            style["font_feature_settings"] = "normal"
+            letter_spacing += add - HALF_EM * style["font_size"]
+        style["letter_spacing"] = letter_spacing
         box.style = style
         grown = len(box.text.replace(JOINER, "")) * (spacing + add)
         box.width += grown
