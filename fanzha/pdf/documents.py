@@ -221,7 +221,8 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         # back, cover), inside = 2, 3, 4. The flap (5, and 4 behind it) is 3 mm narrower so it folds in cleanly.
         context["outside"] = [(panels[4], 97), (panels[5], 100), (panels[0], 100)]
         context["inside"] = [(panels[1], 100), (panels[2], 100), (panels[3], 97)]
-        return PrintDoc(expanded, "trifold.html.j2", PageSpec(w, h, BLEED_MM, SLUG_MM), 2, "157克铜版纸（双面印刷，两次对折）",
+        page = PageSpec(w, h, BLEED_MM, SLUG_MM)  # the cover's red runs off the trim
+        return PrintDoc(expanded, "trifold.html.j2", page, 2, "157克铜版纸（双面印刷，两次对折）",
                         "三折页（A4 横向）", context, expect_pages=2, fixed=True)
     if fmt == "名片卡":
         if len(parts) != meta.sides:

@@ -75,7 +75,8 @@ def measure_codes(pdf: bytes, page_index: int = 0) -> list[MeasuredCode]:
                 x0, y_top = crop[0], page_h - crop[3]
                 l, t, r, b = code.box_px
                 quiet = QUIET_MODULES * code.module_mm * PT_PER_MM
-                zone = (x0 + l / scale - quiet, y_top - b / scale - quiet, x0 + r / scale + quiet, y_top - t / scale + quiet)
+                zone = (x0 + l / scale - quiet, y_top - b / scale - quiet,
+                        x0 + r / scale + quiet, y_top - t / scale + quiet)
                 code.quiet_clear = not any(_overlaps(box, zone) for box in chars)
             out.append(code)
     finally:

@@ -157,7 +157,8 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
     docs = []
     for variant, (suffix, layer) in VARIANTS.items():
         context = common_context(expanded, catalog)
-        context.update(title=title + suffix, template=template, layer=layer, frame_inset=frame_inset(template), sheet_edge=SHEET_EDGE_MM,
+        context.update(title=title + suffix, template=template, layer=layer, frame_inset=frame_inset(template),
+                       sheet_edge=SHEET_EDGE_MM,
                        guides=variant == "cut-guides",
                        sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
                                                                 for x, y in positions]])
