@@ -110,7 +110,8 @@ def cmd_check(args) -> int:
     print_problems(project.problems)
     if project.problems.errors:
         return CONTENT_ERROR
-    console.print(f"检查通过：{len(project.catalog.materials)} 个素材，{len(project.catalog.editions)} 个版本。")
+    reminders = f"；有 {len(project.problems.warnings)} 条提醒（见上），印刷前请处理" if project.problems.warnings else ""
+    console.print(f"检查通过：{len(project.catalog.materials)} 个素材，{len(project.catalog.editions)} 个版本{reminders}。")
     return OK
 
 

@@ -53,6 +53,9 @@ class ScamMeta(MaterialMeta):
 class Receipt(Strict):
     statement: Annotated[str, Field(min_length=1)]
     fields: Annotated[list[Annotated[str, Field(min_length=1, max_length=12)]], Field(min_length=1, max_length=8)]
+    # The 回执 says by when it comes back: this many days after the edition's date, to whom (e.g. 班主任).
+    return_days: Annotated[int, Field(ge=1, le=90)] = 7
+    return_to: Annotated[str, Field(max_length=12)] = ""
 
 
 class LetterMeta(MaterialMeta):
@@ -180,6 +183,8 @@ class EditionMeta(Strict):
     phones: EditionPhones = EditionPhones()
     site_url: str = ""
     allowed_domains: list[str] = []
+    # What the print files are written as: PDF/X-4, or PDF/X-1a for a print shop that asks for it (pdf/cmyk.py).
+    pdf_standard: Literal["pdf/x-4", "pdf/x-1a"] = "pdf/x-4"
 
     @field_validator("site_url")
     @classmethod

@@ -106,7 +106,10 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
                 made = sticker_sheet_docs(item, catalog, problems, layout_cache)
             else:
                 made = BUILDERS[item.material.kind](item, catalog, problems)
-            docs += made if isinstance(made, list) else [made] if made is not None else []
+            made = made if isinstance(made, list) else [made] if made is not None else []
+            for doc in made:
+                doc.page.standard = edition.meta.pdf_standard
+            docs += made
     return docs
 
 
@@ -118,7 +121,28 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
     docs = collect_documents(catalog, editions, problems, expanded, layout_cache)
     for doc in docs:
         doc.html = render_html(doc)
+    edition_warnings(catalog, editions, docs, problems)
     return [doc for doc in docs if check_glyphs(doc, visible_text(doc.html), problems)]
+
+
+def edition_warnings(catalog: Catalog, editions: list[Edition], docs: list[PrintDoc], problems: Problems) -> None:
+    """What an edition has yet to fill in before it is printed: example phone numbers, and a site_url for the QR
+    codes of its posters and handouts."""
+    from fanzha.edition.placeholders import warn_edition_placeholders, where_set
+    from fanzha.pdf.qr import QR_TEMPLATES
+
+    for edition in editions:
+        warn_edition_placeholders(edition, catalog.editions, problems)
+        if edition.meta.site_url:
+            continue
+        without = [doc for doc in docs if doc.expanded.edition.id == edition.id and doc.template in QR_TEMPLATES
+                   and not doc.material.meta.qr]
+        if without:
+            path, line = where_set(edition, catalog.editions, ("site_url",))
+            problems.warn(path, line, f"{edition.id} 版没有填写 site_url：{len(without)} 份海报、宣传单和卡片"
+                                      "（如《" + without[0].context["title"] + "》）不印二维码",
+                          "在版本文件里写上网站地址，例如 site_url: https://fanzha.example.gov.cn")
+
 
 
 def layout_inputs() -> str:
@@ -177,8 +201,17 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
         title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
         bleed_mm=doc.page.bleed, pages=result.pages, bytes=len(result.pdf),
         sha256=hashlib.sha256(result.pdf).hexdigest(), preflight=checks or "ok", sides=doc.sides,
-        paper=doc.paper, size_name=doc.size_name, warnings=[i.message for i in issues], variant=doc.variant,
+        paper=doc.paper, size_name=doc.size_name, warnings=[i.message for i in issues] + placeholder_warnings(doc),
+        variant=doc.variant,
         issues=[[i.kind, i.message] for i in issues])
+
+
+def placeholder_warnings(doc: PrintDoc) -> list[str]:
+    """The manifest's and print centre's note on a file that prints example phone numbers (placeholders.py)."""
+    from fanzha.edition.placeholders import made_up_numbers_in
+
+    numbers = made_up_numbers_in(visible_text(doc.html))
+    return [f"印有示例电话 {'、'.join(numbers)}：印刷前请在版本文件里换成本单位真实电话"] if numbers else []
 
 
 WRITABLE_BLANK_MM = 40  # an 11-digit phone number or a signature, handwritten (~3.5 mm a character)

@@ -21,6 +21,7 @@ from fanzha.pdf.layout.fonts import EQUIVALENTS
 from fanzha.pdf.layout.page import BLEED_MM, SLUG_MM, PageSpec
 from fanzha.problems import Problems
 from fanzha.text.cjk import space_html
+from fanzha.text.clreq import compressible_marks
 
 PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
 @dataclass
@@ -63,7 +64,7 @@ def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
     html = clean_xhtml(_markdown().reset().convert(text))  # the allowlist, whatever the checks let through
-    return Markup(space_html(html))
+    return compressible_marks(space_html(html))  # every body is justified (.justify in the layouts)
 
 
 def sections(text: str, first_line: int) -> list[dict[str, Any]]:
@@ -92,12 +93,12 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
     meta = edition.meta
     material = expanded.material
     site_url = meta.site_url
-    qr = ""
+    qr, modules = "", 0
     url = material.meta.qr  # checked against the edition's allowed domains by lint
     if site_url and not url:
         url = f"{site_url}/{material.kind}/{material.id}/"
     if url:
-        qr = qr_data_uri(url)
+        qr, modules = qr_data_uri(url), qr_modules(url)
     return {
         "kind": material.kind,
         "id": material.id,
@@ -111,25 +112,44 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
                    "local": [p.model_dump() for p in meta.phones.local]},
         "url": url,
         "qr": qr,
+        "qr_modules": modules,  # the image is this many modules plus the quiet zone on each side across
+        "qr_quiet": QR_QUIET_MODULES,
         "body_html": md_html(expanded.body),
         # The unit's emblem, printed at the head of its letters (edition `logo`, relative to the edition file).
         "logo": image_data(edition.path.parent / meta.logo, meta.logo) if meta.logo else None,
     }
 
 
+QR_QUIET_MODULES = 4  # ISO/IEC 18004: a light margin of four modules round the code, part of its image here
+
+
 def qr_data_uri(url: str) -> str:
-    """The QR code as an SVG data URI, its modules in black ink alone, as all text (print.css: --ink). segno takes
-    only RGB colours: its black is swapped for the CMYK one in the SVG it writes (and its lines given no fill, which
-    would set an RGB fill colour in the PDF)."""
-    import io
+    """The QR code as an SVG data URI: its modules in black ink alone, as all text (print.css: --ink), on a square of
+    no ink that includes the quiet zone, so the code scans on a red or cream background too. segno takes only RGB
+    colours: its black and white are swapped for the CMYK ones in the SVG it writes (and its lines given no fill,
+    which would set an RGB fill colour in the PDF)."""
     from urllib.parse import quote
+
+    return "data:image/svg+xml;charset=utf-8," + quote(qr_svg(url))
+
+
+def qr_svg(url: str) -> str:
+    import io
 
     import segno
 
     svg = io.BytesIO()
-    segno.make(url, error="m").save(svg, kind="svg", xmldecl=False, nl=False, scale=1, border=0, dark="#000")
+    segno.make(url, error="m").save(svg, kind="svg", xmldecl=False, nl=False, scale=1, border=QR_QUIET_MODULES,
+                                    dark="#000", light="#fff")
     text = svg.getvalue().decode("utf-8").replace('stroke="#000"', 'fill="none" stroke="device-cmyk(0 0 0 1)"', 1)
-    return "data:image/svg+xml;charset=utf-8," + quote(text)
+    return text.replace('fill="#fff"', 'fill="device-cmyk(0 0 0 0)"', 1)
+
+
+def qr_modules(url: str) -> int:
+    """Modules across the code itself, without the quiet zone."""
+    import segno
+
+    return segno.make(url, error="m").symbol_size(border=0)[0]
 
 
 def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
@@ -139,10 +159,46 @@ def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         salutation=expanded.fields.get("salutation", ""),
         signed_lines=[line for line in (expanded.fields.get("signed") or "").split("\n") if line.strip()],
         large_print=meta.large_print,
-        receipt=({"statement": expanded.receipt_statement, "fields": list(meta.receipt.fields)}
+        receipt=({"statement": expanded.receipt_statement, "fields": list(meta.receipt.fields),
+                  "return_by": return_by(expanded.edition.meta.date, meta.receipt.return_days, meta.receipt.return_to)}
                  if meta.receipt else None),
     )
     return PrintDoc(expanded, "letter.html.j2", PageSpec(210, 297), 1, "80克双胶纸（普通复印纸即可）", "A4", context)
+
+
+def return_by(date, days: int, to: str) -> str:
+    """The 回执's deadline, counted from the edition's date: 请于11月8日前交回班主任."""
+    import datetime as dt
+
+    due = date + dt.timedelta(days=days)
+    return f"请于{due.month}月{due.day}日前交回{to}"
+
+
+SIDE_FILLED = 0.8  # text of more than this share of one side's characters is laid out over both sides
+
+
+def side_characters(page: PageSpec, font_pt: float) -> float:
+    """About how many characters a handout's side holds: its text area (handout.css margins, 15 and 14 mm) in
+    lines of 1.65 and characters of one em, less the title band."""
+    em_mm = font_pt * 25.4 / 72
+    return (page.trim_w - 30) / em_mm * (page.trim_h - 28 - 25) / (em_mm * 1.65)
+
+
+HEADING_WEIGHT = 60  # a section heading, its band and margins, in characters of text
+CONTACTS_WEIGHT = 120  # the contacts at the foot of the last side
+
+
+def balance_sides(parts: list[dict[str, Any]], page: PageSpec, font_pt: float) -> None:
+    """A two-sided sheet whose text will not fit one side starts its second side at the section that shares the
+    text most evenly between the sides (by characters), instead of the second side holding what the first had no
+    room for (学生防骗小手册: a side of five lines). The section gets `new_side` (handout.css)."""
+    weights = [len(re.sub(r"<[^>]+>", "", str(part["html"]))) + (HEADING_WEIGHT if part["heading"] else 0)
+               for part in parts]
+    total = sum(weights) + CONTACTS_WEIGHT
+    if len(weights) < 2 or total < SIDE_FILLED * side_characters(page, font_pt):
+        return
+    best = min(range(1, len(weights)), key=lambda k: abs(2 * sum(weights[:k]) - total))
+    parts[best]["new_side"] = True
 
 
 def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc | None:
@@ -166,7 +222,8 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         # back, cover), inside = 2, 3, 4. The flap (5, and 4 behind it) is 3 mm narrower so it folds in cleanly.
         context["outside"] = [(panels[4], 97), (panels[5], 100), (panels[0], 100)]
         context["inside"] = [(panels[1], 100), (panels[2], 100), (panels[3], 97)]
-        return PrintDoc(expanded, "trifold.html.j2", PageSpec(w, h), 2, "157克铜版纸（双面印刷，两次对折）",
+        page = PageSpec(w, h, BLEED_MM, SLUG_MM)  # the cover's red runs off the trim
+        return PrintDoc(expanded, "trifold.html.j2", page, 2, "157克铜版纸（双面印刷，两次对折）",
                         "三折页（A4 横向）", context, expect_pages=2, fixed=True)
     if fmt == "名片卡":
         if len(parts) != meta.sides:
@@ -177,6 +234,8 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         page = PageSpec(w, h, BLEED_MM, SLUG_MM)
         return PrintDoc(expanded, "card.html.j2", page, meta.sides, "300克铜版纸，双面覆哑膜",
                         f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides, fixed=True)
+    if meta.sides == 2:
+        balance_sides(parts, PageSpec(w, h), 16 if meta.large_print else 11 if fmt == "A4" else 9.5)
     paper = "157克铜版纸" if meta.sides == 2 else "105克铜版纸（或80克双胶纸）"
     return PrintDoc(expanded, "handout.html.j2", PageSpec(w, h), meta.sides, paper,
                     f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, max_pages=meta.sides)
@@ -211,10 +270,15 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         slogans=referenced_slogans(meta.slogans, expanded, catalog, problems),
         layout=meta.layout,
         image=image_context(material) if meta.image else None,
+        # A 易拉宝's stand hides the bottom of the banner: nothing is printed there (_poster.html.j2).
+        stand_hides_mm=STAND_HIDES_MM if meta.size == "易拉宝" else 0,
     )
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
     return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1,
                     fixed=True)
+
+
+STAND_HIDES_MM = 100  # the base of a roll-up banner stand
 
 
 def image_context(material: Material) -> dict[str, Any] | None:
@@ -229,10 +293,13 @@ def image_data(path: Path, name: str) -> dict[str, Any] | None:
     try:
         data = path.read_bytes()
         with Image.open(path) as image:
-            size, kind = image.size, image.format
+            size = image.size
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
-    uri = f"data:image/{kind.lower()};base64,{base64.b64encode(data).decode()}"
+    from fanzha.pdf.cmyk import print_image
+
+    data, subtype = print_image(data)  # RGB converted to the press's CMYK before layout
+    uri = f"data:image/{subtype};base64,{base64.b64encode(data).decode()}"
     return {"uri": uri, "name": name, "px": list(size)}
 
 
@@ -255,12 +322,39 @@ def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, pr
     return out
 
 
+_SALUTATION = re.compile(r"\A\s*([^\n#>*\-|]{1,24}[：:])[ \t]*\n\s*\n")
+
+
+def split_salutation(body: str) -> tuple[str, str]:
+    """(the salutation a body opens with, as 尊敬的客户：, alone on its line; the rest) or ("", body)."""
+    match = _SALUTATION.match(body)
+    return (match[1].strip(), body[match.end():]) if match else ("", body)
+
+
+# A form's columns share its width by what is written in them: a number, a few characters (a name, a tick, a
+# signature), or a line of text (an address, a remark). A long heading wraps in its cell instead of widening it.
+WIDE_COLUMNS = ("住址", "地址", "备注", "说明", "情况", "内容", "意见", "原因", "事项")
+NARROW_COLUMNS = ("序号", "编号")
+
+
+def column_widths(columns: list[str]) -> list[float]:
+    """Each column's share of the table's width, in percent."""
+    shares = [0.8 if name in NARROW_COLUMNS else 3.0 if any(w in name for w in WIDE_COLUMNS) else 2.0
+              for name in columns]
+    total = sum(shares) or 1
+    return [round(100 * share / total, 2) for share in shares]
+
+
 def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
     meta = expanded.material.meta
     context = common_context(expanded, catalog)
     landscape = meta.orientation == "landscape"
     context.update(header_fields=list(meta.header_fields), columns=list(meta.columns), rows=meta.rows,
-                   footer_fields=list(meta.footer_fields), landscape=landscape)
+                   footer_fields=list(meta.footer_fields), landscape=landscape,
+                   column_widths=column_widths(list(meta.columns)))
+    salutation, rest = split_salutation(expanded.body)
+    if salutation:  # a 告知单 that opens as a letter: its salutation flush left, not indented as a paragraph
+        context.update(salutation=salutation, body_html=md_html(rest))
     page = PageSpec(297, 210) if landscape else PageSpec(210, 297)
     return PrintDoc(expanded, "form.html.j2", page, 1, "80克双胶纸（普通复印纸即可）",
                     "A4 横向" if landscape else "A4", context)

@@ -6,7 +6,8 @@ import io
 import re
 
 from fanzha.pdf.documents import PrintDoc
-from fanzha.pdf.layout.page import PT_PER_MM, SAFE_MM
+from fanzha.pdf.layout.page import BLEED_MM, PT_PER_MM, SAFE_MM
+from fanzha.pdf.qr import QR_TEMPLATES, QUIET_MODULES, measure_codes, qr_code_mm
 
 TOLERANCE_MM = 0.1
 
@@ -35,12 +36,42 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
             problems.append(f"第{number}页出血不是每边 {page.bleed:g} mm")
         for name, issue in font_issues(pdf_page):
             problems.append(f"第{number}页字体 {name}：{issue}")
+        if rgb_images(pdf_page):
+            problems.append(f"第{number}页有 RGB 图片：应在排版前转成印刷四色（fanzha/pdf/cmyk.py）")
         if draws_in_rgb(pdf_page):
             problems.append(f"第{number}页有 RGB 颜色：印刷时会被转成四色，黑字会变成四色叠印的黑"
                             "（版式 CSS 里请用 print.css 开头的四色颜色）")
     if page.bleed:
         problems += text_outside_safe_area(pdf, SAFE_MM)
+    # A sheet's cut-guide copy draws the die line in the CutContour separation, never printed, and its alignment
+    # page the die line as outlines: lines on the trim, not artwork; the sheet itself is checked for bleed.
+    if doc.material.kind == "stickers" and not page.bleed and doc.variant != "cut-guides":
+        problems += sheet_edge_problems(pdf, SHEET_EDGE_MM)
+    elif not doc.variant:
+        problems += bleed_problems(pdf, page.bleed)
+    if doc.context.get("qr") and doc.template in QR_TEMPLATES:
+        problems += qr_problems(pdf, len(reader.pages), qr_code_mm(page.trim_w, page.trim_h))
     return sorted(set(problems), key=problems.index)
+
+
+QR_TOLERANCE_MM = 0.5
+
+
+def qr_problems(pdf: bytes, pages: int, want_mm: float) -> list[str]:
+    """The QR code measured on the rendered pages: printed at all, at least `want_mm` across, its quiet zone clear."""
+    out, found = [], 0
+    for index in range(pages):
+        for code in measure_codes(pdf, index):
+            found += 1
+            if code.size_mm < want_mm - QR_TOLERANCE_MM:
+                out.append(f"第{index + 1}页二维码只有 {code.size_mm:.1f} mm 宽，这个尺寸的版面至少要 {want_mm:g} mm，"
+                           "远处扫不出来")
+            if not code.quiet_clear:
+                out.append(f"第{index + 1}页二维码四周 {QUIET_MODULES} 格（约 {QUIET_MODULES * code.module_mm:.1f} mm）"
+                           "以内有文字或颜色，可能扫不出来")
+    if not found:
+        out.append("应印二维码，但在印刷文件里没有找到")
+    return out
 
 
 def _size_mm(box) -> tuple[float, float]:
@@ -111,6 +142,23 @@ def draws_in_rgb(pdf_page) -> bool:
                for stream, _ in drawn_streams(pdf_page))
 
 
+def rgb_images(pdf_page) -> list[str]:
+    """Names of the images the page (or a form it draws) embeds in an RGB colour space."""
+    out = []
+    for _, resources in drawn_streams(pdf_page):
+        objects = resources.get("/XObject") if resources is not None else None
+        for name, ref in (objects.get_object().items() if objects is not None else ()):
+            image = ref.get_object()
+            if image.get("/Subtype") != "/Image":
+                continue
+            space = image.get("/ColorSpace")
+            space = space.get_object() if space is not None else None
+            if space == "/DeviceRGB" or (isinstance(space, list) and space and space[0] == "/ICCBased"
+                                         and space[1].get_object().get("/N") == 3):
+                out.append(str(name))
+    return out
+
+
 def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
     """Every drawn character of a bleed product lies at least `safe_mm` inside the TrimBox."""
     import pypdfium2 as pdfium
@@ -136,3 +184,84 @@ def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
     finally:
         document.close()
     return out
+
+
+SHEET_EDGE_MM = 5.0  # an office printer prints nothing this close to the paper's edge (A4 sticker sheets)
+EDGE_MM = 0.5  # ink this close to the trim is artwork meant to run off it (text keeps SAFE_MM away)
+EDGE_PX_PER_MM = 4
+PAPER = 250  # a channel below this is ink: the lightest print colour (--cream) has its blue at 242
+SIDES = ("上", "下", "左", "右")
+
+
+def bleed_problems(pdf: bytes, bleed_mm: float) -> list[str]:
+    """Artwork that meets the trim, found on the rendered page: ink within EDGE_MM of a trim edge needs a bleed
+    (without one, the cut shows a white line wherever the knife drifts), and with a bleed it must run on to the
+    bleed box's edge."""
+    out = []
+    for number, side, inked, unbled in edge_ink(pdf, bleed_mm):
+        if not inked:
+            continue
+        if not bleed_mm:
+            out.append(f"第{number}页的底色或图案印到了{side}边裁切线（{EDGE_MM:g} mm 以内），但没有出血："
+                       f"裁切稍有偏差就会露白边（要 {BLEED_MM:g} mm 出血，或让图案离开裁切线）")
+        elif unbled > inked * 0.02:
+            out.append(f"第{number}页{side}边的底色或图案到裁切线就停了，没有铺满 {bleed_mm:g} mm 出血")
+    return out
+
+
+def sheet_edge_problems(pdf: bytes, margin_mm: float) -> list[str]:
+    """Ink within `margin_mm` of the edge of a sheet that an office printer prints (A4 label sheets)."""
+    return [f"第{number}页{side}边离纸边 {margin_mm:g} mm 以内有印刷内容：办公室打印机印不到纸边 4–5 mm，会缺一块"
+            for number, side, inked, _ in edge_ink(pdf, 0, margin_mm) if inked]
+
+
+def edge_ink(pdf: bytes, bleed_mm: float, edge_mm: float = EDGE_MM) -> list[tuple[int, str, int, int]]:
+    """(page number, side, how many pixels along the edge have ink within EDGE_MM inside the trim, how many of those
+    have none at the bleed box's outer edge) for each side of each page, rendered at EDGE_PX_PER_MM."""
+    import pypdfium2 as pdfium
+
+    scale = EDGE_PX_PER_MM / PT_PER_MM
+    band_px = max(1, round(edge_mm * EDGE_PX_PER_MM))
+    out = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            ml, mb, mr, mt = page.get_mediabox()
+            tl, tb, tr, tt = page.get_trimbox()
+            bl, bb, br, bt = tl - bleed_mm * PT_PER_MM, tb - bleed_mm * PT_PER_MM, tr + bleed_mm * PT_PER_MM, \
+                tt + bleed_mm * PT_PER_MM
+            # Each strip from the bleed box's edge to EDGE_MM inside the trim, as (x0, y0, x1, y1) in PDF points,
+            # and how to turn its image so the bleed edge is the top row.
+            edge = edge_mm * PT_PER_MM
+            strips = {"上": ((bl, tt - edge, br, bt), None), "下": ((bl, bb, br, tb + edge), "flip"),
+                      "左": ((bl, bb, tl + edge, bt), "left"), "右": ((tr - edge, bb, br, bt), "right")}
+            for side, ((x0, y0, x1, y1), turn) in strips.items():
+                crop = (max(0.0, x0 - ml), max(0.0, y0 - mb), max(0.0, mr - x1), max(0.0, mt - y1))
+                image = page.render(scale=scale, crop=crop).to_pil().convert("RGB")
+                out.append((index + 1, side, *_edge_counts(image, turn, band_px)))
+    finally:
+        document.close()
+    return out
+
+
+def _edge_counts(image, turn, band_px: int) -> tuple[int, int]:
+    from PIL import Image, ImageChops
+
+    if turn == "flip":
+        image = image.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+    elif turn == "left":
+        image = image.transpose(Image.Transpose.ROTATE_270)
+    elif turn == "right":
+        image = image.transpose(Image.Transpose.ROTATE_90)
+    red, green, blue = image.split()
+    ink = ImageChops.darker(ImageChops.darker(red, green), blue).point(lambda v: 255 if v < PAPER else 0)
+    width, height = ink.size
+    inner = ink.crop((0, max(0, height - band_px), width, height))
+    outer = ink.crop((0, 0, width, min(band_px, height)))
+    # Per column: any ink in the band (a 1-pixel-high image of column maxima).
+    inner_cols = inner.resize((width, 1), Image.Resampling.BOX).point(lambda v: 255 if v else 0)
+    outer_cols = outer.resize((width, 1), Image.Resampling.BOX).point(lambda v: 255 if v else 0)
+    inked = sum(1 for v in inner_cols.tobytes() if v)
+    unbled = sum(1 for a, b in zip(inner_cols.tobytes(), outer_cols.tobytes()) if a and not b)
+    return inked, unbled

@@ -17,13 +17,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from fanzha import __version__
-from fanzha.text.cjk import space_text
-from fanzha.pdf.layout.boxes import boxes, element_boxes, has_class, own_element
 from fanzha.pdf.documents import PrintDoc
+from fanzha.pdf.layout.boxes import boxes, element_boxes, has_class, own_element
 from fanzha.pdf.layout.finish import finish
 from fanzha.pdf.layout.fonts import EQUIVALENTS, advance_em, font_sources
 from fanzha.pdf.layout.justify import justify_lines
 from fanzha.pdf.layout.page import PageSpec
+from fanzha.pdf.qr import qr_code_mm
+from fanzha.text.cjk import space_text
+from fanzha.text.clreq import compressible_marks
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
@@ -39,7 +41,8 @@ def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
     text = str(value or "")
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    return Markup(space_text(str(escape(text)), keep_end=justified or heading, keep_phrases=heading))
+    spaced = space_text(str(escape(text)), keep_end=justified or heading, keep_phrases=heading)
+    return compressible_marks(spaced) if justified else Markup(spaced)
 
 
 def _mm(value: float) -> str:
@@ -53,6 +56,7 @@ _env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
 _env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
 _env.filters["mm"] = _mm
 _env.filters["advance_em"] = lambda value: advance_em(str(value))
+_env.globals["qr_code_mm"] = qr_code_mm
 
 
 def template_files() -> list[Path]:
@@ -70,7 +74,7 @@ def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> s
 
 def stylesheets() -> dict[str, bytes]:
     """The layouts' CSS by the names the HTML links them with, to travel with each render."""
-    return {path.name: path.read_bytes() for path in template_files() if path.suffix == ".css"}
+    return {path.name: path.read_bytes() for path in template_files() if path.suffix in (".css", ".icc")}
 
 
 @dataclass
@@ -91,10 +95,10 @@ _LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)" />')
 
 
 def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | None = None,
-            refused: list[str] | None = None):
+            refused: list[str] | None = None, standard: str | None = None):
     """WeasyPrint's laid-out document (pages of boxes), loading only `resources` and data: URIs; every other URL it
     asks for is appended to `refused`. `variables`: CSS custom properties set on the root over what the layout's CSS
-    gives them."""
+    gives them. `standard`: the PDF/X variant the document is made for."""
     from weasyprint import CSS
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -112,7 +116,8 @@ def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | 
     if variables:  # !important: a user sheet, it must also win over a layout sheet the document loads itself
         sheets = sheets + [CSS(string=":root { %s }" % "; ".join(f"{k}: {v} !important" for k, v in variables.items()))]
     document = _print_html()(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.render(font_config=_document_fonts()(), stylesheets=sheets)
+    options = {"pdf_variant": standard, "output_intent": "device-cmyk"} if standard else {}
+    return document.render(font_config=_document_fonts()(), stylesheets=sheets, **options)
 
 
 # WeasyPrint's user-agent stylesheet gives ::marker, and the footnote and note pseudo-elements, to every element: it
@@ -256,9 +261,9 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
     """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
     _freeze_long_lived()
     refused: list[str] = []
-    document = lay_out(html, resources, refused=refused)
+    document = lay_out(html, resources, refused=refused, standard=page_spec.standard)
     if len(document.pages) > 1:
-        document = _fit_table(document, html, resources, refused)
+        document = _fit_table(document, html, resources, refused, page_spec.standard)
     result = Rendered(b"", len(document.pages), refused=refused)
 
     signoff = _find(document, lambda e: has_class(e, "signoff"))
@@ -281,9 +286,10 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
             result.images.append((box.element.get("data-image"), box.width * MM_PER_PX, box.height * MM_PER_PX))
 
     def finisher(_document, pdf):
-        finish(pdf, page_spec)
+        finish(pdf, page_spec, identifier)
 
-    result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
+    options = {"pdf_variant": page_spec.standard, "output_intent": "device-cmyk"} if page_spec.standard else {}
+    result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier, **options)
     result.refused = list(dict.fromkeys(refused))  # write_pdf fetches too (attachments)
     return result
 
@@ -306,7 +312,7 @@ def _freeze_long_lived() -> None:
 MIN_ROW_MM = 8.0  # the lowest a form's rows go to fit its page: still room to write a name by hand
 
 
-def _fit_table(document, html: str, resources: dict[str, bytes], refused: list[str]):
+def _fit_table(document, html: str, resources: dict[str, bytes], refused: list[str], standard: str | None = None):
     """A form whose ruled table (data-fit-rows) spills past its first page, laid out again to fit: all of it on one
     page, its rows lowered (not below MIN_ROW_MM); else the table alone on the first page, what follows it moved to
     the next (form.css, --notes-break). Otherwise — a table of more rows than a page can hold — as it was."""
@@ -328,7 +334,7 @@ def _fit_table(document, html: str, resources: dict[str, bytes], refused: list[s
         lower_mm = round((needed - available) * MM_PER_PX / rows + 0.1, 2) if needed > available else 0.0
         if row_mm - lower_mm < MIN_ROW_MM:
             continue
-        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"}, refused)
+        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"}, refused, standard)
         table_moved_on = any(next(element_boxes(page, _is_fit_table), None) is not None for page in fitted.pages[1:])
         if len(fitted.pages) == 1 or (only is not None and not table_moved_on):
             return fitted

@@ -31,8 +31,13 @@ STEP_PT = 0.5
 MAX_PT = 32.0
 SUB_RATIO = 0.45  # subtext size relative to the main text
 PREFER_ONE_LINE = 0.6  # keep every phrase on one line unless that costs more than 40 % of the size
-PADDING_MM = 4.0  # text inside a sheet label, 2 mm clear of its frame; a roll label with bleed keeps SAFE_MM
-FRAME_INSET_MM = 1.5
+# The printed frame stays 3 mm inside the die line, so that a die that drifts does not cut into it (or show it on one
+# side only); on an A4 sheet nothing comes within 5 mm of the paper's edge, where office printers print nothing, so
+# a sheet whose labels reach the edge (3×8, 70×37) has its frames further in. The text keeps 2 mm clear of the frame.
+FRAME_INSET_MM = 3.0
+FRAME_MM = 0.5  # stickers.css, .frame
+FRAME_CLEAR_MM = 2.0
+SHEET_EDGE_MM = 5.0
 VARIANTS = {
     "": ("", "sheet"),
     "cut-guides": ("（带裁切线）", "sheet"),
@@ -50,12 +55,29 @@ class TextArea:
     h: float
 
 
+def frame_inset(template: LabelTemplate) -> float:
+    """How far inside the die line every label's frame lies: FRAME_INSET_MM, or as far as it takes to keep the
+    frames of the outer labels SHEET_EDGE_MM off the sheet's edge (a roll label is printed with its bleed on a
+    press, and has no such edge)."""
+    if template.bleed:
+        return FRAME_INSET_MM
+    sheet_w, sheet_h = template.sheet
+    w, h = template.label
+    edge = min(min(x, y, sheet_w - x - w, sheet_h - y - h) for x, y in template.positions())
+    return max(FRAME_INSET_MM, SHEET_EDGE_MM - edge)
+
+
+def text_padding(template: LabelTemplate) -> float:
+    """How far a label's text stays inside its die line: clear of the frame, and SAFE_MM inside a roll label's trim."""
+    return max(frame_inset(template) + FRAME_MM + FRAME_CLEAR_MM, SAFE_MM if template.bleed else 0)
+
+
 def text_areas(template: LabelTemplate) -> list[TextArea]:
     """Where a label's text may go. On a round label, rectangles inside the circle `pad` within its edge (as clear of
     the round frame as text is of a rectangular one): the square, and a 4:3 one that gives the usual two short lines
     and a subtext larger type; each design takes the one it fits larger in."""
     w, h = template.label
-    pad = max(PADDING_MM, SAFE_MM if template.bleed else 0)
+    pad = text_padding(template)
     if template.shape == "round":
         diameter = min(w, h) - 2 * pad
         sides = [(diameter / math.sqrt(2),) * 2, (diameter * 0.8, diameter * 0.6)]
@@ -109,7 +131,8 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
     docs = []
     for variant, (suffix, layer) in VARIANTS.items():
         context = common_context(expanded, catalog)
-        context.update(title=title + suffix, template=template, layer=layer, frame_inset=FRAME_INSET_MM,
+        context.update(title=title + suffix, template=template, layer=layer, frame_inset=frame_inset(template),
+                       sheet_edge=SHEET_EDGE_MM,
                        guides=variant == "cut-guides",
                        sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
                                                                 for x, y in positions]])

@@ -378,8 +378,11 @@ def test_identical_inputs_give_identical_bytes_and_cache_skips(project, tmp_path
 
 
 def test_one_page_letter_is_small(project):
+    """60 KB and the press's colour profile, which every print file embeds once as its PDF/X output intent."""
     item = project["items"]["short"]
-    assert item.pages == 1 and item.bytes <= 60 * 1024
+    reader = PdfReader(project["out"] / item.file)
+    profile = reader.trailer["/Root"]["/OutputIntents"][0].get_object()["/DestOutputProfile"].get_object()
+    assert item.pages == 1 and item.bytes - len(profile._data) <= 60 * 1024
 
 
 def test_manifest_and_deterministic_zip(project):
@@ -527,7 +530,7 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
 # space glyphs, which the finisher takes out of the content streams; the spaces an author typed stay.
 
 TYPED = "国家反诈中心 APP 开启来电预警"
-FADED = "这一段半透明的文字画在表单对象里"  # opacity: WeasyPrint draws it in a form XObject
+FADED = "这一段半透明的文字画在表单对象里"  # with opacity WeasyPrint draws it in a form XObject
 STICKER = ("---\nkind: stickers\nid: s\ntitle: 测试贴纸\ntemplate: a4-3x8-70x37\nmode: repeat\ntext: 不听 不信 不转账\n"
            "subtext: 被骗请拨110\n---\n")
 
@@ -538,8 +541,7 @@ def spaced(tmp_path_factory):
     root = tmp_path_factory.mktemp("spaced")
     write_project(root, {
         "letter/short.md": letter("short", SHORT),
-        "letter/typed.md": letter("typed", [f"请在手机上安装：{TYPED}。", f'<p style="opacity: 0.6">{FADED}。</p>'],
-                                  receipt=False),
+        "letter/typed.md": letter("typed", [f"请在手机上安装：{TYPED}。", f"{FADED}。"], receipt=False),
         "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
                           "## 这些都是骗局\n\n- **刷单返利**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n被骗请立即拨打110。\n"),
         "stickers/s.md": STICKER,
@@ -585,13 +587,26 @@ def test_text_extracts_as_it_reads(spaced):
         document.close()
 
 
-def test_typed_spaces_stay_and_text_in_a_form_xobject_loses_its_spaces(spaced):
+def test_typed_spaces_stay_and_text_in_a_form_xobject_loses_its_spaces(spaced, tmp_path):
     path = spaced[True][("typed", "")]
     pdfium_text = _unbroken("".join(_pdfium_texts(path)))
     pypdf_text = _unbroken("".join(page.extract_text() for page in PdfReader(path).pages))
     for text in (pdfium_text, pypdf_text):
         assert TYPED in text and FADED in text
-    forms = [x.get_object() for x in PdfReader(path).pages[0]["/Resources"]["/XObject"].values()]
+    # A material's style attribute is taken out by the allowlist; a layout's CSS may still make a form XObject (an
+    # opacity), and the spaces of the text drawn in it go too.
+    from fanzha import pipeline
+    from fanzha.pdf.executor import make_task, render_task
+    from fanzha.pdf.render import stylesheets
+
+    root = next(folder for folder in path.parents if (folder / "materials").is_dir())
+    doc = next(d for d in pipeline.check(root).documents if d.material.id == "typed")
+    html = doc.html.replace("</head>", "<style>.justify p:last-of-type { opacity: 0.6 }</style></head>")
+    faded = tmp_path / "faded.pdf"
+    faded.write_bytes(render_task(make_task("f" * 64, doc.key, html, doc.page, stylesheets(), preview=False))
+                      .rendered.pdf)
+    assert FADED in _unbroken("".join(_pdfium_texts(faded)))
+    forms = [x.get_object() for x in PdfReader(faded).pages[0]["/Resources"]["/XObject"].values()]
     assert any(x["/Subtype"] == "/Form" and b"TJ" in x.get_data() for x in forms)
 
 
@@ -1024,7 +1039,7 @@ def test_a_justified_paragraph_from_a_template_keeps_its_last_two_characters():
     stay on one line, as those of the Markdown body do; labels and names (`cjk_plain`) are left alone."""
     from fanzha.pdf.render import _env
 
-    assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith("骗\u200d钱。")
+    assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith('骗\u200d钱<span class="pc">。</span>')
     assert "\u200d" not in str(_env.filters["cjk_plain"]("家长签字"))
 
 
@@ -1086,9 +1101,11 @@ def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
     across bold, would only widen the mark's blank half; spaces elsewhere, between Chinese and Latin or digits, stay."""
     from fanzha.pdf.documents import md_html
 
-    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == "<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗。</strong>要您垫\u200d钱</li>\n</ol>"
+    assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == (
+        '<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗<span class="pc">。</span></strong>要您垫\u200d钱</li>\n</ol>')
     assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
-        '<p>安装<span class="sp"> </span>APP“国家反诈中心” 请<strong>“客服”</strong>走开</p>')
+        '<p>安装<span class="sp"> </span>APP“国家反诈中心<span class="pc">”</span> 请<strong>“客服<span class="pc">”</span>'
+        '</strong>走开</p>')
 
 
 def test_the_print_fonts_space_has_no_advance():

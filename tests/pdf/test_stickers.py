@@ -138,10 +138,10 @@ def test_three_files_per_sheet_with_the_templates_page_boxes(sheets, id_):
     assert label_texts(sheets["out"] / sheets["items"][(id_, "alignment")].file, template) == [""] * template.per_sheet
 
 
-def test_roll_template_is_one_label_per_page_with_2mm_bleed(sheets):
+def test_roll_template_is_one_label_per_page_with_3mm_bleed(sheets):
     roll = next(id_ for id_, key in TEMPLATE_IDS.items() if key.startswith("roll-"))
     item = sheets["items"][(roll, "")]
-    assert item.trim_mm == [70, 37] and item.bleed_mm == 2 and item.pages == 1
+    assert item.trim_mm == [70, 37] and item.bleed_mm == 3 and item.pages == 1
 
 
 def test_fill_shares_the_sheet_and_per_slogan_counts(sheets):
@@ -185,18 +185,19 @@ def char_boxes(pdf: Path) -> list[tuple[str, float, float, float, float, float]]
 
 
 def test_round_label_text_stays_clear_of_the_round_frame(tmp_path):
-    """On round labels every character lies inside the circle 4 mm within the label's edge: 2 mm clear of the printed
-    frame (1.5 mm in, 0.5 mm wide), as on rectangular labels. The text area had been the square 0.5 mm inside the
+    """On round labels every character lies inside the circle 5.5 mm within the label's edge: 2 mm clear of the printed
+    frame (3 mm in, 0.5 mm wide), as on rectangular labels. The text area had been the square 0.5 mm inside the
     edge, whose corners lie across the frame. Of the square and the 4:3 rectangle inside that circle, a design of two
     short lines and a subtext takes the rectangle, where its type is larger."""
-    from fanzha.pdf.stickers import PADDING_MM, Design, fit_sizes, text_areas
+    from fanzha.pdf.stickers import Design, fit_sizes, text_areas, text_padding
 
     template = label_templates()["a4-round-40-4x6"]
     root = write_project(tmp_path / "p", {"stickers/r.md": sticker("r", "a4-round-40-4x6", text="验证码，谁要都不给")})
     items, problems = build(root, root / "out")
     assert not problems.errors
     boxes = char_boxes(root / "out" / next(i for i in items if i.variant == "").file)
-    radius = template.label[0] / 2 - PADDING_MM
+    radius = template.label[0] / 2 - text_padding(template)
+    assert text_padding(template) == 5.5
     square, wide = text_areas(template)
     design = Design("验证码，谁要都不给", "被骗请拨110", root, 1)
     in_square, in_wide = (fit_sizes([design], template, area)[design][0] for area in (square, wide))
@@ -279,7 +280,9 @@ def test_bundled_sheets_are_in_the_manifest_print_centre_and_their_pages(bundled
         files = {i["variant"]: i for i in items if i["material"] == id_ and i["edition"] == "default"}
         assert set(files) == {"", "cut-guides", "alignment"}, (id_, files)
         page = (bundled_site / "stickers" / id_ / "index.html").read_text("utf-8")
-        assert f'src="../../print/default/{id_}.png"' in page
+        # The page shows a small thumbnail of the sheet that opens the full preview.
+        assert f'src="../../print/default/{id_}.thumb.webp"' in page and f'href="../../print/default/{id_}.png"' in page
+        assert (bundled_site / "print" / "default" / f"{id_}.thumb.webp").is_file()
         for item in files.values():
             assert item["kind"] == "stickers" and item["preflight"] == "ok" and item["title"].startswith(title)
             assert (bundled_site / item["file"]).is_file() and (bundled_site / item["preview"]).is_file()

@@ -32,8 +32,8 @@ _PER_BLOCK = 100  # a CMap's bfchar block holds at most 100 entries
 UNSPACE_TEXT = True  # tests render with False to compare the pages pixel for pixel
 
 
-def finish(pdf, page: PageSpec) -> None:
-    """`pdf`: the pydyf document a WeasyPrint finisher receives, before it is written."""
+def finish(pdf, page: PageSpec, identifier: bytes = b"") -> None:
+    """`pdf`: the pydyf document a WeasyPrint finisher receives, before it is written; `identifier`: its /ID."""
     import pydyf
 
     trim_off = (page.slug + page.bleed) * PT_PER_MM
@@ -58,9 +58,138 @@ def finish(pdf, page: PageSpec) -> None:
         elif isinstance(item, pydyf.Dictionary) and "Dest" in item and isinstance(item.get("Title"), pydyf.String):
             item["Title"] = pydyf.String(unspace_text(item["Title"].string))
 
+    _name_subsets(pdf)
+    _cut_contour_separation(pdf)
+    _describe_output_intent(pdf)
+    _fixed_document_id(pdf, identifier)
     if UNSPACE_TEXT:
         _unspace_text_streams(pdf)
     _compress_once(pdf)
+
+
+def subset_tag(program: bytes) -> str:
+    """Six capital letters from the embedded font program (PDF 32000-1 9.6.4): two subsets of one face with
+    different glyphs get different tags, so that a tool merging or imposing files never takes one for the other.
+    WeasyPrint's tag is a hash of the face's description alone, the same in every file."""
+    import hashlib
+
+    return "".join(chr(65 + byte % 26) for byte in hashlib.sha256(program).digest()[:6])
+
+
+def _name_subsets(pdf) -> None:
+    """Each CID font, its descriptor and its Type 0 parent named TAG+Name with the tag of its own glyphs."""
+    import pydyf
+
+    renamed: dict[int, str] = {}  # id of a CIDFont dictionary -> its new name
+    for item in pdf.objects:
+        if not (isinstance(item, pydyf.Dictionary) and item.get("Subtype") in ("/CIDFontType0", "/CIDFontType2")):
+            continue
+        descriptor = _resolve(pdf, item.get("FontDescriptor"))
+        if not isinstance(descriptor, dict):
+            continue
+        program = next((_resolve(pdf, descriptor[key]) for key in ("FontFile3", "FontFile2", "FontFile")
+                        if key in descriptor), None)
+        chunks = [_chunk_bytes(chunk) for chunk in getattr(program, "stream", None) or ()]
+        if not chunks or any(chunk is None for chunk in chunks):
+            continue
+        old = _name_text(item.get("BaseFont"))
+        if old is None:
+            continue
+        base = old.split("+", 1)[-1]
+        new = f"/{subset_tag(b''.join(chunks))}+{base}"
+        item["BaseFont"] = new
+        descriptor["FontName"] = new
+        renamed[id(item)] = new
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Dictionary) and item.get("Subtype") == "/Type0":
+            descendants = _resolve(pdf, item.get("DescendantFonts"))
+            descendant = _resolve(pdf, descendants[0]) if descendants else None
+            if id(descendant) in renamed:
+                item["BaseFont"] = renamed[id(descendant)]
+
+
+def _name_text(value) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return value.lstrip("/") if isinstance(value, str) else None
+
+
+# Cut guides (stickers.css, --cut-guide) are drawn in 100% magenta, a colour no other art uses; cutter software (and
+# a print shop's RIP) looks for a spot colour named CutContour instead, which is never printed. Its alternate, what a
+# viewer shows, stays the magenta.
+CUT_GUIDE_FILL = (b"/DeviceCMYK cs", b"0 1 0 0 scn")
+CUT_GUIDE_STROKE = (b"/DeviceCMYK CS", b"0 1 0 0 SCN")
+CUT_CONTOUR = "CutContour"
+
+
+def _cut_contour_separation(pdf) -> None:
+    import pydyf
+
+    used = False
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and "Filter" not in item.extra and len(item.stream) > 1:
+            chunks, changed = _cut_contour_chunks(item.stream)
+            if changed:
+                item.stream, used = chunks, True
+    if not used:
+        return
+    tint = pydyf.Dictionary({"FunctionType": 2, "Domain": pydyf.Array([0, 1]), "N": 1,
+                             "C0": pydyf.Array([0, 0, 0, 0]), "C1": pydyf.Array([0, 1, 0, 0])})
+    pdf.add_object(tint)
+    separation = pydyf.Array(["/Separation", f"/{CUT_CONTOUR}", "/DeviceCMYK", tint.reference])
+    pdf.add_object(separation)
+    for item in pdf.objects:
+        # WeasyPrint's colour space dictionary, shared by every page and form: the one with its Lab spaces.
+        if isinstance(item, pydyf.Dictionary) and "lab-d50" in item:
+            item[CUT_CONTOUR] = separation.reference
+
+
+def _cut_contour_chunks(chunks: list) -> tuple[list, bool]:
+    out, changed, index = [], False, 0
+    while index < len(chunks):
+        pair = tuple(chunks[index:index + 2])
+        if pair == CUT_GUIDE_FILL or pair == CUT_GUIDE_STROKE:
+            fill = pair == CUT_GUIDE_FILL
+            out += [f"/{CUT_CONTOUR} {'cs' if fill else 'CS'}".encode(), b"1 scn" if fill else b"1 SCN"]
+            changed, index = True, index + 2
+            continue
+        out.append(chunks[index])
+        index += 1
+    return out, changed
+
+
+def _describe_output_intent(pdf) -> None:
+    """WeasyPrint names the output intent by its profile's file name; a print condition not in the ICC registry is
+    named Custom (PDF/X), and described by the profile's own description."""
+    import pydyf
+
+    for intent in pdf.catalog.get("OutputIntents") or ():
+        intent = _resolve(pdf, intent)
+        if isinstance(intent, dict) and intent.get("S") == "/GTS_PDFX":
+            intent["OutputConditionIdentifier"] = pydyf.String("Custom")
+            intent["OutputCondition"] = pydyf.String(OUTPUT_CONDITION)
+            intent["Info"] = pydyf.String(OUTPUT_CONDITION)
+
+
+_XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def _fixed_document_id(pdf, identifier: bytes) -> None:
+    """WeasyPrint's PDF/X metadata names the document by a random UUID: named from the PDF's identifier (the hash of
+    its inputs) instead, the same inputs give the same file, byte for byte."""
+    import hashlib
+    import uuid
+
+    metadata = _resolve(pdf, pdf.catalog.get("Metadata"))
+    chunks = getattr(metadata, "stream", None)
+    if not chunks:
+        return
+    name = uuid.UUID(bytes=hashlib.sha256(b"fanzha xmp " + identifier).digest()[:16], version=4)
+    did = f"xmp.did:{name}".encode()
+    metadata.stream = [_XMP_DOCUMENT_ID.sub(did, chunk) if isinstance(chunk, bytes) else chunk for chunk in chunks]
+
+
+OUTPUT_CONDITION = "Artifex CMYK SWOP Profile (coated offset, Ghostscript default_cmyk.icc)"
 
 
 PYDYF_LEVEL = 9  # the zlib level pydyf compresses streams with (pydyf.Stream.data)

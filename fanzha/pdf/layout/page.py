@@ -16,6 +16,7 @@ class PageSpec:
     trim_h: float
     bleed: float = 0.0
     slug: float = 0.0
+    standard: str = "pdf/x-4"  # the PDF/X variant WeasyPrint writes (cmyk.PDF_STANDARDS), per edition
 
     @property
     def media_w(self) -> float:
