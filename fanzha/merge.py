@@ -70,6 +70,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     from .pdf.fonts import missing_characters, require_harfbuzz_subset, visible_text
     from .pdf.manifest import write_atomic
     from .pdf.render import render_html
+    from .script import converter_for
 
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)
@@ -85,6 +86,9 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     expanded = expand_material(material, edition, problems)
     problems.raise_if_errors()
     lint_expanded(edition, {material.id: expanded}, problems)
+    converter = converter_for(edition)
+    if converter is not None:  # a 繁體版's letter text; the students' names stay as the roster writes them
+        expanded = converter.expanded({material.id: expanded})[material.id]
     doc = letter_doc(expanded, catalog, problems)
     fields = doc.context["receipt"]["fields"]
     name_field = next((f for f in NAME_FIELDS if f in fields), None)
@@ -124,7 +128,8 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         roster."""
         for name, (plan, _) in plans.items():
             html = render_html(plan)
-            yield make_task(hashlib.sha256(html.encode()).hexdigest(), name, html, plan.page, css, preview=False)
+            yield make_task(hashlib.sha256(html.encode()).hexdigest(), name, html, plan.page, css, preview=False,
+                            glyphs=plan.context["glyphs"])
 
     done = 0
     long_letter_noted = False

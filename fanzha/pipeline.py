@@ -22,6 +22,7 @@ from .catalog import Catalog, Edition, edition_materials, load_catalog
 from .expand import Expanded, expand_catalog
 from .lint import lint_edition, lint_expanded
 from .problems import ContentError, Problems
+from .script import converter_for
 
 CACHE = Path(".cache")
 PRINT_CACHE = CACHE / "print"
@@ -59,6 +60,9 @@ def check(root: Path, *, print_documents: bool = True) -> Project:
         lint_edition(edition, problems)
         project.expanded[edition.id] = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
         lint_expanded(edition, project.expanded[edition.id], problems)
+        converter = converter_for(edition)
+        if converter is not None:  # a 繁體版: linted as written, printed and shown in Traditional characters
+            project.expanded[edition.id] = converter.expanded(project.expanded[edition.id])
     if print_documents:
         _print_documents(project)
     return project
@@ -90,6 +94,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     """The print files of the editions printed (all, or `only_edition`), then the site pages that list them."""
     from .pages import site_name_and_footer, site_pages
     from .pdf import build_print_outputs, write_manifest, zip_edition
+    from .script.site import add_traditional_pages
 
     project.problems.raise_if_errors()
     root = project.root
@@ -112,6 +117,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
 
     hand_written = _hand_written_pages(root)
     pages = site_pages(project.catalog, project.default, items, hand_written)
+    add_traditional_pages(pages, project.catalog, project.expanded, items)
     default = project.catalog.editions.get("default")
     terms = [word for material in project.catalog.of_kind("scam")
              for word in [*material.meta.aliases, *material.meta.keywords] if 1 < len(word) <= 12]

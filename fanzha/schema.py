@@ -180,6 +180,11 @@ class EditionMeta(Strict):
     phones: EditionPhones = EditionPhones()
     site_url: str = ""
     allowed_domains: list[str] = []
+    # 繁體版 (fanzha/script): everything this edition prints and shows in Traditional characters, with Taiwan (tw,
+    # OpenCC s2twp) or Hong Kong (hk, s2hk) forms; keep_terms stay as written (e.g. an app's name in the app stores).
+    script: Literal["simplified", "traditional"] = "simplified"
+    script_variant: Literal["tw", "hk"] = "tw"
+    keep_terms: list[Annotated[str, Field(min_length=1)]] = []
 
     @field_validator("site_url")
     @classmethod

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from .script.site import is_traditional_location, simplified_terms
+
 WORD_BREAK = "\u200b"  # what Material's jieba step puts between words
 
 
@@ -41,6 +43,8 @@ def compact(site_dir: Path) -> None:
         for field in ("title", "text"):
             if field in doc:
                 doc[field] = _drop_redundant_word_breaks(doc[field], separator)
+        if is_traditional_location(doc.get("location", "")):  # 繁體版 pages: found by Simplified queries too
+            doc["text"] = doc.get("text", "") + simplified_terms(doc, separator)
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)

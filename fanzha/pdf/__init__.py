@@ -26,7 +26,9 @@ from ..problems import Problems
 from .cache import LayoutCache, load_cache, save_cache
 from .documents import BUILDERS, PRINT_KINDS, PrintDoc
 from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
-from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
+from ..script import converter_for
+from .fonts import (PrintEnvironmentError, faces_for, fonts_identity, missing_characters, require_harfbuzz_subset,
+                    visible_text)
 from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
 from .render import TEMPLATES, render_html, stylesheets, template_files
 from .stickers import sticker_sheet_docs
@@ -61,7 +63,7 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
         item = _reuse(cache.get(doc.key), key, out_dir)
         if item is None:
             css = css or stylesheets()
-            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css))
+            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css, glyphs=doc.context["glyphs"]))
         else:
             for kind, message in item.issues:
                 _report(doc, LayoutIssue(kind, message), problems)
@@ -118,6 +120,9 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
     docs = collect_documents(catalog, editions, problems, expanded, layout_cache)
     for doc in docs:
         doc.html = render_html(doc)
+        converter = converter_for(doc.expanded.edition)
+        if converter is not None:  # a 繁體版: the layout's own words too (回执, 印刷说明 …)
+            doc.html = converter.finish(doc.html)
     return [doc for doc in docs if check_glyphs(doc, visible_text(doc.html), problems)]
 
 
@@ -239,7 +244,7 @@ def _report(doc: PrintDoc, issue: LayoutIssue, problems: Problems) -> None:
 
 
 def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
-    missing = missing_characters(text)
+    missing = missing_characters(text, faces_for(doc.context.get("glyphs", "SC")))
     for char in missing:
         path, line = _locate(doc, char)
         shown = f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z")) else "（看不见）"

@@ -17,6 +17,7 @@ from ..expand import Expanded, edition_context, render
 from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
 from ..problems import Problems
 from ..schema import CustomSize
+from ..script import converter_for
 from .cjk import space_html
 from .fonts import EQUIVALENTS
 from .page import BLEED_MM, SLUG_MM, PageSpec
@@ -113,7 +114,14 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
         "body_html": md_html(expanded.body),
         # The unit's emblem, printed at the head of its letters (edition `logo`, relative to the edition file).
         "logo": image_data(edition.path.parent / meta.logo, meta.logo) if meta.logo else None,
+        **script_context(edition),
     }
+
+
+def script_context(edition) -> dict[str, str]:
+    """The document's language and the glyph forms of its fonts: a 繁體版 prints with the TC or HK faces."""
+    converter = converter_for(edition)
+    return {"lang": converter.lang, "glyphs": converter.glyphs} if converter else {"lang": "zh-CN", "glyphs": "SC"}
 
 
 def qr_data_uri(url: str) -> str:
