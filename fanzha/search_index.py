@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from .script.site import is_traditional_location, simplified_terms
+from .script.site import is_traditional_location, segmented_as_simplified, simplified_terms
 
 WORD_BREAK = "\u200b"  # what Material's jieba step puts between words
 
@@ -40,10 +40,12 @@ def compact(site_dir: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     separator = re.compile(data["config"]["separator"])
     for doc in data["docs"]:
+        traditional = is_traditional_location(doc.get("location", ""))  # 繁體版 pages (fanzha/script/site.py)
         for field in ("title", "text"):
             if field in doc:
-                doc[field] = _drop_redundant_word_breaks(doc[field], separator)
-        if is_traditional_location(doc.get("location", "")):  # 繁體版 pages: found by Simplified queries too
+                value = segmented_as_simplified(doc[field]) if traditional else doc[field]
+                doc[field] = _drop_redundant_word_breaks(value, separator)
+        if traditional:
             doc["text"] = doc.get("text", "") + simplified_terms(doc, separator)
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -64,6 +64,28 @@ def _relinked(markdown: str, path: str, mirrored: set[str]) -> str:
 
 
 _TAGS = re.compile(r"<[^>]+>")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def segmented_as_simplified(value: str) -> str:
+    """A search-index field of a zh-hant/ page with its Chinese words cut where jieba cuts their Simplified form:
+    jieba's dictionary is Simplified, and cuts Traditional text badly (刷單返利類詐騙 as 類詐 + 騙, which a query
+    詐騙 does not find). A run whose Simplified form is not as long keeps jieba's own cut of it."""
+    import jieba
+
+    def cut(match: re.Match) -> str:
+        run = match[0]
+        simplified = _converter("t2s").convert(run)
+        if len(simplified) != len(run):
+            words = list(jieba.cut(run))
+        else:
+            words, start = [], 0
+            for word in jieba.cut(simplified):
+                words.append(run[start:start + len(word)])
+                start += len(word)
+        return WORD_BREAK + WORD_BREAK.join(words) + WORD_BREAK
+
+    return _HAN_RUN.sub(cut, value.replace(WORD_BREAK, "")).strip(WORD_BREAK)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
