@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from . import search_index
 from .problems import ContentError
+from .script.site import is_traditional_location, traditional_html_lang
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
@@ -75,6 +76,10 @@ class FanzhaPlugin(BasePlugin):
         config.nav = pages.nav
         self.paths = sorted({"index.md", *(f.src_uri for f in files.documentation_pages())})
         return files
+
+    def on_post_page(self, output, page, config):
+        # A 繁體版 page says so: phones and browsers then draw it with their Traditional Chinese font.
+        return traditional_html_lang(output) if is_traditional_location(page.url) else output
 
     def on_post_build(self, config) -> None:
         if self.content is not None and not search_index.finish(Path(config.site_dir)):

@@ -190,6 +190,8 @@ def test_the_site_has_a_traditional_version_of_the_materials(built):
         assert not simplified_left(text), (page, simplified_left(text))
     letter = built / "zh-hant" / "letter" / "jumin" / "index.html"
     assert "軟體" in article_text(letter) and "96110" in article_text(letter)
+    assert '<html lang="zh-Hant"' in letter.read_text("utf-8")
+    assert '<html lang="zh"' in (built / "letter" / "jumin" / "index.html").read_text("utf-8")
     # Its downloads are the Traditional edition's own files, and the links reach them.
     links = re.findall(r'href="([^"]+\.pdf)"', letter.read_text("utf-8"))
     assert links and all("fanti/" in link for link in links)
@@ -214,6 +216,11 @@ def test_search_finds_a_traditional_page_from_either_script(built):
     for term in ("刷单", "诈骗", "软件"):
         assert any(location.startswith("zh-hant/") for location in pages_with(term)), term
     assert "scam/shuadan-fanli/" in pages_with("刷单")
+    # The hidden Simplified words cost a part of what the 繁體版 entries index, not as much again.
+    traditional = [doc for doc in index["docs"] if doc["location"].startswith("zh-hant/")]
+    hidden = sum(len(m.encode()) for doc in traditional for m in re.findall(r"<span hidden>.*?</span>", doc["text"]))
+    total = sum(len((doc["title"] + doc["text"]).encode()) for doc in traditional)
+    assert 0 < hidden <= 0.4 * total, (hidden, total)
 
 
 def test_unit_details_given_in_traditional_stay_as_written(tmp_path):

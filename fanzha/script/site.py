@@ -102,7 +102,8 @@ def simplified_terms(doc: dict, separator: re.Pattern) -> str:
         simplified = _converter(config).convert(plain)
         for word in jieba.cut(simplified):
             word = word.strip()
-            if word and _HAN.search(word) and word not in own and not separator.search(word):
+            # Words of two characters and more: a query of one character is rare, and single ones are most words.
+            if len(word) > 1 and _HAN.search(word) and word not in own and not separator.search(word):
                 words[word] = None
     return f"<span hidden>{WORD_BREAK}{WORD_BREAK.join(words)}{WORD_BREAK}</span>" if words else ""
 
@@ -116,6 +117,11 @@ def _converter(config: str):
     if config not in _converters:
         _converters[config] = opencc.OpenCC(config)
     return _converters[config]
+
+
+def traditional_html_lang(page_html: str) -> str:
+    """A zh-hant/ page's HTML with its language set to Traditional Chinese (the theme gives every page its own)."""
+    return re.sub(r'<html lang="[^"]*"', '<html lang="zh-Hant"', page_html, count=1)
 
 
 def is_traditional_location(location: str) -> bool:
