@@ -118,6 +118,13 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def edition_text(expanded: Expanded, text: str) -> str:
+    """Text a document takes from another material (a slogan, a scam's title), as its edition prints it: in
+    Traditional characters for a 繁體版, as the edition's own materials are (fanzha/script)."""
+    converter = converter_for(expanded.edition)
+    return converter.text(text) if converter else text
+
+
 def script_context(edition) -> dict[str, str]:
     """The document's language and the glyph forms of its fonts: a 繁體版 prints with the TC or HK faces."""
     converter = converter_for(edition)
@@ -210,7 +217,8 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
     for scam_id in meta.scam_types:
         scam = catalog.materials.get(scam_id)
         if scam is not None:
-            scams.append({"title": _short_scam_title(scam.meta.title), "tip": scam.meta.summary})
+            scams.append({"title": edition_text(expanded, _short_scam_title(scam.meta.title)),
+                          "tip": edition_text(expanded, scam.meta.summary)})
     context.update(
         headline=expanded.fields.get("headline", ""),
         subhead=expanded.fields.get("subhead", ""),
@@ -258,7 +266,7 @@ def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, pr
             owner = catalog.materials.get(slogan.collection)
             text = render(slogan.text, context, owner.path if owner else "", slogan.line, problems)
             if text:
-                out.append(text)
+                out.append(edition_text(expanded, text))
     return out
 
 

@@ -24,7 +24,7 @@ from ..labels import LabelTemplate, resolve_template
 from ..problems import Problems
 from .cache import LayoutCache
 from .boxes import element_boxes
-from .documents import PrintDoc, common_context
+from .documents import PrintDoc, common_context, edition_text
 from .page import PT_PER_MM, SAFE_MM, PageSpec
 from .fonts import font_files, font_resources, font_sources
 
@@ -169,7 +169,7 @@ def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> l
             owner = catalog.materials[slogan.collection]
             text = render(slogan.text, context, owner.path, slogan.line, problems)
             if text:
-                designs.append(Design(text.strip(), subtext, material.path, line))
+                designs.append(Design(edition_text(expanded, text).strip(), subtext, material.path, line))
     if not designs:
         problems.add(material.path, source.line_of("slogans"), f"{meta.mode} 模式的贴纸需要 slogans（标语编号列表）",
                      "写 slogans: [tiezhi/tz-bu-ting, …]；或改用 mode: repeat 并写 text")

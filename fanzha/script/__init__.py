@@ -52,7 +52,7 @@ class ScriptConverter:
     """How one Traditional edition converts its text."""
 
     variant: str  # "tw" or "hk"
-    keep_terms: tuple[str, ...] = ()
+    keep_terms: tuple[str, ...] = ()  # the edition's keep_terms, and its unit details already in Traditional
 
     @property
     def lang(self) -> str:
@@ -63,9 +63,9 @@ class ScriptConverter:
         """The Noto CJK region whose glyph forms print this edition: TC (Taiwan) or HK."""
         return VARIANTS[self.variant][3]
 
-    def text(self, value: str, keep: tuple[str, ...] = ()) -> str:
-        """Material text, phrase by phrase; `keep`: more terms left as they are (unit details given in Traditional)."""
-        return self._convert(value, VARIANTS[self.variant][0], self.keep_terms + keep)
+    def text(self, value: str) -> str:
+        """Material text, phrase by phrase."""
+        return self._convert(value, VARIANTS[self.variant][0], self.keep_terms)
 
     def finish(self, value: str) -> str:
         """A finished page or print HTML, character by character: what the first pass wrote stays as it is."""
@@ -90,10 +90,8 @@ class ScriptConverter:
         """An edition's expanded materials in Traditional characters (see the module's docstring)."""
         if not items:
             return items
-        edition = next(iter(items.values())).edition
-        shown = self.edition(edition)
-        keep = self._traditional_unit_values(edition)
-        convert = functools.partial(self.text, keep=keep)
+        shown = self.edition(next(iter(items.values())).edition)
+        convert = self.text
         out = {}
         for material_id, item in items.items():
             out[material_id] = dataclasses.replace(
@@ -106,14 +104,6 @@ class ScriptConverter:
 
     def _unit_value(self, value: str) -> str:
         return value if self.is_traditional(value) else self.text(value)
-
-    def _traditional_unit_values(self, edition: Edition) -> tuple[str, ...]:
-        """Unit details the edition gives in Traditional: they stay as written inside the material text too."""
-        meta = edition.meta
-        values = [*meta.unit.model_dump().values(), *(phone.label for phone in meta.phones.local), meta.title]
-        lines = {line.strip() for value in values for line in value.split("\n")}
-        return tuple(sorted((line for line in lines if line and _has_han(line) and self.is_traditional(line)),
-                            key=len, reverse=True))
 
     @staticmethod
     def _convert(value: str, config: str, keep: tuple[str, ...]) -> str:
@@ -150,7 +140,13 @@ def converter_for(edition: Edition) -> ScriptConverter | None:
     meta = edition.meta
     if meta.script != "traditional":
         return None
-    return ScriptConverter(meta.script_variant, tuple(meta.keep_terms))
+    plain = ScriptConverter(meta.script_variant, tuple(meta.keep_terms))
+    # Unit details given in Traditional stay as written inside the material text too. For an edition already
+    # converted (ScriptConverter.edition) that is all of them: text filled in from it is converted only once.
+    values = [*meta.unit.model_dump().values(), *(phone.label for phone in meta.phones.local), meta.title]
+    lines = {line.strip() for value in values for line in value.split("\n")}
+    unit = [line for line in lines if line and _has_han(line) and plain.is_traditional(line)]
+    return dataclasses.replace(plain, keep_terms=plain.keep_terms + tuple(sorted(unit)))
 
 
 __all__ = ["converter_for", "ScriptConverter"]
