@@ -71,10 +71,11 @@ def inputs_digest(root: Path, content) -> str:
     files = [root / name for name in SITE_INPUTS]
     if content.search_dictionary is not None:
         files.append(content.search_dictionary)
-    files += [*sorted(ENGINE.glob("*.py")), *sorted((ENGINE / "templates" / "site").glob("*"))]
+    files += [*sorted(ENGINE.glob("*.py")), *sorted((ENGINE / "script").glob("*.py")),  # 繁體版 search words
+              *sorted((ENGINE / "templates" / "site").glob("*"))]
     for path in files:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file() and "__pycache__" not in file.parts:
                 add(file.relative_to(root) if file.is_relative_to(root) else file.name, file.read_bytes())
-    add(__version__, *(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jieba")))
+    add(__version__, *(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jieba", "opencc")))
     return digest.hexdigest()
