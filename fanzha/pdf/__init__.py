@@ -100,6 +100,9 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             chosen = expanded[edition.id]
         else:
             chosen = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
+            converter = converter_for(edition)
+            if converter is not None:  # a 繁體版, as pipeline.check converts it
+                chosen = converter.expanded(chosen)
         for item in sorted(chosen.values(), key=lambda e: (PRINT_KINDS.index(e.material.kind)
                                                           if e.material.kind in PRINT_KINDS else 99, e.material.id)):
             if item.material.kind not in PRINT_KINDS:
