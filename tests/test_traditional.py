@@ -330,3 +330,33 @@ def _glyph_of(font, char: str) -> int:
             if int(uni, 16) <= ord(char) <= int(uni, 16) + int(end, 16) - int(start, 16):
                 return int(start, 16) + ord(char) - int(uni, 16)
     raise AssertionError(f"{char} not in the PDF's ToUnicode map")
+
+
+def test_merged_letters_of_the_edition_keep_the_students_names_as_the_roster_writes_them(tmp_path):
+    from fanzha.merge import merge_letters
+    from fanzha.roster import Student
+
+    project = traditional_project(tmp_path)
+    students = [Student("张晓红", "七年级（1）班", "", 2), Student("李国华", "七年级（1）班", "", 3)]
+    files = merge_letters(project.root, "jumin", students, "fanti", tmp_path / "out")
+    letters = next(f for f in files if "一封信" in f.name)
+    text = pdf_text(letters).replace(" ", "")
+    assert "學生姓名：张晓红" in text and "學生姓名：李国华" in text and "班級：七年级（1）班" in text
+    assert "沿此線剪下" in text and "測試縣公安局提醒您" in text and "軟體" in text
+    rest = text.replace("张晓红", "").replace("李国华", "").replace("七年级（1）班", "")
+    assert not simplified_left(rest), simplified_left(rest)
+
+
+def test_a_hong_kong_edition_uses_hong_kong_forms_and_faces(tmp_path):
+    from fanzha.pdf.fonts import visible_text
+
+    checked = pipeline.check(traditional_project(tmp_path, "hk").root)
+    assert not checked.problems.errors, checked.problems.errors
+    docs = [doc for doc in checked.documents if doc.expanded.edition.id == "fanti"]
+    assert {doc.material.id for doc in docs} >= {"jumin", "p", "f", "t"}
+    for doc in docs:
+        assert doc.context["glyphs"] == "HK" and '<html lang="zh-Hant-HK">' in doc.html, doc.key
+        assert not simplified_left(visible_text(doc.html), "hk"), (doc.key, simplified_left(visible_text(doc.html)))
+    letter = visible_text(next(doc.html for doc in docs if doc.material.id == "jumin"))
+    assert "軟件" in letter and "信息" in letter  # Hong Kong characters, without Taiwan's wording (軟體, 資訊)
+    assert [f.name for f in faces_for("HK")] == ["Noto Serif CJK HK", "Noto Sans CJK HK", "Noto Sans CJK HK Bold"]

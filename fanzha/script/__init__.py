@@ -71,6 +71,10 @@ class ScriptConverter:
         """A finished page or print HTML, character by character: what the first pass wrote stays as it is."""
         return self._convert(value, VARIANTS[self.variant][1], self.keep_terms)
 
+    def keeping(self, terms) -> "ScriptConverter":
+        """This converter, leaving `terms` as they are too (students' names and classes, as the roster writes them)."""
+        return dataclasses.replace(self, keep_terms=self.keep_terms + tuple(term for term in terms if term))
+
     def is_traditional(self, value: str) -> bool:
         """Already written in Traditional characters: the character-level conversion changes nothing."""
         return self.finish(value) == value
