@@ -360,3 +360,11 @@ def test_a_hong_kong_edition_uses_hong_kong_forms_and_faces(tmp_path):
     letter = visible_text(next(doc.html for doc in docs if doc.material.id == "jumin"))
     assert "軟件" in letter and "信息" in letter  # Hong Kong characters, without Taiwan's wording (軟體, 資訊)
     assert [f.name for f in faces_for("HK")] == ["Noto Serif CJK HK", "Noto Sans CJK HK", "Noto Sans CJK HK Bold"]
+
+
+def test_a_misspelt_script_is_named_at_its_line(tmp_path):
+    project = traditional_project(tmp_path)
+    project.write("materials/editions/fanti.yml", TRADITIONAL.format(variant="tw").replace("traditional", "fanti"))
+    checked = pipeline.check(project.root, print_documents=False)
+    [problem] = [p for p in checked.problems.errors if p.path.endswith("fanti.yml")]
+    assert problem.line == 4 and "script" in problem.message and "traditional" in problem.fix
