@@ -14,10 +14,10 @@ import pypdf
 import pytest
 
 from fanzha import pipeline
-from fanzha.pdf.fonts import faces_for
-from fanzha.script import converter_for
+from fanzha.pdf.layout.fonts import faces_for
+from fanzha.edition.script import converter_for
 
-from conftest import Project
+from helpers import Project
 
 LETTER = """\
 ---
@@ -145,8 +145,8 @@ def test_conversion_is_phrase_level_and_leaves_numbers_urls_hotlines_and_kept_te
 
 
 def _edition(variant: str):
-    from fanzha.catalog import Edition
-    from fanzha.schema import EditionMeta
+    from fanzha.model.catalog import Edition
+    from fanzha.model.schema import EditionMeta
 
     meta = EditionMeta.model_validate({"id": "fanti", "unit": {"name": "测试县公安局", "region": "测试县",
                                                                 "signature": "测试县公安局"},
@@ -244,7 +244,7 @@ unit:
 
 def test_a_character_the_traditional_fonts_lack_is_an_error_at_its_line(tmp_path):
     project = traditional_project(tmp_path, "hk")
-    path = project.write("materials/letter/jumin.md", LETTER.replace("提醒您：", "提醒您\U0002A6A5："))
+    project.write("materials/letter/jumin.md", LETTER.replace("提醒您：", "提醒您\U0002A6A5："))
     checked = pipeline.check(project.root)
     found = [p for p in checked.problems.errors if "U+2A6A5" in p.message]
     assert found and all(p.path.endswith("jumin.md") and p.line == 10 for p in found), checked.problems.errors
@@ -333,8 +333,8 @@ def _glyph_of(font, char: str) -> int:
 
 
 def test_merged_letters_of_the_edition_keep_the_students_names_as_the_roster_writes_them(tmp_path):
-    from fanzha.merge import merge_letters
-    from fanzha.roster import Student
+    from fanzha.merge.letters import merge_letters
+    from fanzha.merge.roster import Student
 
     project = traditional_project(tmp_path)
     students = [Student("张晓红", "七年级（1）班", "", 2), Student("李国华", "七年级（1）班", "", 3)]
@@ -348,7 +348,7 @@ def test_merged_letters_of_the_edition_keep_the_students_names_as_the_roster_wri
 
 
 def test_a_hong_kong_edition_uses_hong_kong_forms_and_faces(tmp_path):
-    from fanzha.pdf.fonts import visible_text
+    from fanzha.pdf.layout.fonts import visible_text
 
     checked = pipeline.check(traditional_project(tmp_path, "hk").root)
     assert not checked.problems.errors, checked.problems.errors

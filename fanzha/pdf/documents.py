@@ -12,15 +12,16 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from ..catalog import Catalog, Material, image_path
-from ..expand import Expanded, edition_context, render
-from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
-from ..problems import Problems
-from ..schema import CustomSize
-from ..script import converter_for
-from .cjk import space_html
-from .fonts import EQUIVALENTS
-from .page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.edition.expand import Expanded, edition_context, render
+from fanzha.edition.sanitize import clean_xhtml
+from fanzha.edition.script import converter_for
+from fanzha.model.catalog import Catalog, Material, image_path
+from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
+from fanzha.model.schema import CustomSize
+from fanzha.pdf.layout.fonts import EQUIVALENTS
+from fanzha.pdf.layout.page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.problems import Problems
+from fanzha.text.cjk import space_html
 
 PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
 @dataclass
@@ -62,7 +63,7 @@ def _markdown() -> markdown.Markdown:
 def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    html = _markdown().reset().convert(text)
+    html = clean_xhtml(_markdown().reset().convert(text))  # the allowlist, whatever the checks let through
     return Markup(space_html(html))
 
 
@@ -120,7 +121,7 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
 
 def edition_text(expanded: Expanded, text: str) -> str:
     """Text a document takes from another material (a slogan, a scam's title), as its edition prints it: in
-    Traditional characters for a 繁體版, as the edition's own materials are (fanzha/script)."""
+    Traditional characters for a 繁體版, as the edition's own materials are (fanzha/edition/script.py)."""
     converter = converter_for(expanded.edition)
     return converter.text(text) if converter else text
 
