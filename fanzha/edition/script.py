@@ -33,9 +33,10 @@ VARIANTS = {
     "hk": ("s2hk", "s2hk", "zh-Hant-HK", "HK"),
 }
 
-# What OpenCC must not see: web addresses and mail addresses (ASCII, but a Chinese path or a query may follow), and
-# a hotline read out digit by digit (幺 is how 1 is read in a phone number; s2twp would write it 么).
-_PROTECTED = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。、；）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# What OpenCC must not see: web and mail addresses, up to the first character that cannot be part of one as typed
+# (a space, a quote, a Chinese character or mark: Chinese text often runs on right after an address), and a hotline
+# read out digit by digit (幺 is how 1 is read in a phone number; s2twp would write it 么).
+_PROTECTED = re.compile(r"(?:https?://|www\.)[!#-;=?-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
                         r"|[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*")
 _MASK_BASE = 0xF0000  # Supplementary Private Use Area-A: no material holds it, and OpenCC passes it through
 
