@@ -18,8 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fanzha.edition import Expanded, expand_catalog, lint_edition, lint_expanded
-from fanzha.edition.script import converter_for
+from fanzha.edition import Expanded, converter_for, expand_catalog, lint_edition, lint_expanded
 from fanzha.model import Catalog, Edition, edition_materials, load_catalog
 from fanzha.problems import ContentError, Problems
 
