@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fanzha.edition import Expanded, expand_catalog, lint_edition, lint_expanded
+from fanzha.edition import Expanded, converter_for, expand_catalog, lint_edition, lint_expanded
 from fanzha.model import Catalog, Edition, edition_materials, load_catalog
 from fanzha.problems import ContentError, Problems
 
@@ -59,6 +59,9 @@ def check(root: Path, *, print_documents: bool = True) -> Project:
         lint_edition(edition, problems)
         project.expanded[edition.id] = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
         lint_expanded(edition, project.expanded[edition.id], problems)
+        converter = converter_for(edition)
+        if converter is not None:  # a 繁體版: linted as written, printed and shown in Traditional characters
+            project.expanded[edition.id] = converter.expanded(project.expanded[edition.id])
     if print_documents:
         _print_documents(project)
     return project
@@ -93,6 +96,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     from fanzha.site.pages import site_name_and_footer, site_pages
     from fanzha.site.search_index import load_synonyms
     from fanzha.site.thumbnails import make_thumbnails
+    from fanzha.site.traditional import add_traditional_pages
 
     project.problems.raise_if_errors()
     root = project.root
@@ -116,6 +120,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
 
     hand_written = _hand_written_pages(root)
     pages = site_pages(project.catalog, project.default, items, hand_written)
+    add_traditional_pages(pages, project.catalog, project.expanded, items)
     default = project.catalog.editions.get("default")
     terms = [word for material in project.catalog.of_kind("scam")
              for word in [*material.meta.aliases, *material.meta.keywords] if 1 < len(word) <= 12]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fanzha.edition.expand import Expanded, edition_context, render
+from fanzha.edition.script import converter_for
 from fanzha.model.catalog import Catalog
 from fanzha.problems import Problems
 
@@ -51,6 +52,7 @@ def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> l
             return None
         return [Design(text.strip(), subtext, material.path, source.line_of("text"))]
     context = edition_context(expanded.edition)
+    converter = converter_for(expanded.edition)
     designs = []
     for index, ref in enumerate(meta.slogans):
         line = source.line_of("slogans", index)
@@ -60,6 +62,8 @@ def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> l
                 continue
             owner = catalog.materials[slogan.collection]
             text = render(slogan.text, context, owner.path, slogan.line, problems)
+            if text and converter is not None:  # a 繁體版: the slogan as its own materials are (edition/script.py)
+                text = converter.text(text)
             if text:
                 designs.append(Design(text.strip(), subtext, material.path, line))
     if not designs:

@@ -67,6 +67,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
 
     `roster` names the roster in messages (a student's glyph problem is reported at its row there); `warnings`, when
     given, receives what was printed but costs paper (a letter longer than one page per student)."""
+    from fanzha.edition.script import converter_for
     from fanzha.pdf import check_glyphs
     from fanzha.pdf.documents import letter_doc
     from fanzha.pdf.layout.fonts import missing_characters, require_harfbuzz_subset, visible_text
@@ -91,6 +92,9 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     expanded = expand_material(material, edition, problems)
     problems.raise_if_errors()
     lint_expanded(edition, {material.id: expanded}, problems)
+    converter = converter_for(edition)
+    if converter is not None:  # a 繁體版's letter text; the students' names stay as the roster writes them
+        expanded = converter.expanded({material.id: expanded})[material.id]
     doc = letter_doc(expanded, catalog, problems)
     fields = doc.context["receipt"]["fields"]
     name_field = next((f for f in NAME_FIELDS if f in fields), None)
@@ -138,7 +142,11 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         roster."""
         for name, (plan, _) in plans.items():
             html = render_html(plan)
-            yield make_task(hashlib.sha256(html.encode()).hexdigest(), name, html, plan.page, css, preview=False)
+            if converter is not None:  # the layout's own words too (回执 …); names and classes stay as written
+                html = converter.keeping(s for row in plan.context["students"]
+                                         for s in (row["name"], plan.context["klass"])).finish(html)
+            yield make_task(hashlib.sha256(html.encode()).hexdigest(), name, html, plan.page, css, preview=False,
+                            glyphs=plan.context["glyphs"])
 
     done = 0
     long_letter_noted = False

@@ -185,6 +185,12 @@ class EditionMeta(Strict):
     allowed_domains: list[str] = []
     # What the print files are written as: PDF/X-4, or PDF/X-1a for a print shop that asks for it (pdf/cmyk.py).
     pdf_standard: Literal["pdf/x-4", "pdf/x-1a"] = "pdf/x-4"
+    # 繁體版 (fanzha/edition/script.py): everything this edition prints and shows in Traditional characters, with
+    # Taiwan (tw, OpenCC s2twp) or Hong Kong (hk, s2hk) forms; keep_terms stay as written (e.g. an app's name in the
+    # app stores).
+    script: Literal["simplified", "traditional"] = "simplified"
+    script_variant: Literal["tw", "hk"] = "tw"
+    keep_terms: list[Annotated[str, Field(min_length=1)]] = []
 
     @field_validator("site_url")
     @classmethod

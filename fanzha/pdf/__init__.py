@@ -22,11 +22,13 @@ from pathlib import Path
 from fanzha import __version__
 from fanzha.model.catalog import Catalog, Edition, edition_materials
 from fanzha.edition.expand import Expanded, expand_catalog
+from fanzha.edition.script import converter_for
 from fanzha.problems import Problems
 from fanzha.pdf.cache import LayoutCache, load_cache, save_cache
 from fanzha.pdf.documents import BUILDERS, PRINT_KINDS, PrintDoc
 from fanzha.pdf.executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
-from fanzha.pdf.layout.fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
+from fanzha.pdf.layout.fonts import (PrintEnvironmentError, faces_for, fonts_identity, missing_characters,
+                                     require_harfbuzz_subset, visible_text)
 from fanzha.pdf.manifest import PrintItem, write_atomic, write_manifest, zip_edition
 from fanzha.pdf.render import TEMPLATES, render_html, stylesheets, template_files
 from fanzha.pdf.stickers import sticker_sheet_docs
@@ -61,7 +63,7 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
         item = _reuse(cache.get(doc.key), key, out_dir)
         if item is None:
             css = css or stylesheets()
-            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css))
+            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css, glyphs=doc.context["glyphs"]))
         else:
             for kind, message in item.issues:
                 _report(doc, LayoutIssue(kind, message), problems)
@@ -98,6 +100,9 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             chosen = expanded[edition.id]
         else:
             chosen = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
+            converter = converter_for(edition)
+            if converter is not None:  # a 繁體版, as pipeline.check converts it
+                chosen = converter.expanded(chosen)
         for item in sorted(chosen.values(), key=lambda e: (PRINT_KINDS.index(e.material.kind)
                                                           if e.material.kind in PRINT_KINDS else 99, e.material.id)):
             if item.material.kind not in PRINT_KINDS:
@@ -121,6 +126,9 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
     docs = collect_documents(catalog, editions, problems, expanded, layout_cache)
     for doc in docs:
         doc.html = render_html(doc)
+        converter = converter_for(doc.expanded.edition)
+        if converter is not None:  # a 繁體版: the layout's own words too (回执, 印刷说明 …)
+            doc.html = converter.finish(doc.html)
     edition_warnings(catalog, editions, docs, problems)
     return [doc for doc in docs if check_glyphs(doc, visible_text(doc.html), problems)]
 
@@ -304,7 +312,7 @@ def _line_naming(doc: PrintDoc, url: str) -> int | None:
 
 
 def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
-    missing = missing_characters(text)
+    missing = missing_characters(text, faces_for(doc.context.get("glyphs", "SC")))
     for char in missing:
         path, line = _locate(doc, char)
         shown = f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z")) else "（看不见）"

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from fanzha.edition.expand import Expanded, edition_context, render
 from fanzha.edition.sanitize import clean_xhtml
+from fanzha.edition.script import converter_for
 from fanzha.model.catalog import Catalog, Material, image_path
 from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
 from fanzha.model.schema import CustomSize
@@ -117,10 +118,24 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
         "body_html": md_html(expanded.body),
         # The unit's emblem, printed at the head of its letters (edition `logo`, relative to the edition file).
         "logo": image_data(edition.path.parent / meta.logo, meta.logo) if meta.logo else None,
+        **script_context(edition),
     }
 
 
 QR_QUIET_MODULES = 4  # ISO/IEC 18004: a light margin of four modules round the code, part of its image here
+
+
+def edition_text(expanded: Expanded, text: str) -> str:
+    """Text a document takes from another material (a slogan, a scam's title), as its edition prints it: in
+    Traditional characters for a 繁體版, as the edition's own materials are (fanzha/edition/script.py)."""
+    converter = converter_for(expanded.edition)
+    return converter.text(text) if converter else text
+
+
+def script_context(edition) -> dict[str, str]:
+    """The document's language and the glyph forms of its fonts: a 繁體版 prints with the TC or HK faces."""
+    converter = converter_for(edition)
+    return {"lang": converter.lang, "glyphs": converter.glyphs} if converter else {"lang": "zh-CN", "glyphs": "SC"}
 
 
 def qr_data_uri(url: str) -> str:
@@ -262,7 +277,8 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
     for scam_id in meta.scam_types:
         scam = catalog.materials.get(scam_id)
         if scam is not None:
-            scams.append({"title": _short_scam_title(scam.meta.title), "tip": scam.meta.summary})
+            scams.append({"title": edition_text(expanded, _short_scam_title(scam.meta.title)),
+                          "tip": edition_text(expanded, scam.meta.summary)})
     context.update(
         headline=expanded.fields.get("headline", ""),
         subhead=expanded.fields.get("subhead", ""),
@@ -318,7 +334,7 @@ def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, pr
             owner = catalog.materials.get(slogan.collection)
             text = render(slogan.text, context, owner.path if owner else "", slogan.line, problems)
             if text:
-                out.append(text)
+                out.append(edition_text(expanded, text))
     return out
 
 

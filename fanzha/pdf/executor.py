@@ -77,8 +77,9 @@ class RenderResult:
 
 
 def make_task(key: str, name: str, html: str, page: PageSpec, stylesheets: dict[str, bytes],
-              preview: bool = True) -> RenderTask:
-    return RenderTask(key, name, html, page, stylesheets, font_sources(), preview)
+              preview: bool = True, glyphs: str = "SC") -> RenderTask:
+    """`glyphs`: the Noto CJK faces the document prints with (fonts.faces_for)."""
+    return RenderTask(key, name, html, page, stylesheets, font_sources(glyphs), preview)
 
 
 def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> RenderResult:

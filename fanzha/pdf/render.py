@@ -64,7 +64,7 @@ def template_files() -> list[Path]:
 
 
 def render_html(doc: PrintDoc) -> str:
-    return render_template(doc.template, doc.page, doc.context, font_sources())
+    return render_template(doc.template, doc.page, doc.context, font_sources(doc.context.get("glyphs", "SC")))
 
 
 def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> str:

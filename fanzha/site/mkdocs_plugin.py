@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from fanzha.site import search_index
 from fanzha.problems import ContentError
+from fanzha.site.traditional import is_traditional_location, traditional_html_lang
 
 TEMPLATES = Path(__file__).parents[1] / "templates" / "site"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
@@ -92,6 +93,9 @@ class FanzhaPlugin(BasePlugin):
     def on_post_page(self, output, page, config):
         from fanzha.site.csp import with_script_hashes
 
+        # A 繁體版 page says so: phones and browsers then draw it with their Traditional Chinese font.
+        if is_traditional_location(page.url):
+            output = traditional_html_lang(output)
         # Under serve MkDocs adds its live-reload script to each page as it sends it: that one has no hash here.
         return output if self.serving else with_script_hashes(output)
 

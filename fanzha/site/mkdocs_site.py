@@ -77,5 +77,5 @@ def inputs_digest(root: Path, content) -> str:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file() and "__pycache__" not in file.parts:
                 add(file.relative_to(root) if file.is_relative_to(root) else file.name, file.read_bytes())
-    add(__version__, *(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jieba")))
+    add(__version__, *(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jieba", "opencc")))
     return digest.hexdigest()

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from fanzha.site.traditional import is_traditional_location, segmented_as_simplified, simplified_terms
+
 WORD_BREAK = "\u200b"  # what Material's jieba step puts between words
 
 
@@ -44,9 +46,13 @@ def compact(site_dir: Path) -> None:
     separator = re.compile(data["config"]["separator"])
     data["config"]["fields"]["title"]["boost"] = TITLE_BOOST
     for doc in data["docs"]:
+        traditional = is_traditional_location(doc.get("location", ""))  # 繁體版 pages (fanzha/site/traditional.py)
         for field in ("title", "text"):
             if field in doc:
-                doc[field] = _drop_redundant_word_breaks(doc[field], separator)
+                value = segmented_as_simplified(doc[field]) if traditional else doc[field]
+                doc[field] = _drop_redundant_word_breaks(value, separator)
+        if traditional:
+            doc["text"] = doc.get("text", "") + simplified_terms(doc, separator)
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)

@@ -72,3 +72,12 @@ def test_every_section_loads_without_outside_requests(page, served):
         assert response.status == 200, path
     outside = [u for u in page.requests if not u.startswith(served) and not u.startswith(("data:", "blob:"))]
     assert not outside, outside
+
+
+@pytest.mark.parametrize("query", ["殺豬盤", "杀猪盘", "安全賬戶", "安全账户"])
+def test_search_finds_the_traditional_page_typed_in_either_script(page, served, query):
+    """The 繁體版 pages (zh-hant/, fanzha/site/traditional.py) are found by a query in Traditional or in Simplified."""
+    expected = {"殺豬盤": "/zh-hant/scam/wangluo-hunlian/", "杀猪盘": "/zh-hant/scam/wangluo-hunlian/",
+                "安全賬戶": "/zh-hant/scam/maochong-gongjianfa/", "安全账户": "/zh-hant/scam/maochong-gongjianfa/"}
+    results = search(page, served, query)
+    assert any(expected[query] in url for url in results[:10]), results[:10]

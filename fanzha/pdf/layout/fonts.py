@@ -8,6 +8,7 @@ a PDF depends on its own text alone and an edit that brings a new character re-r
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 import re
 import struct
@@ -48,6 +49,18 @@ FACES = (
     Face("sans", "FZ Sans", 400, "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
     Face("sans-bold", "FZ Sans", 700, "NotoSansCJK-Bold.ttc", "Noto Sans CJK SC Bold"),
 )
+
+GLYPH_REGIONS = ("SC", "TC", "HK")  # the Noto CJK faces of each collection: Simplified, Taiwan and Hong Kong forms
+
+
+@lru_cache(maxsize=None)
+def faces_for(region: str = "SC") -> tuple[Face, ...]:
+    """FACES with the glyph forms of `region`: the same collections and roles, another font inside each (a 繁體版
+    prints with the TC or HK faces, fanzha/edition/script.py)."""
+    if region not in GLYPH_REGIONS:
+        raise ValueError(f"unknown glyph region {region!r}")
+    return tuple(dataclasses.replace(face, name=face.name.replace(" SC", f" {region}")) for face in FACES)
+
 
 # Characters that are not drawn and need no glyph.
 INVISIBLE = set("\n\r\t\u200b\u200c\u200d\ufeff")
@@ -138,9 +151,9 @@ class FontSource:
         return self.only_with_class is None or re.search(rf'class="[^"]*\b{self.only_with_class}\b', html) is not None
 
 
-def font_sources() -> tuple[FontSource, ...]:
+def font_sources(region: str = "SC") -> tuple[FontSource, ...]:
     sources = []
-    for face in FACES:
+    for face in faces_for(region):
         path, number, identity = _source(face)
         sources.append(FontSource(face.role, face.family, face.weight, path.name, number, identity,
                                   face.only_with_class))

@@ -1,0 +1,157 @@
+"""Traditional-character editions (繁體版): an edition with `script: traditional` prints and shows everything in
+Traditional characters.
+
+    converter_for(edition) -> ScriptConverter | None    None for a Simplified edition
+
+Two passes, both OpenCC (the official `opencc` wheel):
+
+- `expanded`: each material as the edition prints it (after its template variables are filled in), with OpenCC's
+  phrase-level conversion: Taiwan wording for `tw` (s2twp: 软件→軟體, 信息→資訊), Hong Kong characters for `hk`
+  (s2hk). The unit's details are converted once, unless the edition already gives them in Traditional.
+- `finish`: a finished print HTML or site page, which also holds the layouts' own words (回执, 印刷说明 …) and text
+  taken straight from other materials (a poster's scam titles): character-level conversion (s2tw, s2hk), which
+  leaves text already converted as it is, so running it after the first pass changes nothing the first one wrote.
+
+Neither pass touches numbers, URLs, hotlines (also as read out: 幺幺零, 九六幺幺零) or the edition's `keep_terms`:
+those are masked before OpenCC sees the text and put back after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+
+from fanzha.edition.expand import Expanded
+from fanzha.model.catalog import Edition
+
+# Per variant: the phrase-level configuration for material text, the character-level one for finished pages, the HTML
+# language (which also tells readers and search engines the script), and the Noto CJK faces with its glyph forms.
+VARIANTS = {
+    "tw": ("s2twp", "s2tw", "zh-Hant-TW", "TC"),
+    "hk": ("s2hk", "s2hk", "zh-Hant-HK", "HK"),
+}
+
+# What OpenCC must not see: web and mail addresses, up to the first character that cannot be part of one as typed
+# (a space, a quote, a Chinese character or mark: Chinese text often runs on right after an address), and a hotline
+# read out digit by digit (幺 is how 1 is read in a phone number; s2twp would write it 么).
+_PROTECTED = re.compile(r"(?:https?://|www\.)[!#-;=?-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+                        r"|[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*")
+_MASK_BASE = 0xF0000  # Supplementary Private Use Area-A: no material holds it, and OpenCC passes it through
+
+
+@functools.cache
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@dataclass(frozen=True)
+class ScriptConverter:
+    """How one Traditional edition converts its text."""
+
+    variant: str  # "tw" or "hk"
+    keep_terms: tuple[str, ...] = ()  # the edition's keep_terms, and its unit details already in Traditional
+
+    @property
+    def lang(self) -> str:
+        return VARIANTS[self.variant][2]
+
+    @property
+    def glyphs(self) -> str:
+        """The Noto CJK region whose glyph forms print this edition: TC (Taiwan) or HK."""
+        return VARIANTS[self.variant][3]
+
+    def text(self, value: str) -> str:
+        """Material text, phrase by phrase."""
+        return self._convert(value, VARIANTS[self.variant][0], self.keep_terms)
+
+    def finish(self, value: str) -> str:
+        """A finished page or print HTML, character by character: what the first pass wrote stays as it is."""
+        return self._convert(value, VARIANTS[self.variant][1], self.keep_terms)
+
+    def keeping(self, terms) -> "ScriptConverter":
+        """This converter, leaving `terms` as they are too (students' names and classes, as the roster writes them)."""
+        return dataclasses.replace(self, keep_terms=self.keep_terms + tuple(term for term in terms if term))
+
+    def is_traditional(self, value: str) -> bool:
+        """Already written in Traditional characters: the character-level conversion changes nothing."""
+        return self.finish(value) == value
+
+    def edition(self, edition: Edition) -> Edition:
+        """The edition with its unit's details, phone labels and title in Traditional characters, each left as
+        written where the edition already gives it in Traditional."""
+        meta = edition.meta
+        unit = meta.unit.model_copy(update={key: self._unit_value(value)
+                                            for key, value in meta.unit.model_dump().items()})
+        local = [phone.model_copy(update={"label": self._unit_value(phone.label)}) for phone in meta.phones.local]
+        phones = meta.phones.model_copy(update={"local": local})
+        converted = meta.model_copy(update={"unit": unit, "phones": phones, "title": self._unit_value(meta.title)})
+        return dataclasses.replace(edition, meta=converted)
+
+    def expanded(self, items: dict[str, Expanded]) -> dict[str, Expanded]:
+        """An edition's expanded materials in Traditional characters (see the module's docstring)."""
+        if not items:
+            return items
+        shown = self.edition(next(iter(items.values())).edition)
+        convert = self.text
+        out = {}
+        for material_id, item in items.items():
+            out[material_id] = dataclasses.replace(
+                item, edition=shown, body=convert(item.body),
+                fields={name: convert(value) if isinstance(value, str) else value
+                        for name, value in item.fields.items()},
+                slogans=[(slogan, convert(text)) for slogan, text in item.slogans],
+                receipt_statement=convert(item.receipt_statement))
+        return out
+
+    def _unit_value(self, value: str) -> str:
+        return value if self.is_traditional(value) else self.text(value)
+
+    @staticmethod
+    def _convert(value: str, config: str, keep: tuple[str, ...]) -> str:
+        if not value or not _has_han(value):
+            return value
+        masked: list[str] = []
+
+        def mask(match: re.Match) -> str:
+            masked.append(match[0])
+            return chr(_MASK_BASE + len(masked) - 1)
+
+        pattern = _protected_pattern(keep)
+        hidden = pattern.sub(mask, value)
+        converted = _opencc(config).convert(hidden)
+        return re.sub("[\U000F0000-\U000FFFFD]", lambda m: masked[ord(m[0]) - _MASK_BASE], converted)
+
+
+@functools.lru_cache(maxsize=64)
+def _protected_pattern(keep: tuple[str, ...]) -> re.Pattern:
+    # The longest term first, so that a term inside a longer one does not split it.
+    terms = sorted(set(keep), key=len, reverse=True)
+    return re.compile("|".join([*(re.escape(term) for term in terms), _PROTECTED.pattern]))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def _has_han(value: str) -> bool:
+    return _HAN.search(value) is not None
+
+
+def converter_for(edition: Edition) -> ScriptConverter | None:
+    """The converter of an edition that prints in Traditional characters; None for a Simplified one."""
+    meta = edition.meta
+    if meta.script != "traditional":
+        return None
+    plain = ScriptConverter(meta.script_variant, tuple(meta.keep_terms))
+    # Unit details given in Traditional stay as written inside the material text too. For an edition already
+    # converted (ScriptConverter.edition) that is all of them: text filled in from it is converted only once.
+    values = [*meta.unit.model_dump().values(), *(phone.label for phone in meta.phones.local), meta.title]
+    lines = {line.strip() for value in values for line in value.split("\n")}
+    unit = [line for line in lines if line and _has_han(line) and plain.is_traditional(line)]
+    return dataclasses.replace(plain, keep_terms=plain.keep_terms + tuple(sorted(unit)))
+
+
+__all__ = ["converter_for", "ScriptConverter"]

@@ -1,0 +1,370 @@
+"""繁體版 (script: traditional): every PDF and site page of the edition in Traditional characters, numbers, URLs,
+hotlines and kept terms untouched, Taiwan or Hong Kong glyph forms embedded, and search in either script."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+import opencc
+import pypdf
+import pytest
+
+from fanzha import pipeline
+from fanzha.pdf.layout.fonts import faces_for
+from fanzha.edition.script import converter_for
+
+from helpers import Project
+
+LETTER = """\
+---
+kind: letter
+id: jumin
+title: 致居民朋友的一封信
+salutation: 各位居民朋友：
+receipt:
+  statement: 我已认真阅读这封信，并与家人一起学习了防范电信网络诈骗知识。
+  fields: [班级, 学生姓名, 家长签字]
+---
+{{ unit.name }}提醒您：不要下载陌生软件，不要泄露个人信息，请安装国家反诈中心APP。
+详情请访问 https://www.gov.cn/fanzha/ 。接到{{ phones.hotline }}来电请务必接听，被骗请立即拨打{{ phones.police }}报警。
+"""
+
+SLOGANS = """\
+---
+kind: slogans
+id: s
+title: 标语
+channels: [贴纸]
+---
+- 不听不信不转账 {#san-bu}
+- 陌生链接不点击 {#lianjie}
+"""
+
+STICKERS = """\
+---
+kind: stickers
+id: t
+title: 反诈贴纸
+template: a4-3x8-70x37
+mode: fill
+subtext: "报警 {{ phones.police }} · 咨询 {{ phones.hotline }}"
+slogans: [s/san-bu, s/lianjie]
+---
+"""
+
+POSTER = """\
+---
+kind: poster
+id: p
+title: 防范刷单诈骗海报
+size: A3
+headline: 刷单就是诈骗
+subhead: 先垫钱的兼职都是骗局
+scam_types: [shuadan-fanli]
+slogans: [s]
+---
+"""
+
+FORM = """\
+---
+kind: form
+id: f
+title: 入户宣传登记表
+columns: [序号, 户主姓名, 住址, 是否安装国家反诈中心APP, 备注]
+rows: 10
+---
+宣传员逐户登记，发现可疑情况立即报告。
+"""
+
+TRADITIONAL = """\
+id: fanti
+extends: default
+title: 测试县反诈宣传物料（繁体版）
+script: traditional
+script_variant: {variant}
+keep_terms: [国家反诈中心]
+phones:
+  local:
+    - label: 县反诈中心咨询电话
+      number: "0123-6600110"
+"""
+
+KEEP = "国家反诈中心"
+S2T = opencc.OpenCC("s2t")
+
+
+def simplified_left(text: str, variant: str = "tw") -> set[str]:
+    """Characters a Traditional text should not hold: those the character-level conversion to Traditional would still
+    change (a character that is also Traditional, such as 干 in 若干, it leaves as it is), kept terms and hotlines
+    read out digit by digit (九六幺幺零: Taiwan writes 幺 as 么, the reading stays as the broadcast has it) aside."""
+    text = re.sub("[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*", "", text.replace(KEEP, ""))
+    converted = opencc.OpenCC("s2tw" if variant == "tw" else "s2hk").convert(text)
+    assert len(converted) == len(text)
+    return {a for a, b in zip(text, converted) if a != b}
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def article_text(page: Path) -> str:
+    """The page's own content, without the theme's chrome (search box, footer)."""
+    source = page.read_text("utf-8")
+    article = re.search(r"<article\b.*?</article>", source, re.S)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", article))
+
+
+def traditional_project(tmp_path: Path, variant: str = "tw") -> Project:
+    project = Project(tmp_path / "proj")
+    project.scam()
+    project.write("materials/letter/jumin.md", LETTER)
+    project.write("materials/slogans/s.md", SLOGANS)
+    project.write("materials/stickers/t.md", STICKERS)
+    project.write("materials/poster/p.md", POSTER)
+    project.write("materials/form/f.md", FORM)
+    project.write("materials/editions/fanti.yml", TRADITIONAL.format(variant=variant))
+    return project
+
+
+def test_conversion_is_phrase_level_and_leaves_numbers_urls_hotlines_and_kept_terms():
+    text = ("请下载国家反诈中心APP，不要安装陌生软件、泄露个人信息；访问https://www.gov.cn/fanzha/?q=ruanjian了解软件，或拨打"
+            " 96110、0123-6600110，广播里读作九六幺幺零。")
+    tw = converter_for(_edition("tw")).text(text)
+    assert "軟體" in tw and "資訊" in tw  # Taiwan wording, not characters only
+    assert "國家反詐中心" not in tw and "国家反诈中心APP" in tw
+    assert "https://www.gov.cn/fanzha/?q=ruanjian瞭解軟體" in tw  # the text right after the address converted
+    assert "96110、0123-6600110" in tw and "九六幺幺零" in tw
+    assert not simplified_left(tw)
+    hk = converter_for(_edition("hk")).text(text)
+    assert "軟件" in hk and "信息" in hk and "九六幺幺零" in hk  # Hong Kong: characters, mainland words
+    assert not simplified_left(hk, "hk")
+
+
+def _edition(variant: str):
+    from fanzha.model.catalog import Edition
+    from fanzha.model.schema import EditionMeta
+
+    meta = EditionMeta.model_validate({"id": "fanti", "unit": {"name": "测试县公安局", "region": "测试县",
+                                                                "signature": "测试县公安局"},
+                                       "date": "2026-11-01", "script": "traditional", "script_variant": variant,
+                                       "keep_terms": [KEEP]})
+    return Edition(meta, Path("fanti.yml"), {})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = traditional_project(tmp_path_factory.mktemp("traditional"))
+    pipeline.build(project.root)
+    return project.root / "site"
+
+
+def test_every_print_file_of_the_edition_is_in_traditional_characters(built):
+    files = sorted((built / "print" / "fanti").glob("*.pdf"))
+    assert {f.stem for f in files} >= {"jumin", "p", "f", "t", "t--cut-guides", "t--alignment"}
+    texts = {f.stem: pdf_text(f) for f in files}
+    for name, text in texts.items():
+        assert not simplified_left(text), (name, simplified_left(text))
+    letter = texts["jumin"]
+    assert "測試縣公安局提醒您" in letter and "軟體" in letter and "資訊" in letter
+    assert "沿此線剪下" in letter and "家長簽字" in letter  # the layout's own words and the receipt's fields
+    assert "國家反詐中心" not in letter and KEEP in letter
+    assert "https://www.gov.cn/fanzha/" in letter.replace("\n", "")
+    assert "96110" in letter and "110" in letter
+    assert "刷單返利" in texts["p"]  # a scam title taken from another material
+    assert "是否安裝" in texts["f"]
+    assert "不聽不信不轉賬" in texts["t"] and "96110" in texts["t"]
+    # The Simplified edition of the same project is left as it was.
+    assert "测试县公安局提醒您" in pdf_text(built / "print" / "default" / "jumin.pdf")
+
+
+def test_the_site_has_a_traditional_version_of_the_materials(built):
+    pages = sorted((built / "zh-hant").rglob("index.html"))
+    assert {p.parent.relative_to(built / "zh-hant").as_posix() for p in pages} >= {
+        "scam/shuadan-fanli", "letter/jumin", "poster/p", "stickers/t", "slogans/s"}
+    for page in pages:
+        text = article_text(page)
+        assert not simplified_left(text), (page, simplified_left(text))
+    letter = built / "zh-hant" / "letter" / "jumin" / "index.html"
+    assert "軟體" in article_text(letter) and "96110" in article_text(letter)
+    assert '<html lang="zh-Hant"' in letter.read_text("utf-8")
+    assert '<html lang="zh"' in (built / "letter" / "jumin" / "index.html").read_text("utf-8")
+    # Its downloads are the Traditional edition's own files, and the links reach them.
+    links = re.findall(r'href="([^"]+\.pdf)"', letter.read_text("utf-8"))
+    assert links and all("fanti/" in link for link in links)
+    assert all((letter.parent / link).resolve().is_file() for link in links)
+    assert "刷单就是诈骗" not in article_text(built / "zh-hant" / "poster" / "p" / "index.html")
+
+
+def test_search_finds_a_traditional_page_from_either_script(built):
+    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+
+    def pages_with(term: str) -> set[str]:
+        found = set()
+        for doc in index["docs"]:
+            tokens = set(separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])))
+            if any(token.startswith(term) for token in tokens):  # Material searches each term as a prefix
+                found.add(doc["location"].split("#")[0])
+        return found
+
+    for term in ("刷單", "詐騙"):
+        assert "zh-hant/scam/shuadan-fanli/" in pages_with(term), term
+    for term in ("刷单", "诈骗", "软件"):
+        assert any(location.startswith("zh-hant/") for location in pages_with(term)), term
+    assert "scam/shuadan-fanli/" in pages_with("刷单")
+    # The hidden Simplified words cost a part of what the 繁體版 entries index, not as much again.
+    traditional = [doc for doc in index["docs"] if doc["location"].startswith("zh-hant/")]
+    hidden = sum(len(m.encode()) for doc in traditional for m in re.findall(r"<span hidden>.*?</span>", doc["text"]))
+    total = sum(len((doc["title"] + doc["text"]).encode()) for doc in traditional)
+    assert 0 < hidden <= 0.4 * total, (hidden, total)
+
+
+def test_unit_details_given_in_traditional_stay_as_written(tmp_path):
+    project = traditional_project(tmp_path)
+    # 短信 is Traditional too, but Taiwan writes 簡訊: a name given in Traditional is not reworded.
+    project.write("materials/editions/fanti.yml", TRADITIONAL.format(variant="tw") + """\
+unit:
+  name: 測試縣短信服務中心
+  region: 测试县
+  signature: 測試縣短信服務中心
+""")
+    project.write("materials/letter/jumin.md", LETTER.replace("不要泄露个人信息", "收到可疑短信不要点链接"))
+    checked = pipeline.check(project.root)
+    assert not checked.problems.errors, checked.problems.errors
+    letter = checked.expanded["fanti"]["jumin"]
+    assert letter.edition.meta.unit.name == "測試縣短信服務中心"
+    assert letter.edition.meta.unit.region == "測試縣"
+    assert letter.body.startswith("測試縣短信服務中心提醒您") and "可疑簡訊" in letter.body
+    assert letter.edition.meta.phones.local[0].label == "縣反詐中心諮詢電話"
+
+
+def test_a_character_the_traditional_fonts_lack_is_an_error_at_its_line(tmp_path):
+    project = traditional_project(tmp_path, "hk")
+    project.write("materials/letter/jumin.md", LETTER.replace("提醒您：", "提醒您\U0002A6A5："))
+    checked = pipeline.check(project.root)
+    found = [p for p in checked.problems.errors if "U+2A6A5" in p.message]
+    assert found and all(p.path.endswith("jumin.md") and p.line == 10 for p in found), checked.problems.errors
+
+
+def test_traditional_pdfs_embed_the_faces_with_traditional_glyph_forms(tmp_path):
+    """The same Traditional text printed by a Simplified and by a Traditional edition: the glyph of a character whose
+    forms differ between the SC and the TC faces (述: its dot) is the SC one in the first and the TC one in the
+    second."""
+    from fontTools.cffLib import CFFFontSet
+    from fontTools.pens.boundsPen import BoundsPen
+
+    sans_sc, sans_tc = (next(f for f in faces_for(region) if f.role == "sans") for region in ("SC", "TC"))
+    char = _char_with_regional_forms(sans_sc, sans_tc, "述說骨")
+    project = Project(tmp_path / "proj")
+    project.write("materials/letter/jumin.md", f"""\
+---
+kind: letter
+id: jumin
+title: 一封信
+salutation: 各位：
+date: ""
+signed: ""
+---
+{char}
+""")
+    project.write("materials/editions/fanti.yml", "extends: default\nscript: traditional\n")
+    pipeline.build(project.root)
+
+    def bounds(pdf: Path) -> tuple:
+        """The outline's bounds of `char` in the PDF's regular (body) font."""
+        reader = pypdf.PdfReader(pdf)
+        font = next(f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()
+                    if "Bold" not in f.get_object()["/BaseFont"])
+        cid_font = font["/DescendantFonts"][0].get_object()
+        data = cid_font["/FontDescriptor"]["/FontFile3"].get_object().get_data()
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(data), None)
+        top = cff[cff.fontNames[0]]
+        pen = BoundsPen(top.CharStrings)
+        top.CharStrings[top.charset[_glyph_of(font, char)]].draw(pen)
+        return pen.bounds
+
+    simplified = bounds(tmp_path / "proj" / "site" / "print" / "default" / "jumin.pdf")
+    traditional = bounds(tmp_path / "proj" / "site" / "print" / "fanti" / "jumin.pdf")
+    assert simplified == _face_bounds(sans_sc, char)
+    assert traditional == _face_bounds(sans_tc, char)
+
+
+def _char_with_regional_forms(sc, tc, candidates: str) -> str:
+    for char in candidates:
+        if _face_bounds(sc, char) != _face_bounds(tc, char):
+            return char
+    raise AssertionError(f"none of {candidates} differs between {sc.name} and {tc.name}")
+
+
+def _face_bounds(face, char: str) -> tuple:
+    import uharfbuzz as hb
+
+    path = face.locate()
+    blob = hb.Blob.from_file_path(str(path))
+    index = 0
+    while (candidate := hb.Face(blob, index)).glyph_count:
+        if candidate.get_name(hb.OTNameIdPredefined.FULL_NAME) == face.name:
+            break
+        index += 1
+    font = hb.Font(candidate)
+    extents = font.get_glyph_extents(font.get_nominal_glyph(ord(char)))
+    return (extents.x_bearing, extents.y_bearing + extents.height, extents.x_bearing + extents.width,
+            extents.y_bearing)
+
+
+def _glyph_of(font, char: str) -> int:
+    """The glyph id (= CID, an identity charset) that the PDF's ToUnicode map gives `char`."""
+    cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    want = f"{ord(char):04X}"
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for cid, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            if uni.upper() == want:
+                return int(cid, 16)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for start, end, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            if int(uni, 16) <= ord(char) <= int(uni, 16) + int(end, 16) - int(start, 16):
+                return int(start, 16) + ord(char) - int(uni, 16)
+    raise AssertionError(f"{char} not in the PDF's ToUnicode map")
+
+
+def test_merged_letters_of_the_edition_keep_the_students_names_as_the_roster_writes_them(tmp_path):
+    from fanzha.merge.letters import merge_letters
+    from fanzha.merge.roster import Student
+
+    project = traditional_project(tmp_path)
+    students = [Student("张晓红", "七年级（1）班", "", 2), Student("李国华", "七年级（1）班", "", 3)]
+    files = merge_letters(project.root, "jumin", students, "fanti", tmp_path / "out")
+    letters = next(f for f in files if "一封信" in f.name)
+    text = pdf_text(letters).replace(" ", "")
+    assert "學生姓名：张晓红" in text and "學生姓名：李国华" in text and "班級：七年级（1）班" in text
+    assert "沿此線剪下" in text and "測試縣公安局提醒您" in text and "軟體" in text
+    rest = text.replace("张晓红", "").replace("李国华", "").replace("七年级（1）班", "")
+    assert not simplified_left(rest), simplified_left(rest)
+
+
+def test_a_hong_kong_edition_uses_hong_kong_forms_and_faces(tmp_path):
+    from fanzha.pdf.layout.fonts import visible_text
+
+    checked = pipeline.check(traditional_project(tmp_path, "hk").root)
+    assert not checked.problems.errors, checked.problems.errors
+    docs = [doc for doc in checked.documents if doc.expanded.edition.id == "fanti"]
+    assert {doc.material.id for doc in docs} >= {"jumin", "p", "f", "t"}
+    for doc in docs:
+        assert doc.context["glyphs"] == "HK" and '<html lang="zh-Hant-HK">' in doc.html, doc.key
+        assert not simplified_left(visible_text(doc.html), "hk"), (doc.key, simplified_left(visible_text(doc.html)))
+    letter = visible_text(next(doc.html for doc in docs if doc.material.id == "jumin"))
+    assert "軟件" in letter and "信息" in letter  # Hong Kong characters, without Taiwan's wording (軟體, 資訊)
+    assert [f.name for f in faces_for("HK")] == ["Noto Serif CJK HK", "Noto Sans CJK HK", "Noto Sans CJK HK Bold"]
+
+
+def test_a_misspelt_script_is_named_at_its_line(tmp_path):
+    project = traditional_project(tmp_path)
+    project.write("materials/editions/fanti.yml", TRADITIONAL.format(variant="tw").replace("traditional", "fanti"))
+    checked = pipeline.check(project.root, print_documents=False)
+    [problem] = [p for p in checked.problems.errors if p.path.endswith("fanti.yml")]
+    assert problem.line == 4 and "script" in problem.message and "traditional" in problem.fix
