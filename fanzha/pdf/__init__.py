@@ -29,6 +29,7 @@ from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_
 from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
 from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
 from .render import TEMPLATES, render_html, stylesheets, template_files
+from .products import PRODUCT_BUILDERS
 from .stickers import sticker_sheet_docs
 
 __all__ = ["build_print_outputs", "print_documents", "write_manifest", "zip_edition",
@@ -105,7 +106,7 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             if item.material.kind == "stickers":
                 made = sticker_sheet_docs(item, catalog, problems, layout_cache)
             else:
-                made = BUILDERS[item.material.kind](item, catalog, problems)
+                made = {**BUILDERS, **PRODUCT_BUILDERS}[item.material.kind](item, catalog, problems)
             docs += made if isinstance(made, list) else [made] if made is not None else []
     return docs
 
@@ -153,17 +154,24 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
     issues = layout_issues(doc, result)
     for issue in issues:
         _report(doc, issue, problems)
-    checks = preflight(doc, result.pdf)
+    data, preview_png, pages, page = result.pdf, rendered.preview, result.pages, doc.page
+    if doc.post:
+        from .products import post_process
+
+        data, preview_png, pages, checks = post_process(doc, result.pdf, rendered.preview)
+        page = doc.output_page or doc.page
+    else:
+        checks = preflight(doc, result.pdf)
     edition = doc.expanded.edition.id
-    file = f"{edition}/{doc.file_stem}.pdf"
+    file = f"{edition}/{doc.file_stem}{doc.suffix}"
     preview = f"{edition}/{doc.file_stem}.png"
-    write_atomic(out_dir / file, result.pdf)
-    write_atomic(out_dir / preview, rendered.preview)
+    write_atomic(out_dir / file, data)
+    write_atomic(out_dir / preview, preview_png)
     return PrintItem(
         file=file, preview=preview, material=doc.material.id, kind=doc.material.kind,
-        title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
-        bleed_mm=doc.page.bleed, pages=result.pages, bytes=len(result.pdf),
-        sha256=hashlib.sha256(result.pdf).hexdigest(), preflight=checks or "ok", sides=doc.sides,
+        title=doc.context["title"], edition=edition, trim_mm=[page.trim_w * doc.scale, page.trim_h * doc.scale],
+        bleed_mm=page.bleed, pages=pages, bytes=len(data), scale=doc.scale,
+        sha256=hashlib.sha256(data).hexdigest(), preflight=checks or "ok", sides=doc.sides,
         paper=doc.paper, size_name=doc.size_name, warnings=[i.message for i in issues], variant=doc.variant,
         issues=[[i.kind, i.message] for i in issues])
 
@@ -273,5 +281,5 @@ def _remove_stale(out_dir: Path, editions: list[Edition], items: list[PrintItem]
         if not folder.is_dir():
             continue
         for path in folder.iterdir():
-            if path.is_file() and path.suffix in (".pdf", ".png") and f"{edition.id}/{path.name}" not in keep:
+            if path.is_file() and path.suffix in (".pdf", ".png", ".tif") and f"{edition.id}/{path.name}" not in keep:
                 path.unlink()
