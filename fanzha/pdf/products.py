@@ -46,7 +46,7 @@ def banner_layout(size_mm: tuple[float, float], line: str) -> dict[str, float]:
     w, h = size_mm
     side = BANNER_EDGE_MM + h * BANNER_END_RATIO
     box_w, box_h = w - 2 * side, h - 2 * BANNER_EDGE_MM
-    em = max(advance_em(line, "sans-bold"), 1.0) * 1.02  # bold, as banner.css sets it; a little room for rounding
+    em = max(advance_em(line, "sans-bold") if line else 0.0, 1.0) * 1.02  # bold, as banner.css sets it; a little room for rounding
     return {"side": side, "edge": BANNER_EDGE_MM, "box_w": box_w, "box_h": box_h,
             "font": min(h * BANNER_MAX_TEXT_RATIO, box_h * 0.95, box_w / em), "min_font": h * BANNER_MIN_TEXT_RATIO,
             "max_em": box_w / (h * BANNER_MIN_TEXT_RATIO)}
