@@ -95,7 +95,6 @@ def _zip_names(out_dir: Path, edition_id: str) -> dict[str, str]:
         item = entry.get("item") or {}
         if item.get("edition") == edition_id:
             names[Path(item["file"]).name] = (f"{_safe(item['title'])}（{_safe(item['size_name'])}）-{item['material']}"
-                                              f"{'--' + item['variant'] if item.get('variant') else ''}"
                                               f"{Path(item['file']).suffix}")
     return names
 
