@@ -38,6 +38,10 @@ BANNER_MIN_TEXT_RATIO = 0.4  # characters at least 40 % of the banner's height, 
 BANNER_MAX_TEXT_RATIO = 0.62
 BANNER_SCALE = 10  # the PDF at 1:10: a PDF page is at most 200 in (5.08 m) long
 BANNER_TIFF_DPI = 45  # what 喷绘 shops take for cloth (FACTS.md: 11–45 dpi)
+# The banner's two inks (C, M, Y, K from 0 to 1): the red of print.css (--red) and white text (no ink). They are
+# given to the template here so that the PDF and the TIFF cannot disagree.
+BANNER_CLOTH = (0.0, 1.0, 1.0, 0.1)
+BANNER_TEXT = (0.0, 0.0, 0.0, 0.0)
 
 
 def banner_layout(size_mm: tuple[float, float], line: str) -> dict[str, float]:
@@ -88,7 +92,8 @@ def banner_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> lis
                      f"这个尺寸最多 {int(layout['max_em'])} 个字：缩短这句话，或改用更长的横幅（size:）")
         return None
     context = common_context(expanded, catalog)
-    context.update(line=line, layout={k: v / BANNER_SCALE for k, v in layout.items() if k != "max_em"})
+    context.update(line=line, cloth="device-cmyk(%g %g %g %g)" % BANNER_CLOTH,
+                   ink="device-cmyk(%g %g %g %g)" % BANNER_TEXT, layout={k: v / BANNER_SCALE for k, v in layout.items() if k != "max_em"})
     page = PageSpec(w / BANNER_SCALE, h / BANNER_SCALE)
     size_name = f"横幅 {name}"
     pdf = PrintDoc(expanded, "banner.html.j2", page, 1, "喷绘布（或丝绸布）", f"{size_name}（PDF 按 1:10 缩小）", context,
@@ -266,36 +271,56 @@ def tiff_pixels(size_mm: tuple[float, float], dpi: int) -> tuple[int, int]:
     return tuple(round(v / 25.4 * dpi) for v in size_mm)  # type: ignore[return-value]
 
 
-def banner_tiff(pdf: bytes, dpi: int, scale: float) -> bytes:
-    """The 1:`scale` PDF rendered at full size and `dpi`, in CMYK: black from the darkest channel (so black text is
-    black ink alone), the rest of each colour in C, M, Y (a plain under-colour removal; the PDF's colours are CMYK
-    already, and this gives them back closely for flat artwork)."""
+def banner_tiff(pdf: bytes, dpi: int, scale: float, cloth: tuple[float, ...] = BANNER_CLOTH,
+                text: tuple[float, ...] = BANNER_TEXT) -> bytes:
+    """The 1:`scale` banner PDF at full size and `dpi`, in CMYK with the banner's own two inks, exactly. A renderer
+    gives RGB, and RGB has no way back to the CMYK it came from; but a banner is its cloth colour and its text
+    colour: the render says how much of the text colour covers each pixel (antialiased edges included), and the
+    TIFF mixes the two CMYK colours by that much."""
     import pypdfium2 as pdfium
-    from PIL import Image, ImageChops, ImageMath
+    from PIL import Image
 
     document = pdfium.PdfDocument(pdf)
     try:
         page = document[0]
         width_pt, height_pt = page.get_size()
-        size_mm = (width_pt / 72 * 25.4 * scale, height_pt / 72 * 25.4 * scale)
-        px = tiff_pixels(size_mm, dpi)
-        bitmap = page.render(scale=px[0] / width_pt)
-        rgb = bitmap.to_pil().convert("RGB")
+        px = tiff_pixels((width_pt / 72 * 25.4 * scale, height_pt / 72 * 25.4 * scale), dpi)
+        rgb = page.render(scale=px[0] / width_pt).to_pil().convert("RGB")
     finally:
         document.close()
+    text_rgb = _rendered_rgb(text)
     if rgb.size != px:
         rgb = rgb.resize(px)
-    r, g, b = rgb.split()
-    k = ImageChops.invert(ImageChops.lighter(ImageChops.lighter(r, g), b))
-
-    def ink(channel):
-        return ImageMath.lambda_eval(lambda a: ((255 - a["c"] - a["k"]) * 255) / (255 - a["k"]), c=channel,
-                                     k=k).convert("L")
-
-    cmyk = Image.merge("CMYK", (ink(r), ink(g), ink(b), k))
+    cloth_rgb = rgb.getpixel((0, 0))  # the edges are cloth: text keeps BANNER_EDGE_MM away
+    channel = max(range(3), key=lambda i: abs(text_rgb[i] - cloth_rgb[i]))
+    low, high = cloth_rgb[channel], text_rgb[channel]
+    coverage = rgb.getchannel(channel).point(
+        lambda v: max(0, min(255, round((v - low) * 255 / (high - low)))) if high != low else 0)
+    inks = [tuple(round(v * 255) for v in colour) for colour in (text, cloth)]
+    mixed = Image.composite(Image.new("CMYK", px, inks[0]), Image.new("CMYK", px, inks[1]), coverage)
     out = io.BytesIO()
-    cmyk.save(out, format="TIFF", compression="tiff_lzw", dpi=(dpi, dpi))
+    mixed.save(out, format="TIFF", compression="tiff_lzw", dpi=(dpi, dpi))
     return out.getvalue()
+
+
+def _rendered_rgb(cmyk: tuple[float, ...]) -> tuple[int, int, int]:
+    """The RGB the renderer gives a CMYK colour: a page filled with it, rendered."""
+    import pypdfium2 as pdfium
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(2, 2)
+    stream = DecodedStreamObject()
+    stream.set_data(("%g %g %g %g k 0 0 2 2 re f" % cmyk).encode())
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return document[0].render(scale=1).to_pil().convert("RGB").getpixel((1, 1))
+    finally:
+        document.close()
 
 
 def tiff_preflight(tiff: bytes, size_mm: tuple[float, float], dpi: int) -> list[str]:
