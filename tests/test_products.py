@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from fanzha import pipeline
 from fanzha.catalog import edition_materials, load_catalog
-from fanzha.pdf import RenderSettings, build_print_outputs
+from fanzha.pdf import RenderSettings, build_print_outputs, stats
 from fanzha.pdf.imposition import impose, saddle_order
 from fanzha.pdf.page import PT_PER_MM
 from fanzha.pdf.products import BANNER_SIZES, banner_layout
@@ -116,7 +116,8 @@ def booklet(tmp_path_factory):
         project.scam(scam_id, title)
     project.write("materials/letter/jumin.md", LETTER)
     project.write("materials/booklet/shouce.md", BOOKLET.format(format="A5", scams=", ".join(s for s, _ in SCAMS)))
-    return render(project, ("booklet",))
+    items, out = render(project, ("booklet",))
+    return items, out, dict(stats)
 
 
 def test_saddle_order_puts_the_first_and_last_pages_on_the_outer_sheet():
@@ -126,7 +127,8 @@ def test_saddle_order_puts_the_first_and_last_pages_on_the_outer_sheet():
 
 
 def test_the_reader_booklet_has_cover_contents_chapters_and_back_and_a_multiple_of_four_pages(booklet):
-    items, out = booklet
+    items, out, made = booklet
+    assert made["renders"] == 1 and made["rendered"] == 3  # three files from one layout
     reader = (out / items["main"].file).read_bytes()
     pdf = PdfReader(io.BytesIO(reader))
     texts = page_texts(reader)
@@ -150,7 +152,7 @@ def test_the_reader_booklet_has_cover_contents_chapters_and_back_and_a_multiple_
 
 
 def test_the_imposed_booklet_folds_into_the_reader_order(booklet):
-    items, out = booklet
+    items, out, _ = booklet
     reader = page_texts((out / items["main"].file).read_bytes())
     count = len(reader)
     for variant, sheet in (("imposed-a4", (297, 210)), ("imposed-a3", (420, 297))):
@@ -171,7 +173,7 @@ def test_the_imposed_booklet_folds_into_the_reader_order(booklet):
 
 
 def test_creep_moves_the_inner_sheets_pages_towards_the_spine(booklet):
-    items, out = booklet
+    items, out, _ = booklet
     reader = (out / items["main"].file).read_bytes()
     plain, _ = impose(reader, (420, 297), 0.0)
     crept, _ = impose(reader, (420, 297), 2.0)

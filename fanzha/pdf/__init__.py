@@ -52,7 +52,10 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     cache = load_cache(out_dir)
     items: dict[str, PrintItem] = {}
     keys: dict[str, str] = {}
-    tasks: dict[str, tuple[PrintDoc, RenderTask]] = {}
+    tasks: dict[str, tuple[list[PrintDoc], RenderTask]] = {}
+    # Files of one material made from the same layout (a booklet's reader copy and impositions, a banner's PDF and
+    # TIFF) share one render.
+    same_layout: dict[tuple[str, str, str, str], str] = {}
     depends = layout_inputs()
     css = None
     for doc in docs:
@@ -62,7 +65,12 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
         item = _reuse(cache.get(doc.key), key, out_dir)
         if item is None:
             css = css or stylesheets()
-            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css))
+            layout = (doc.expanded.edition.id, doc.material.id, repr(doc.page), doc.html)
+            if layout in same_layout:
+                tasks[same_layout[layout]][0].append(doc)
+            else:
+                same_layout[layout] = doc.key
+                tasks[doc.key] = ([doc], make_task(key, doc.key, doc.html, doc.page, css))
         else:
             for kind, message in item.issues:
                 _report(doc, LayoutIssue(kind, message), problems)
@@ -74,8 +82,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
         runner = open_runner(settings)
         try:
             for result in run_with_progress(runner, [task for _, task in tasks.values()], settings.progress):
-                doc = tasks[result.name][0]
-                items[doc.key] = make_output(doc, result, out_dir, problems)
+                for doc in tasks[result.name][0]:
+                    items[doc.key] = make_output(doc, result, out_dir, problems)
                 peak_rss_mb = max(peak_rss_mb, result.peak_rss_mb)
         finally:
             runner.close()
@@ -83,7 +91,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     ordered = [items[doc.key] for doc in docs]
     _remove_stale(out_dir, editions, ordered)
     save_cache(out_dir, {doc.key: {"key": keys[doc.key], "item": items[doc.key].to_dict()} for doc in docs})
-    stats.update(total_s=time.perf_counter() - started, rendered=len(tasks), documents=len(docs),
+    stats.update(total_s=time.perf_counter() - started, rendered=sum(len(made) for made, _ in tasks.values()),
+                 renders=len(tasks), documents=len(docs),
                  peak_worker_rss_mb=peak_rss_mb)
     return ordered
 

@@ -49,6 +49,7 @@ def impose(reader_pdf: bytes, sheet_mm: tuple[float, float], creep_mm: float = 0
     sheets = len(order)
 
     writer = PdfWriter()
+    writer.add_metadata(reader.metadata or {})
     for index, sides in enumerate(order):
         shift = creep_mm * PT_PER_MM * (index / (sheets - 1) if sheets > 1 else 0.0)
         for left_number, right_number in sides:
@@ -106,6 +107,7 @@ def select_pages(pdf: bytes, keep: list[int], crop_to_trim: bool = False) -> byt
 
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter()
+    writer.add_metadata(reader.metadata or {})
     for index in keep:
         page = writer.add_page(reader.pages[index])
         if crop_to_trim:
