@@ -24,8 +24,9 @@ from .page import BLEED_MM, SLUG_MM, PageSpec
 
 NOTES_PAGES = 3  # the most a booklet needs to reach a multiple of four
 # Where each booklet size is imposed: two pages to a side of a landscape sheet. Office printers take A4 (an A5
-# booklet is then scaled to leave room for the marks); print shops take A3, where an A5 spread fits at full size.
-BOOKLET_SHEETS = {"A5": {"a4": (297, 210), "a3": (420, 297)}, "A6": {"a4": (297, 210), "a3": (420, 297)}}
+# booklet is then scaled to leave room for the marks); print shops take A3, where an A5 spread fits at full size (an
+# A6 spread fits A4 at full size, marks and all).
+BOOKLET_SHEETS = {"A5": {"a4": (297, 210), "a3": (420, 297)}, "A6": {"a4": (297, 210)}}
 SHEET_NAMES = {"a4": "A4 横向", "a3": "A3 横向"}
 # The parts of a scam type a booklet prints, and the headings it gives them: how it goes, red flags, what to do.
 SCAM_PARTS = {"作案手法": "怎么骗", "识别要点": "识别要点", "防范提示": "怎么防", "被骗后怎么办": "被骗了怎么办"}
