@@ -28,6 +28,13 @@ def saddle_order(pages: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return [((pages - 2 * s, 1 + 2 * s), (2 + 2 * s, pages - 1 - 2 * s)) for s in range(pages // 4)]
 
 
+def spread_scale(page_mm: tuple[float, float], bleed_mm: float, sheet_mm: tuple[float, float]) -> float:
+    """The scale two pages side by side, with their bleed and the marks around them, take to fit the sheet (at most
+    1: a smaller spread is centred at full size)."""
+    room = 2 * (MARKS_ROOM_MM + bleed_mm)
+    return min(1.0, (sheet_mm[0] - room) / (2 * page_mm[0]), (sheet_mm[1] - room) / page_mm[1])
+
+
 def impose(reader_pdf: bytes, sheet_mm: tuple[float, float], creep_mm: float = 0.0) -> tuple[bytes, float]:
     """The imposed PDF on sheets of `sheet_mm` (landscape), and the scale the pages were placed at: 1, or less where
     a spread with its bleed and marks does not fit the sheet (an A5 booklet on A4)."""
@@ -42,8 +49,7 @@ def impose(reader_pdf: bytes, sheet_mm: tuple[float, float], creep_mm: float = 0
     tw, th = float(trim.width), float(trim.height)
     bleed = float(trim.left) - float(bleed_box.left)
     sheet_w, sheet_h = (v * PT_PER_MM for v in sheet_mm)
-    room = (MARKS_ROOM_MM * PT_PER_MM + bleed) * 2
-    scale = min(1.0, (sheet_w - room) / (2 * tw), (sheet_h - room) / th)
+    scale = spread_scale((tw / PT_PER_MM, th / PT_PER_MM), bleed / PT_PER_MM, sheet_mm)
     fold_x = sheet_w / 2
     bottom = (sheet_h - th * scale) / 2
     sheets = len(order)

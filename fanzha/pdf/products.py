@@ -20,6 +20,7 @@ from ..products_schema import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHE
 from ..schema import CustomSize
 from .documents import PrintDoc, common_context, md_html, referenced_slogans, sections
 from .fonts import advance_em
+from .imposition import spread_scale
 from .page import BLEED_MM, SLUG_MM, PageSpec
 
 NOTES_PAGES = 3  # the most a booklet needs to reach a multiple of four
@@ -145,10 +146,12 @@ def booklet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> li
                       context, post="booklet-reader")
     docs = [reader]
     for variant, sheet in BOOKLET_SHEETS[meta.format].items():
+        scale = spread_scale((w, h), BLEED_MM, sheet)
         docs.append(dataclasses.replace(
             reader, variant=f"imposed-{variant}", post="booklet-imposed", output_page=PageSpec(*sheet),
             paper=f"{SHEET_NAMES[variant]}，双面打印选“短边翻转”", warnings=[],
-            size_name=f"宣传手册 {meta.format} 骑马钉拼版（{SHEET_NAMES[variant]}双面）"))
+            size_name=f"宣传手册 {meta.format} 骑马钉拼版（{SHEET_NAMES[variant]}双面）"
+                      + (f"，按 {scale:.0%} 缩印" if scale < 1 else "")))
     return docs
 
 
@@ -248,10 +251,8 @@ def _booklet_imposed(doc: PrintDoc, pdf: bytes, preview: bytes):
 
     keep = booklet_pages(pdf)
     sheet = doc.output_page
-    out, scale = impose(select_pages(pdf, keep), (sheet.trim_w, sheet.trim_h), doc.material.meta.creep_mm)
+    out, _ = impose(select_pages(pdf, keep), (sheet.trim_w, sheet.trim_h), doc.material.meta.creep_mm)
     checks = preflight(dataclasses.replace(doc, page=sheet), out)
-    if scale < 1:
-        doc.size_name += f"，按 {scale:.0%} 缩印"
     return out, first_page_png(out), len(keep) // 2, checks + _multiple_of_four(len(keep))
 
 
