@@ -37,11 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fanzha.catalog import load_catalog  # noqa: E402
+from fanzha.model.catalog import load_catalog  # noqa: E402
 from fanzha.pdf import RenderSettings, collect_documents  # noqa: E402
-from fanzha.pdf.cjk import unspace_text  # noqa: E402
+from fanzha.text.cjk import unspace_text  # noqa: E402
 from fanzha.pdf.executor import make_task, open_runner  # noqa: E402
-from fanzha.pdf.fonts import font_files, font_resources, font_sources, visible_text  # noqa: E402
+from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources, visible_text  # noqa: E402
 from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets  # noqa: E402
 from fanzha.problems import Problems  # noqa: E402
 
@@ -307,7 +307,7 @@ def bench_merge(root: Path) -> dict:
 
 
 def bench_search(root: Path) -> dict:
-    from fanzha.pages import site_pages
+    from fanzha.site.pages import site_pages
     from fanzha.pipeline import build, check
 
     site = Path(tempfile.mkdtemp(prefix="fanzha-site-")) / "site"

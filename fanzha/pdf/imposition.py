@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 
-from .page import PT_PER_MM
+from fanzha.pdf.layout.page import PT_PER_MM
 
 MARK_LENGTH_MM = 5.0
 MARK_GAP_MM = 2.0  # between the bleed edge and where a mark starts, so marks never touch the artwork

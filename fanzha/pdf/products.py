@@ -13,15 +13,15 @@ import io
 import re
 from typing import Any
 
-from ..catalog import Catalog
-from ..expand import Expanded, expand_material
-from ..problems import Problems
-from ..products_schema import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS
-from ..schema import CustomSize
-from .documents import PrintDoc, common_context, md_html, referenced_slogans, sections
-from .fonts import advance_em
-from .imposition import spread_scale
-from .page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.edition.expand import Expanded, expand_material
+from fanzha.model.catalog import Catalog
+from fanzha.model.products_schema import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS
+from fanzha.model.schema import CustomSize
+from fanzha.pdf.documents import PrintDoc, common_context, md_html, referenced_slogans, sections
+from fanzha.pdf.imposition import spread_scale
+from fanzha.pdf.layout.fonts import advance_em
+from fanzha.pdf.layout.page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.problems import Problems
 
 NOTES_PAGES = 3  # the most a booklet needs to reach a multiple of four
 # Where each booklet size is imposed: two pages to a side of a landscape sheet. Office printers take A4 (an A5
@@ -235,8 +235,8 @@ def booklet_pages(pdf: bytes) -> list[int]:
 
 
 def _booklet_reader(doc: PrintDoc, pdf: bytes, preview: bytes):
-    from .imposition import select_pages
-    from .preflight import preflight
+    from fanzha.pdf.imposition import select_pages
+    from fanzha.pdf.preflight import preflight
 
     keep = booklet_pages(pdf)
     out = select_pages(pdf, keep, crop_to_trim=True)
@@ -245,9 +245,9 @@ def _booklet_reader(doc: PrintDoc, pdf: bytes, preview: bytes):
 
 
 def _booklet_imposed(doc: PrintDoc, pdf: bytes, preview: bytes):
-    from .imposition import impose, select_pages
-    from .preflight import preflight
-    from .preview import first_page_png
+    from fanzha.pdf.imposition import impose, select_pages
+    from fanzha.pdf.layout.preview import first_page_png
+    from fanzha.pdf.preflight import preflight
 
     keep = booklet_pages(pdf)
     sheet = doc.output_page
