@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-from typing import Any
 
 from fanzha.edition.expand import Expanded, expand_material
 from fanzha.model.catalog import Catalog
