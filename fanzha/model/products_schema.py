@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, field_validator
 
-from fanzha.model.schema import CustomSize, Id, MaterialMeta
+from fanzha.model.schema import CustomSize, Id, MaterialMeta, Strict
 
 # Trim sizes in mm (width, height).
 BOOKLET_SIZES: dict[str, tuple[float, float]] = {"A5": (148, 210), "A6": (105, 148)}
@@ -37,11 +37,18 @@ class BookletMeta(MaterialMeta):
     creep_mm: Annotated[float, Field(ge=0, le=3)] = 0.0  # how far the innermost sheet's pages move to the spine
 
 
+class BannerSize(Strict):
+    """A banner of any size: up to 50 m long (its 1:10 PDF page stays under the 200 in a PDF page may have)."""
+
+    width_mm: Annotated[float, Field(gt=500, le=50000)]
+    height_mm: Annotated[float, Field(gt=100, le=5000)]
+
+
 class BannerMeta(MaterialMeta):
     """A cloth banner: one line (`text`, or a banner slogan by `slogan: set/id`) filling the banner."""
 
     kind: Literal["banner"]
-    size: Union[Literal[tuple(BANNER_SIZES)], CustomSize]  # type: ignore[valid-type]
+    size: Union[Literal[tuple(BANNER_SIZES)], BannerSize]  # type: ignore[valid-type]
     text: str = ""
     slogan: str = ""
 

@@ -14,7 +14,7 @@ import re
 
 from fanzha.edition.expand import Expanded, expand_material
 from fanzha.model.catalog import Catalog
-from fanzha.model.products_schema import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS
+from fanzha.model.products_schema import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS, BannerSize
 from fanzha.model.schema import CustomSize
 from fanzha.pdf.documents import PrintDoc, common_context, md_html, referenced_slogans, sections
 from fanzha.pdf.imposition import spread_scale
@@ -58,7 +58,7 @@ def banner_layout(size_mm: tuple[float, float], line: str) -> dict[str, float]:
 
 
 def banner_size(size) -> tuple[tuple[float, float], str]:
-    if isinstance(size, CustomSize):
+    if isinstance(size, BannerSize):
         return (size.width_mm, size.height_mm), f"{size.height_mm / 1000:g}×{size.width_mm / 1000:g} m"
     return BANNER_SIZES[size], f"{size} m"
 

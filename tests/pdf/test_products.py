@@ -231,6 +231,16 @@ def test_a_banner_is_a_one_to_ten_pdf_and_a_full_size_cmyk_tiff_both_listed_at_t
         assert edge - 2 <= first < edge + 200 and tiff.size[0] - edge - 200 < last <= tiff.size[0] - edge + 2
 
 
+def test_a_banner_of_any_size_is_listed_at_its_real_size(tmp_path):
+    project = Project(tmp_path / "proj")
+    project.write("materials/banner/hengfu.md", BANNER.format(size="\n  width_mm: 12000\n  height_mm: 800",
+                                                              text="全民反诈你我同行"))
+    items, out = render(project, ("banner",))
+    assert size_mm(PdfReader(out / items["main"].file).pages[0].mediabox) == (1200, 80)
+    assert items["main"].trim_mm == items["tiff"].trim_mm == [12000, 800] and items["tiff"].preflight == "ok"
+    assert "0.8×12 m" in items["main"].size_name
+
+
 def test_a_banner_line_too_long_for_its_size_is_a_content_error_with_the_limit(tmp_path):
     project = Project(tmp_path / "proj")
     path = project.write("materials/banner/hengfu.md",
