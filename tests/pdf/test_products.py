@@ -138,6 +138,7 @@ def test_the_reader_booklet_has_cover_contents_chapters_and_back_and_a_multiple_
     assert "防骗手册" in texts[0] and "测试县公安局" in texts[0] and "2026" in texts[0]
     assert "求助电话" in texts[-1] and "96110" in texts[-1] and "国家反诈中心APP" in texts[-1]
     assert items["main"].preflight == "ok"
+    assert all((out / item.preview).is_file() for item in items.values())  # a preview for each file
     # 目录: every chapter with the page it starts on.
     contents = texts[1]
     assert contents.startswith("目录")
@@ -309,6 +310,7 @@ def test_a_board_has_bleed_and_marks_and_a_tent_has_both_faces_upright(tmp_path)
     assert size_mm(board.trimbox) == (900, 600) and size_mm(board.bleedbox) == (906, 606)
     assert size_mm(board.mediabox) == (922, 622)  # the slug with the crop marks
     assert "识别要点" in page_texts((out / "default" / "zhanban.pdf").read_bytes())[0]
+    assert all(item.preflight == "ok" and (out / item.preview).is_file() for item in items.values())
     tent = PdfReader(out / "default" / "taika.pdf").pages[0]
     assert size_mm(tent.mediabox) == (148, 210)
     document = pdfium.PdfDocument(str(out / "default" / "taika.pdf"))
