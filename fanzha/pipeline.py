@@ -24,6 +24,7 @@ from fanzha.problems import ContentError, Problems
 
 CACHE = Path(".cache")
 PRINT_CACHE = CACHE / "print"
+THUMB_CACHE = CACHE / "thumbs"  # beside the print cache, whose clean-up keeps only PDFs and previews
 LAYOUT_CACHE = CACHE / "layout.json"  # sticker fit sizes, by the text and the layout's inputs
 
 
@@ -83,12 +84,15 @@ class SiteContent:
     identity: tuple[str, str] | None  # site name, footer
     search_terms: list[str] = field(default_factory=list)  # words the search must keep whole
     search_dictionary: Path | None = None  # materials/search-terms.txt, jieba's user dictionary
+    search_synonyms: dict[str, list[str]] = field(default_factory=dict)  # materials/search-synonyms.txt
 
 
 def site_content(project: Project, only_edition: str | None = None, settings=None) -> SiteContent:
     """The print files of the editions printed (all, or `only_edition`), then the site pages that list them."""
-    from fanzha.site.pages import site_name_and_footer, site_pages
     from fanzha.pdf import build_print_outputs, write_manifest, zip_edition
+    from fanzha.site.pages import site_name_and_footer, site_pages
+    from fanzha.site.search_index import load_synonyms
+    from fanzha.site.thumbnails import make_thumbnails
 
     project.problems.raise_if_errors()
     root = project.root
@@ -108,6 +112,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     for item in items:
         published[item.file] = out_dir / item.file
         published[item.preview] = out_dir / item.preview
+    published.update(make_thumbnails({item.preview: out_dir / item.preview for item in items}, root / THUMB_CACHE))
 
     hand_written = _hand_written_pages(root)
     pages = site_pages(project.catalog, project.default, items, hand_written)
@@ -115,9 +120,11 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     terms = [word for material in project.catalog.of_kind("scam")
              for word in [*material.meta.aliases, *material.meta.keywords] if 1 < len(word) <= 12]
     dictionary = root / "materials" / "search-terms.txt"
+    synonyms = load_synonyms(root / "materials" / "search-synonyms.txt", project.problems)
+    project.problems.raise_if_errors()
     return SiteContent(pages, {f"print/{rel}": path for rel, path in sorted(published.items())},
                        site_name_and_footer(default) if default else None, terms,
-                       dictionary if dictionary.is_file() else None)
+                       dictionary if dictionary.is_file() else None, synonyms)
 
 
 def prepared_content(root: Path) -> SiteContent:

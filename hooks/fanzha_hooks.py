@@ -13,5 +13,6 @@ on_config = plugin.on_config
 on_files = plugin.on_files
 on_page_content = plugin.on_page_content
 on_post_page = plugin.on_post_page
+on_template_context = plugin.on_template_context
 on_post_build = plugin.on_post_build
 on_serve = plugin.on_serve

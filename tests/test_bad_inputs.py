@@ -274,7 +274,7 @@ def test_preflight_results_in_the_manifest_and_the_print_centre(built, tmp_path)
     assert {item["material"] for item in manifest["items"]} == {"parents", "p"}
     assert all(item["preflight"] == "ok" and not item["warnings"] for item in manifest["items"])
     centre = (root / "site/print/index.html").read_text("utf-8")
-    assert centre.count("<td>通过</td>") == len(manifest["items"])
+    assert centre.count("印前检查通过") == len(manifest["items"])
 
     # A finished PDF that failed a check: the print centre lists what is wrong.
     catalog = load_catalog(root, Problems(root))
@@ -282,7 +282,7 @@ def test_preflight_results_in_the_manifest_and_the_print_centre(built, tmp_path)
     items = [PrintItem.from_dict(entry["item"]) for entry in cached.values()]
     items[0].preflight = ["第1页字体 Foo：没有嵌入", "页数为 2，应为 1"]
     page = site_pages(catalog, {}, items, []).pages["print/index.md"]
-    assert "有问题：第1页字体 Foo：没有嵌入；页数为 2，应为 1" in page and page.count("| 通过 |") == len(items) - 1
+    assert "有问题：第1页字体 Foo：没有嵌入；页数为 2，应为 1" in page and page.count("印前检查通过") == len(items) - 1
 
 
 def test_a_symbol_with_an_emoji_selector_prints_in_text_style(built, tmp_path):

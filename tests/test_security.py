@@ -18,7 +18,7 @@ from fanzha import pipeline
 from fanzha.pdf.executor import make_task, render_task
 from fanzha.pdf.render import stylesheets
 
-from helpers import ARGS, CHROMIUM, Project, QuietHandler
+from helpers import ARGS, CHROMIUM, EDITION, Project, QuietHandler
 
 LETTER = """\
 ---
@@ -476,3 +476,18 @@ def test_the_site_runs_with_a_policy_without_unsafe_inline_scripts(tmp_path):
     assert ran == ["function", "object"]
     assert blocked == []
     assert [u for u in page.requests if not u.startswith(base) and not u.startswith(("data:", "blob:"))] == []
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\u2066", "\ufeff", "\u00ad", "\ue000"])
+def test_an_invisible_character_in_a_text_is_an_error(tmp_path, hidden):
+    """A direction override shows "请拨打\u202e01169" as 请拨打96110; a zero-width space hides in a number and stops
+    search and dialling. Each is named by its code point at its line, in a material and in an edition."""
+    project = letter_project(tmp_path, f"接到96{hidden}110来电请接听。")
+    project.scam()
+    result = project.run("check")
+    assert result.returncode == 1
+    assert f"materials/letter/jumin.md:7: 这一行里有看不见的字符 U+{ord(hidden):04X}" in result.stderr
+    project.write("materials/letter/jumin.md", LETTER.format(body="被骗请立即拨打110。"))
+    project.write("materials/editions/default.yml", EDITION.replace("name: 测试县公安局", f"name: 测试县{hidden}公安局"))
+    result = project.run("check")
+    assert result.returncode == 1 and "materials/editions/default.yml:3: 这一行里有看不见的字符" in result.stderr

@@ -188,10 +188,24 @@ def _check_scam_sections(item: Expanded, problems: Problems) -> None:
                  f"按顺序排列：{'、'.join(SCAM_SECTIONS)}")
 
 
+def invisible_character(line: str) -> str | None:
+    """The first character of `line` that shows nothing or changes how its neighbours show: zero-width spaces and
+    joiners, byte-order marks, soft hyphens, direction overrides (which can show 01169 as 96110), private-use and
+    control characters. Text copied from web pages and chats carries them; a number with one is not found by search
+    and not dialled by a phone."""
+    return next((ch for ch in line if unicodedata.category(ch) in ("Cf", "Co", "Cs", "Cn")
+                 or (unicodedata.category(ch) == "Cc" and ch not in "\t\r")), None)
+
+
 def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domains: list[str],
                 unit_values: list[str], problems: Problems) -> None:
     for offset, line in enumerate(text.split("\n")):
         lineno = first_line + offset
+        if (hidden := invisible_character(line)) is not None:
+            name = unicodedata.name(hidden, "无名称")
+            problems.add(path, lineno, f"这一行里有看不见的字符 U+{ord(hidden):04X}（{name}），"
+                         "号码和网址里有它会搜不到、拨不通，方向控制符还能让文字倒着显示",
+                         "删掉这个字符：把这一行重新打一遍，或粘贴成纯文本（从网页、微信复制的文字常带这种字符）")
         found = PLACEHOLDER.search(line)
         if found and not any(found.group() in value for value in unit_values):
             problems.add(path, lineno, f"还有未替换的占位符“{found.group()}”",

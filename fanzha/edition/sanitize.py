@@ -54,6 +54,27 @@ def clean(html: str) -> str:
     return _cleaner().clean(html)
 
 
+# A site page is a material's HTML inside fanzha's own page templates: their cards, unit chooser, filters and copy
+# buttons need these too. No material may contain them (`findings` holds a text to the narrower list above), and
+# none of them runs anything: the scripts that read data-* attributes are the site's own.
+SITE_TAGS = TAGS | frozenset("article section nav aside header footer label select option button".split())
+SITE_ATTRIBUTES = {**ATTRIBUTES, "option": {"value", "selected"}, "button": {"type"}, "label": {"for"},
+                   "select": {"name"}, "img": ATTRIBUTES["img"] | {"decoding"}}
+
+
+@functools.cache
+def _site_cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(tags=set(SITE_TAGS), attributes={"*": set(GLOBAL_ATTRIBUTES) | {"hidden"},
+                                                        **{k: set(v) for k, v in SITE_ATTRIBUTES.items()}},
+                       generic_attribute_prefixes={"data-", "aria-"}, url_schemes=set(URL_SCHEMES),
+                       filter_style_properties=set(STYLE_PROPERTIES), link_rel=None, strip_comments=True)
+
+
+def clean_site_page(html: str) -> str:
+    """clean() for a whole site page: fanzha's page markup kept, everything that could run or load taken out."""
+    return _site_cleaner().clean(html)
+
+
 _VOID = re.compile(r"<(br|hr|img)((?:\s[^<>]*)?)(?<!/)>")
 
 

@@ -12,7 +12,10 @@ from fanzha.problems import Problems
 from fanzha.model.schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
 from fanzha.model.sources import Source, read_material, read_text, read_yaml_file, refuse_outside_links
 
-SLOGAN_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.+?)(?:\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\})?\s*$")
+# A slogan item, optionally ending in {#id scam_types=a,b}: its id, and the scam types of this slogan alone.
+SLOGAN_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.+?)(?:\s*\{(?=[#s])(?:#(?P<id>[a-z0-9][a-z0-9-]*))?"
+                         r"(?:\s*scam_types=(?P<scam_types>[a-z0-9][a-z0-9,-]*))?\})?\s*$")
+MALFORMED_ATTRIBUTES = re.compile(r"\{#[^{}]*\}\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 
 
@@ -233,8 +236,14 @@ def _parse_slogans(material: Material, problems: Problems) -> list[Slogan]:
         if not current["channels"]:
             problems.add(material.path, lineno, "这条标语没有指定渠道",
                          "在头部写 channels: [横幅, LED, 短信, 贴纸, 口诀] 中的若干项，或在 groups 里为所在小标题指定")
+        if MALFORMED_ATTRIBUTES.search(item["text"]):
+            problems.add(material.path, lineno, "标语末尾 { } 里的写法不认识",
+                         "写成 {#编号} 或 {#编号 scam_types=诈骗类型编号,诈骗类型编号}，例如 {#fanshi-shuadan scam_types=shuadan-fanli}")
+        # The slogan's own scam types, when it names them, instead of its group's: a group such as 凡是…都是诈骗
+        # covers many types, each slogan only one.
+        scam_types = tuple(item["scam_types"].split(",")) if item["scam_types"] else tuple(current["scam_types"])
         slogans.append(Slogan(material.id, item["text"].strip(), lineno, tuple(current["channels"]),
-                              tuple(current["audiences"]), tuple(current["scam_types"]), group, slogan_id))
+                              tuple(current["audiences"]), scam_types, group, slogan_id))
     for name in meta.groups:
         if name not in seen_groups:
             problems.add(material.path, material.source.line_of("groups", name),

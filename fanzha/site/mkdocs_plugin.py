@@ -83,11 +83,11 @@ class FanzhaPlugin(BasePlugin):
         return files
 
     def on_page_content(self, html, page, config, files):
-        from fanzha.edition.sanitize import clean
+        from fanzha.edition.sanitize import clean_site_page
 
         # Every page, hand-written or made from materials, through the allowlist before the theme wraps it: what the
         # checks of the text let through still cannot run in a reader's browser.
-        return clean(html)
+        return clean_site_page(html)
 
     def on_post_page(self, output, page, config):
         from fanzha.site.csp import with_script_hashes
@@ -95,8 +95,20 @@ class FanzhaPlugin(BasePlugin):
         # Under serve MkDocs adds its live-reload script to each page as it sends it: that one has no hash here.
         return output if self.serving else with_script_hashes(output)
 
+    def on_template_context(self, context, template_name, config):
+        # MkDocs gives the 404 page root-absolute links ("/assets/…") when site_url is unset, which break when the
+        # site sits in a sub-folder of an intranet server: relative ones work wherever the folder is put.
+        if template_name == "404.html" and not config.site_url:
+            from mkdocs import utils
+
+            context["base_url"] = "."
+            context["extra_css"] = [utils.normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [utils.normalize_url(str(path), None, ".")
+                                           for path in config.extra_javascript]
+        return context
+
     def on_post_build(self, config) -> None:
-        if self.content is not None and not search_index.finish(Path(config.site_dir)):
+        if self.content is not None and not search_index.finish(Path(config.site_dir), self.content.search_synonyms):
             logging.getLogger("mkdocs").warning(
                 "这个版本的 Material for MkDocs 搜索脚本与 fanzha 预期的不同，未能修正中文搜索分词；"
                 "整词搜索（如“安全账户”）可能找不准。请用 pyproject.toml 里写明的 mkdocs-material 版本。")

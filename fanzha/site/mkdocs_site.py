@@ -63,7 +63,7 @@ def inputs_digest(root: Path, content) -> str:
             digest.update(b"\0")
 
     pages = content.pages
-    add(json.dumps([pages.pages, pages.texts, pages.nav, content.identity, content.search_terms],
+    add(json.dumps([pages.pages, pages.texts, pages.nav, content.identity, content.search_terms, content.search_synonyms],
                    ensure_ascii=False, sort_keys=True))
     for path, source in sorted(content.print_files.items()):
         stat = source.stat()
@@ -71,8 +71,8 @@ def inputs_digest(root: Path, content) -> str:
     files = [root / name for name in SITE_INPUTS]
     if content.search_dictionary is not None:
         files.append(content.search_dictionary)
-    files += [*sorted((PACKAGE / "site").glob("*.py")), *sorted((PACKAGE / "text").glob("*.py")),
-              *sorted((PACKAGE / "templates" / "site").glob("*"))]
+    files += [*sorted((PACKAGE / "site").glob("*.py")), *sorted((PACKAGE / "site").glob("*.js")),
+              *sorted((PACKAGE / "text").glob("*.py")), *sorted((PACKAGE / "templates" / "site").glob("*"))]
     for path in files:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file() and "__pycache__" not in file.parts:

@@ -5,6 +5,7 @@ Knows nothing of MkDocs; hooks/ hands the result to whatever static-site generat
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,14 +13,17 @@ from typing import Any
 
 import jinja2
 
-from fanzha.model.catalog import Catalog, Edition
 from fanzha.edition.expand import Expanded
-from fanzha.problems import Problems
+from fanzha.model.catalog import Catalog, Edition
 from fanzha.model.schema import KIND_NAMES
+from fanzha.problems import Problems
+from fanzha.site.thumbnails import thumbnail_path
 
 TEMPLATES = Path(__file__).parents[1] / "templates" / "site"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                           autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+_env.globals["thumbnail"] = thumbnail_path
+_env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 SECTION_TITLES = {
     "scam": "诈骗类型",
@@ -57,10 +61,16 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
                hand_written: list[str]) -> SitePages:
     """Every page of the site except the hand-written ones, and the navigation over all of them."""
     site = SitePages()
-    groups = print_groups(print_items)
+    printed = {i.edition for i in print_items}
+    # The default edition first: it is the one the site shows; then the units that print their own copies.
+    editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
+    units = {e.id: e.meta.unit.name for e in editions}
+    rank = {e.id: n for n, e in enumerate(editions)}
+    groups = sorted(print_groups(print_items), key=lambda g: rank[g.edition])
     prints = defaultdict(list)
     for group in groups:
         prints[group.main.material].append(group)
+    common = {"units": units, "unit_editions": editions}  # every page: the unit chooser and the units' names
 
     def by_kind(kind: str) -> list[Expanded]:
         return [expanded[m.id] for m in catalog.of_kind(kind) if m.id in expanded]
@@ -71,27 +81,29 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
         items = by_kind(kind)
         section_nav: list[Any] = []
         index = f"{kind}/index.md"
-        site.pages[index] = _render(f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2",
+        site.pages[index] = _render(f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2", **common,
                                     title=SECTION_TITLES[kind], items=items, kind=kind, prints=prints,
                                     scams=scams, catalog=catalog, channels=_channels(items))
         section_nav.append({"全部" if kind != "scam" else "按类型": index})
         if kind == "scam":
-            site.pages["scam/by-audience.md"] = _render("scam_audiences.md.j2", title="按人群",
+            site.pages["scam/by-audience.md"] = _render("scam_audiences.md.j2", **common, title="按人群",
                                                          groups=_by_audience(scams, catalog))
             section_nav.append({"按人群": "scam/by-audience.md"})
         for item in items:
             path = f"{kind}/{item.material.id}.md"
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
-            site.pages[path] = _render(f"{kind}.md.j2", item=item, prints=prints.get(item.material.id, []),
+            site.pages[path] = _render(f"{kind}.md.j2", **common, item=item, prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
                                        catalog=catalog, kind_name=KIND_NAMES[kind], **extra)
             section_nav.append({item.fields.get("title") or item.material.meta.title: path})
         site.nav.append({SECTION_TITLES[kind]: section_nav})
 
-    printed = {i.edition for i in print_items}
-    # The default edition first: it is the one the site shows; then the units that print their own copies.
-    editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
-    site.pages["print/index.md"] = _render("print_centre.md.j2", items=groups, editions=editions)
+    kinds = [(kind, SECTION_TITLES[kind]) for kind in SECTION_TITLES if any(g.kind == kind for g in groups)]
+    audiences = {m.id: list(m.meta.audiences) for m in catalog.materials.values()}
+    used = {a for g in groups for a in audiences.get(g.material, [])}
+    site.pages["print/index.md"] = _render("print_centre.md.j2", **common, items=groups, editions=editions, kinds=kinds,
+                                           audiences=audiences,
+                                           audience_names=[a for a in catalog.audiences if a in used])
     site.nav.append({"印刷中心": "print/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 

@@ -22,11 +22,16 @@ def register_terms(terms: list[str], user_dict: Path | None) -> None:
         jieba.add_word(word, freq=20000)
 
 
-def finish(site_dir: Path) -> bool:
-    """After the site generator wrote the site: a compact UTF-8 index, and a worker that searches a whole Chinese
-    query. False if the worker was not recognised."""
+def finish(site_dir: Path, synonyms: dict[str, list[str]] | None = None) -> bool:
+    """After the site generator wrote the site: a compact UTF-8 index, and a worker that cuts a Chinese question
+    into the index's words. False if the worker was not recognised."""
     compact(site_dir)
-    return fix_query_segmentation(site_dir)
+    return install_segmenter(site_dir, synonyms or {})
+
+
+# Material weighs a word in a title 1000 times one in the text: any question with 短信 or 贴纸 in it then finds the
+# pages titled so before the one it is about. Titles count a few times more than text, no more.
+TITLE_BOOST = 10.0
 
 
 def compact(site_dir: Path) -> None:
@@ -37,6 +42,7 @@ def compact(site_dir: Path) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     separator = re.compile(data["config"]["separator"])
+    data["config"]["fields"]["title"]["boost"] = TITLE_BOOST
     for doc in data["docs"]:
         for field in ("title", "text"):
             if field in doc:
@@ -58,26 +64,51 @@ def _drop_redundant_word_breaks(text: str, separator: re.Pattern) -> str:
     return re.sub(WORD_BREAK, keep, text)
 
 
-# Material's worker cuts a Chinese query into the longest index terms, but its loop stops one character short of the
-# query's end (`j < query.length`), so a query that is itself a term (安全账户) is searched as 安全 + 账 and its page
-# ranks low or not at all. The two patterns below are that loop and its continuation test in the minified worker.
-_SEGMENT_FIXES = [
-    (re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.slice\(\2,\1\)in"),
-     r"for(let \1=\2+1;\1<=\3.length;\1++)\3.slice(\2,\1)in"),
-    (re.compile(r"(\w)\[(\w)\]&&\2<(\w)\.length-1&&"), r"\1[\2]&&\2<\3.length&&"),
-]
+# Material's worker cuts each run of Chinese characters in a query with this function (minified: its name and
+# argument names vary); fanzha/site/search_segment.js takes its place.
+_SEGMENTER = re.compile(r'function (\w+)\((\w+),(\w+)\)\{let \w+=new Set,\w+=new Uint16Array\(\2\.length\);'
+                        r'.*?return \w+\.has\(""\)\?new Set\(\[\2\]\):\w+\}')
+SEGMENTER_JS = Path(__file__).with_name("search_segment.js")
+
+# Words of a question that say nothing about what is asked: left out of a query (they match most pages).
+STOPWORDS = """我 我的 我们 你 您 你们 他 她 他们 有人 有 人 让 叫 要 要求 想 说 在 是 的 地 得 了 过 着 吗 呢 吧 啊 呀 么
+怎么 怎么办 怎样 如何 什么 为什么 哪些 哪里 哪个 是不是 会不会 能不能 可不可以 可以 可能 应该 需要 一个 这个 那个 这种
+这样 那样 还 就 都 也 和 与 跟 给 被 把 对 从 向 到 后 时 时候 里 上 下 没 一下 真的 该 请问 帮 个 又 才 很 太 却 但
+但是 如果 突然 一直 刚才 今天 昨天 自己 别人 对方 东西 事 情况 问题""".split()
 
 
-def fix_query_segmentation(site_dir: Path) -> bool:
-    """Let the search worker match a Chinese query up to its last character; False if the worker was not recognised."""
+def load_synonyms(path: Path, problems) -> dict[str, list[str]]:
+    """materials/search-synonyms.txt: one line per colloquial term, `家长信 = 致学生家长的一封信 家长`: what a reader
+    types, then the words the pages use. Lines starting with # are notes."""
+    synonyms: dict[str, list[str]] = {}
+    if not path.is_file():
+        return synonyms
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        term, sep, words = line.partition("=")
+        term, words = term.strip(), words.split()
+        if not sep or not term or not words or " " in term:
+            problems.add(path, number, f"这一行看不懂：“{line}”",
+                         "写成“口语说法 = 页面上的词 页面上的词”，例如：家长信 = 致学生家长的一封信 家长")
+            continue
+        synonyms[term.lower()] = [w.lower() for w in words]
+    return synonyms
+
+
+def install_segmenter(site_dir: Path, synonyms: dict[str, list[str]]) -> bool:
+    """Put fanzha's query cutting into the search worker; False if the worker was not recognised."""
+    code = SEGMENTER_JS.read_text(encoding="utf-8")
+    code = code.replace("/*FZ_SYNONYMS*/{}", json.dumps(synonyms, ensure_ascii=False, sort_keys=True))
+    code = code.replace("/*FZ_STOPWORDS*/{}", json.dumps(dict.fromkeys(STOPWORDS, 1), ensure_ascii=False))
     fixed = False
     for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
-        code = worker.read_text(encoding="utf-8")
-        new = code
-        for pattern, replacement in _SEGMENT_FIXES:
-            new, count = pattern.subn(replacement, new, count=1)
-            if count != 1:
-                return False
-        worker.write_text(new, encoding="utf-8")
+        text = worker.read_text(encoding="utf-8")
+        new, count = _SEGMENTER.subn(lambda m: f"function {m[1]}({m[2]},{m[3]}){{return fzSegment({m[2]},{m[3]})}}",
+                                     text, count=1)
+        if count != 1:
+            return False
+        worker.write_text(code + "\n" + new, encoding="utf-8")
         fixed = True
     return fixed

@@ -209,7 +209,8 @@ def test_each_bundled_edition_prints_its_own_signature_and_numbers(bundled_site)
     # counter poster and ATM stickers, and no letters.
     assert {"parents", "xuesheng-a5"} <= printed["shiyan-xiaoxue"] and "enterprise" not in printed["shiyan-xiaoxue"]
     centre = (bundled_site / "print" / "index.html").read_text("utf-8")
-    assert all(f"（{edition_id}）" in centre for edition_id in editions)  # the print centre lists every edition
+    # The print centre lists every edition, under its unit's name.
+    assert all(f">{data['unit']['name']}</h2>" in centre for data in editions.values())
     bank = next(e for e, data in editions.items() if data.get("type") == "银行网点")
     assert {"guitai-fengxian", "yinhang-guitai", "atm-fangpian-jingshi"} <= printed[bank]
     assert not {i["kind"] for i in manifest["items"] if i["edition"] == bank} & {"letter"}
@@ -252,7 +253,8 @@ def test_build_one_edition(tmp_path):
     assert "测试县清水镇人民政府" in "".join(page_texts(site / "print" / "qingshui" / "jiazhang.pdf"))
     # The site's own pages still show the default edition.
     page = (site / "letter" / "jiazhang" / "index.html").read_text("utf-8")
-    assert "测试县公安局" in page and "清水镇" not in page
+    letter = page.split('id="fz-letter-text"', 1)[1].split("印刷文件", 1)[0]
+    assert "测试县公安局" in letter and "清水镇" not in letter
 
     unknown = project.run("build", "--edition", "qingshui-zhen", "--site-dir", str(site))
     assert unknown.returncode == 2
