@@ -162,6 +162,8 @@ def test_the_imposed_booklet_folds_into_the_reader_order(booklet):
         assert len(pdf.pages) == count // 2
         assert all(size_mm(p.mediabox) == sheet and size_mm(p.trimbox) == sheet for p in pdf.pages)
         assert items[variant].preflight == "ok"
+        marks = pdf.pages[0].get_contents().get_data()
+        assert b"1 1 1 1 K" in marks and b"[2 2] 0 d" in marks  # crop marks, and dashed fold marks, in all four inks
         sides = halves(imposed)
         # Fold virtually: sheets stacked outermost first (front side up), folded along the middle. Reading the
         # booklet goes through each sheet's front right and back left from the outside in, then the back right and
