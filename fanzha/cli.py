@@ -68,7 +68,7 @@ def make_parser() -> Parser:
 
     new = sub.add_parser("new", help="按模板新建一个素材", add_help=False)
     new.add_argument("-h", "--help", action="help", help="显示帮助")
-    new.add_argument("kind", help="素材类型：scam、letter、slogans、poster、stickers、handout、form")
+    new.add_argument("kind", help="素材类型：scam、letter、slogans、poster、stickers、handout、form、booklet、banner、board、tent")
     new.add_argument("id", help="编号：小写英文字母、数字和连字符，例如 dianhua-qianfei")
     new.add_argument("--title", default=None, help="标题")
     return parser

@@ -13,7 +13,7 @@ from fanzha.model.labels import LabelTemplate
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
 
-KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form")
+KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form", "booklet", "banner", "board", "tent")
 KIND_NAMES = {
     "scam": "诈骗类型",
     "letter": "一封信",
@@ -22,6 +22,10 @@ KIND_NAMES = {
     "stickers": "贴纸",
     "handout": "宣传单",
     "form": "表格",
+    "booklet": "宣传手册",
+    "banner": "横幅",
+    "board": "展板",
+    "tent": "台卡",
 }
 
 
@@ -131,6 +135,8 @@ class StickersMeta(MaterialMeta):
     sheets: Annotated[int, Field(ge=1, le=20)] = 1
 
 
+from fanzha.model.products_schema import BannerMeta, BoardMeta, BookletMeta, TentMeta  # noqa: E402  (they extend MaterialMeta)
+
 META_BY_KIND: dict[str, type[MaterialMeta]] = {
     "scam": ScamMeta,
     "letter": LetterMeta,
@@ -139,6 +145,10 @@ META_BY_KIND: dict[str, type[MaterialMeta]] = {
     "stickers": StickersMeta,
     "handout": HandoutMeta,
     "form": FormMeta,
+    "booklet": BookletMeta,
+    "banner": BannerMeta,
+    "board": BoardMeta,
+    "tent": TentMeta,
 }
 
 

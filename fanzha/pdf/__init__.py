@@ -31,6 +31,7 @@ from fanzha.pdf.layout.fonts import (PrintEnvironmentError, faces_for, fonts_ide
                                      require_harfbuzz_subset, visible_text)
 from fanzha.pdf.manifest import PrintItem, write_atomic, write_manifest, zip_edition
 from fanzha.pdf.render import TEMPLATES, render_html, stylesheets, template_files
+from fanzha.pdf.products import PRODUCT_BUILDERS
 from fanzha.pdf.stickers import sticker_sheet_docs
 
 __all__ = ["build_print_outputs", "print_documents", "write_manifest", "zip_edition",
@@ -53,7 +54,10 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     cache = load_cache(out_dir)
     items: dict[str, PrintItem] = {}
     keys: dict[str, str] = {}
-    tasks: dict[str, tuple[PrintDoc, RenderTask]] = {}
+    tasks: dict[str, tuple[list[PrintDoc], RenderTask]] = {}
+    # Files of one material made from the same layout (a booklet's reader copy and impositions, a banner's PDF and
+    # TIFF) share one render.
+    same_layout: dict[tuple[str, str, str, str], str] = {}
     depends = layout_inputs()
     css = None
     for doc in docs:
@@ -63,7 +67,12 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
         item = _reuse(cache.get(doc.key), key, out_dir)
         if item is None:
             css = css or stylesheets()
-            tasks[doc.key] = (doc, make_task(key, doc.key, doc.html, doc.page, css, glyphs=doc.context["glyphs"]))
+            layout = (doc.expanded.edition.id, doc.material.id, repr(doc.page), doc.html)
+            if layout in same_layout:
+                tasks[same_layout[layout]][0].append(doc)
+            else:
+                same_layout[layout] = doc.key
+                tasks[doc.key] = ([doc], make_task(key, doc.key, doc.html, doc.page, css, glyphs=doc.context["glyphs"]))
         else:
             for kind, message in item.issues:
                 _report(doc, LayoutIssue(kind, message), problems)
@@ -75,8 +84,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
         runner = open_runner(settings)
         try:
             for result in run_with_progress(runner, [task for _, task in tasks.values()], settings.progress):
-                doc = tasks[result.name][0]
-                items[doc.key] = make_output(doc, result, out_dir, problems)
+                for doc in tasks[result.name][0]:
+                    items[doc.key] = make_output(doc, result, out_dir, problems)
                 peak_rss_mb = max(peak_rss_mb, result.peak_rss_mb)
         finally:
             runner.close()
@@ -84,7 +93,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     ordered = [items[doc.key] for doc in docs]
     _remove_stale(out_dir, editions, ordered)
     save_cache(out_dir, {doc.key: {"key": keys[doc.key], "item": items[doc.key].to_dict()} for doc in docs})
-    stats.update(total_s=time.perf_counter() - started, rendered=len(tasks), documents=len(docs),
+    stats.update(total_s=time.perf_counter() - started, rendered=sum(len(made) for made, _ in tasks.values()),
+                 renders=len(tasks), documents=len(docs),
                  peak_worker_rss_mb=peak_rss_mb)
     return ordered
 
@@ -110,7 +120,7 @@ def collect_documents(catalog: Catalog, editions: list[Edition], problems: Probl
             if item.material.kind == "stickers":
                 made = sticker_sheet_docs(item, catalog, problems, layout_cache)
             else:
-                made = BUILDERS[item.material.kind](item, catalog, problems)
+                made = {**BUILDERS, **PRODUCT_BUILDERS}[item.material.kind](item, catalog, problems)
             made = made if isinstance(made, list) else [made] if made is not None else []
             for doc in made:
                 doc.page.standard = edition.meta.pdf_standard
@@ -197,18 +207,25 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
     issues = layout_issues(doc, result)
     for issue in issues:
         _report(doc, issue, problems)
-    checks = preflight(doc, result.pdf)
+    data, preview_png, pages, page = result.pdf, rendered.preview, result.pages, doc.page
+    if doc.post:
+        from fanzha.pdf.products import post_process
+
+        data, preview_png, pages, checks = post_process(doc, result.pdf, rendered.preview)
+        page = doc.output_page or doc.page
+    else:
+        checks = preflight(doc, result.pdf)
     edition = doc.expanded.edition.id
-    file = f"{edition}/{doc.file_stem}.pdf"
+    file = f"{edition}/{doc.file_stem}{doc.suffix}"
     preview = f"{edition}/{doc.file_stem}.png"
     if not any(issue.kind == "refused" for issue in issues):  # unwritten, so never reused: reported at each build
-        write_atomic(out_dir / file, result.pdf)
-        write_atomic(out_dir / preview, rendered.preview)
+        write_atomic(out_dir / file, data)
+        write_atomic(out_dir / preview, preview_png)
     return PrintItem(
         file=file, preview=preview, material=doc.material.id, kind=doc.material.kind,
-        title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
-        bleed_mm=doc.page.bleed, pages=result.pages, bytes=len(result.pdf),
-        sha256=hashlib.sha256(result.pdf).hexdigest(), preflight=checks or "ok", sides=doc.sides,
+        title=doc.context["title"], edition=edition, trim_mm=[page.trim_w * doc.scale, page.trim_h * doc.scale],
+        bleed_mm=page.bleed, pages=pages, bytes=len(data), scale=doc.scale,
+        sha256=hashlib.sha256(data).hexdigest(), preflight=checks or "ok", sides=doc.sides,
         paper=doc.paper, size_name=doc.size_name, warnings=[i.message for i in issues] + placeholder_warnings(doc),
         variant=doc.variant,
         issues=[[i.kind, i.message] for i in issues])
@@ -346,5 +363,5 @@ def _remove_stale(out_dir: Path, editions: list[Edition], items: list[PrintItem]
         if not folder.is_dir():
             continue
         for path in folder.iterdir():
-            if path.is_file() and path.suffix in (".pdf", ".png") and f"{edition.id}/{path.name}" not in keep:
+            if path.is_file() and path.suffix in (".pdf", ".png", ".tif") and f"{edition.id}/{path.name}" not in keep:
                 path.unlink()

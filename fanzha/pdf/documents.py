@@ -24,7 +24,7 @@ from fanzha.problems import Problems
 from fanzha.text.cjk import space_html
 from fanzha.text.clreq import compressible_marks
 
-PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
+PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers", "booklet", "banner", "board", "tent")
 @dataclass
 class PrintDoc:
     expanded: Expanded
@@ -40,6 +40,11 @@ class PrintDoc:
     fixed: bool = False  # a fixed-size layout (poster, card, sticker): text that does not fit is an error, not a warning
     html: str = ""  # the document's print HTML, made once (pdf.print_documents)
     variant: str = ""  # one of several files of a material, e.g. a sticker sheet's "cut-guides"
+    # A file made from the rendered PDF afterwards (products.POST_PROCESS: a booklet's imposition, a banner's TIFF):
+    post: str = ""
+    suffix: str = ".pdf"
+    output_page: PageSpec | None = None  # the finished file's page, when it is not the rendered one (an imposed sheet)
+    scale: float = 1.0  # real size ÷ file size: a 10 m banner is a 1:10 PDF
 
     @property
     def material(self) -> Material:

@@ -36,6 +36,7 @@ class PrintItem:
     warnings: list[str] = field(default_factory=list)
     variant: str = ""  # "" for the main file; a sticker sheet also has "cut-guides" and "alignment"
     issues: list[list[str]] = field(default_factory=list)  # [kind, message] of each warning, for the cache
+    scale: float = 1.0  # trim_mm is the real size; the file is drawn at 1:scale (a 10 m banner's PDF at 1:10)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -54,7 +55,7 @@ def write_manifest(items: list[PrintItem], path: Path) -> None:
         row = {key: data[key] for key in CONTRACT_KEYS}
         row["file"] = f"print/{item.file}"
         row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name,
-                   variant=item.variant, warnings=item.warnings)
+                   variant=item.variant, warnings=item.warnings, scale=item.scale)
         rows.append(row)
     data = (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode()
     if not (path.is_file() and path.read_bytes() == data):  # unchanged, it keeps its time: the site needs no rebuild
@@ -71,7 +72,7 @@ def zip_edition(out_dir: Path, edition_id: str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART, dir=out_dir)
     os.close(fd)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
-        for pdf in sorted(folder.glob("*.pdf")):
+        for pdf in sorted([*folder.glob("*.pdf"), *folder.glob("*.tif")]):
             info = zipfile.ZipInfo(f"{edition_id}/{names.get(pdf.name, pdf.name)}", date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -93,7 +94,8 @@ def _zip_names(out_dir: Path, edition_id: str) -> dict[str, str]:
     for key, entry in load_cache(out_dir).items():
         item = entry.get("item") or {}
         if item.get("edition") == edition_id:
-            names[Path(item["file"]).name] = f"{_safe(item['title'])}（{_safe(item['size_name'])}）-{item['material']}.pdf"
+            names[Path(item["file"]).name] = (f"{_safe(item['title'])}（{_safe(item['size_name'])}）-{item['material']}"
+                                              f"{Path(item['file']).suffix}")
     return names
 
 

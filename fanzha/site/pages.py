@@ -33,6 +33,10 @@ SECTION_TITLES = {
     "stickers": "贴纸",
     "handout": "宣传单",
     "form": "表格",
+    "booklet": "宣传手册",
+    "banner": "横幅",
+    "board": "展板",
+    "tent": "台卡",
 }
 
 

@@ -27,7 +27,8 @@ def test_new_scaffolds_every_kind_and_the_result_passes_check(project):
     project.scam()
     for kind, material_id in [("scam", "dianhua-qianfei"), ("letter", "xin-jumin"), ("slogans", "ceshi-biaoyu"),
                               ("poster", "ceshi-haibao"), ("handout", "ceshi-chuandan"), ("form", "ceshi-biao"),
-                              ("stickers", "ceshi-tiezhi")]:
+                              ("stickers", "ceshi-tiezhi"), ("booklet", "ceshi-shouce"), ("banner", "ceshi-hengfu"),
+                              ("board", "ceshi-zhanban"), ("tent", "ceshi-taika")]:
         result = project.run("new", kind, material_id, "--title", "测试标题")
         assert result.returncode == 0, result.stderr
         assert (project.root / "materials" / kind / f"{material_id}.md").exists()
