@@ -1,0 +1,197 @@
+"""Digital channels of one edition: 公众号 articles, 长图 share images, SMS and LED texts, 广播稿 and their A4 sheet.
+
+    channel_outputs(catalog, edition, expanded, out_dir, problems, settings) -> list[ChannelItem]
+
+`expanded`: the edition's expanded materials (pipeline.Project.expanded[edition.id]). The files are written under
+out_dir/<edition>/channels/ (the print folder; published at print/<edition>/channels/), each listed in
+manifest.json with its kind (ChannelItem.manifest_row). Every scam type, letter and article gets an article and a
+share image; the edition gets its SMS, LED and 广播稿 files.
+
+    site_blocks(items, material_id) / site_page(items, edition)   Markdown for the site's pages
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..catalog import Catalog, Edition
+from ..expand import Expanded
+from ..pdf.executor import RenderSettings
+from ..pdf.files import write_atomic
+from ..pdf.fonts import missing_characters, visible_text
+from ..pdf.page import PageSpec
+from ..problems import Problems
+from . import broadcast, share_image, texts, wechat
+from .render import RenderCache, inputs_digest, print_html, render_all
+
+__all__ = ["channel_outputs", "ChannelItem", "site_blocks", "site_page", "KINDS", "FOR_KINDS"]
+
+KINDS = ("wechat-article", "share-image", "sms", "led", "broadcast")
+FOR_KINDS = ("scam", "letter", "article")  # the materials that get an article and a share image
+FOLDER = "channels"
+A4 = PageSpec(210, 297)
+
+
+@dataclass
+class ChannelItem:
+    file: str  # relative to the print folder, e.g. "default/channels/shuadan-fanli.wechat.html"
+    material: str  # the material's id; "" for an edition's SMS, LED and 广播稿 files
+    kind: str  # one of KINDS
+    title: str
+    edition: str
+    bytes: int
+    sha256: str
+    preview: str = ""  # a PNG beside a PDF
+    pages: int | None = None
+    trim_mm: list[float] | None = None
+    size_px: list[int] | None = None  # a share image's width and height
+    chars: int | None = None  # a 公众号 article's characters
+    warnings: list[str] = field(default_factory=list)
+    anchor: str = ""  # the id of its block on the site's 数字渠道 page
+
+    def manifest_row(self) -> dict:
+        """A row of site/print/manifest.json, with its paths relative to site/ (DESIGN.md, Outputs)."""
+        row = {"file": f"print/{self.file}", "material": self.material, "kind": self.kind, "title": self.title,
+               "edition": self.edition, "trim_mm": self.trim_mm, "bleed_mm": 0, "pages": self.pages,
+               "bytes": self.bytes, "sha256": self.sha256, "preflight": "ok", "warnings": self.warnings}
+        if self.preview:
+            row["preview"] = f"print/{self.preview}"
+        if self.size_px:
+            row["size_px"] = self.size_px
+        if self.chars is not None:
+            row["chars"] = self.chars
+        return row
+
+
+def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expanded], out_dir: Path,
+                    problems: Problems, settings: RenderSettings | None = None) -> list[ChannelItem]:
+    out_dir = Path(out_dir)
+    folder = f"{edition.id}/{FOLDER}"
+    (out_dir / folder).mkdir(parents=True, exist_ok=True)
+    cache = RenderCache(out_dir / folder)
+    digest = inputs_digest()
+    items: list[ChannelItem] = []
+    jobs: list[tuple[str, str, PageSpec, bool]] = []
+    pending: dict[str, tuple[str, str, Expanded | None, str]] = {}  # render key -> (kind, file, material, title)
+
+    def write(file: str, data: bytes) -> None:
+        path = out_dir / file
+        if not (path.is_file() and path.read_bytes() == data):  # unchanged files keep their time: no site rebuild
+            write_atomic(path, data)
+
+    def publish(file: str, data: bytes, **fields) -> ChannelItem:
+        write(file, data)
+        item = ChannelItem(file=file, edition=edition.id, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                           **fields)
+        items.append(item)
+        return item
+
+    def rendered(kind: str, file: str, item: Expanded | None, title: str, data: bytes, extra: dict) -> None:
+        if kind == "share-image":
+            warnings = []
+            if extra.get("pages", 1) > 1:
+                problems.warn(item.material.path, item.material.source.body_line,
+                              f"《{title}》的长图放不下全文，只保留了开头", "删减正文，或只把要点写进长图")
+                warnings.append("长图放不下全文，只保留了开头")
+            publish(file, data, material=item.material.id, kind=kind, title=f"{title}（长图）",
+                    size_px=extra["size_px"], warnings=warnings)
+        else:
+            publish(file, data, material="", kind=kind, title=title, pages=extra.get("pages"), trim_mm=[210, 297],
+                    preview=_png(file))
+
+    def printable(html: str, item: Expanded | None, title: str) -> bool:
+        missing = missing_characters(visible_text(html))
+        for char in missing:
+            where = item.material if item is not None else None
+            problems.add(where.path if where else edition.path, where.source.body_line if where else 0,
+                         f"字符“{char}”（U+{ord(char):04X}）印刷字体里没有，《{title}》的长图或广播稿无法生成",
+                         "换成常用字或常用符号")
+        return not missing
+
+    site_url = edition.meta.site_url
+    if not site_url and any(expanded.get(m.id) for kind in FOR_KINDS for m in catalog.of_kind(kind)):
+        problems.warn(edition.path, edition.lines.get(("site_url",), 1),
+                      f"没有填写 site_url（{edition.id} 版）：长图上没有通往网页的二维码，公众号文章里也没有原文链接",
+                      "填上本单位网站的网址，例如 site_url: https://fanzha.example.gov.cn")
+    chosen = [e for kind in FOR_KINDS for m in catalog.of_kind(kind) if (e := expanded.get(m.id)) is not None]
+    for item in chosen:
+        material = item.material
+        title = item.fields.get("title") or material.meta.title
+        page_url = f"{site_url}/{material.kind}/{material.id}/" if site_url else ""
+        article = wechat.article(item, page_url, problems)
+        publish(f"{folder}/{material.id}.wechat.html", article.html, material=material.id, kind="wechat-article",
+                title=f"{title}（公众号文章）", chars=article.chars)
+        html = share_image.html(item, catalog)
+        if printable(html, item, title):
+            key = hashlib.sha256(f"{digest}\nshare\n{html}".encode()).hexdigest()
+            pending[key] = ("share-image", f"{folder}/{material.id}.share.png", item, title)
+            jobs.append((key, html, share_image.PAGE, False))
+
+    for channel, kind in (("短信", "sms"), ("LED", "led")):
+        lines = texts.channel_lines(expanded, channel, problems)
+        if lines:
+            publish(f"{folder}/{kind}.txt", texts.text_file(lines), material="", kind=kind,
+                    title=f"{'短信' if kind == 'sms' else 'LED 屏'}文字（{len(lines)} 条）")
+
+    scripts = broadcast.scripts(expanded, problems)
+    if scripts:
+        spoken = "".join(f"{s.title}（约 {s.seconds} 秒）\r\n{s.spoken}\r\n\r\n" for s in scripts)
+        publish(f"{folder}/broadcast.txt", (texts.BOM + spoken).encode("utf-8"), material="", kind="broadcast",
+                title="广播稿（文字，数字已按读法写出）")
+        sheet_title = f"{edition.meta.unit.name}反诈广播稿"
+        html = print_html("broadcast.html.j2", A4, {
+            "kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿", "author": edition.meta.unit.name,
+            "unit_name": edition.meta.unit.name, "date": edition.meta.date.isoformat(),
+            "date_text": f"{edition.meta.date.year}年{edition.meta.date.month}月{edition.meta.date.day}日",
+            "per_minute": broadcast.CHARS_PER_MINUTE,
+            "scripts": [{"title": s.title, "chars": s.chars, "seconds": s.seconds,
+                         "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts]})
+        if printable(html, None, sheet_title):
+            key = hashlib.sha256(f"{digest}\nbroadcast\n{html}".encode()).hexdigest()
+            pending[key] = ("broadcast", f"{folder}/broadcast.pdf", None, "广播稿（A4 打印）")
+            jobs.append((key, html, A4, True))
+
+    # Reuse what the cache holds; render the rest together.
+    to_render = []
+    for key, html, page, preview in jobs:
+        kind, file, item, title = pending[key]
+        data = cache.reuse(out_dir, file, key)
+        if data is not None and (kind != "broadcast" or cache.reuse(out_dir, _png(file), key) is not None):
+            rendered(kind, file, item, title, data, cache.extra(file))
+        else:
+            to_render.append((key, html, page, preview))
+    for key, result in render_all(to_render, settings):
+        kind, file, item, title = pending[key]
+        if kind == "share-image":
+            data, height = share_image.raster(result.rendered.pdf)
+            extra = {"size_px": [share_image.WIDTH_PX, height], "pages": result.rendered.pages}
+        else:
+            data, extra = result.rendered.pdf, {"pages": result.rendered.pages}
+            write(_png(file), result.preview)
+            cache.keep(_png(file), key, result.preview)
+        cache.keep(file, key, data, extra)
+        rendered(kind, file, item, title, data, extra)
+    cache.save()
+    _remove_stale(out_dir / folder, {Path(i.file).name for i in items} | {Path(i.preview).name for i in items if i.preview})
+    order = {k: n for n, k in enumerate(KINDS)}
+    return sorted(items, key=lambda i: (i.material == "", i.material, order[i.kind], i.file))
+
+
+def _png(file: str) -> str:
+    return str(Path(file).with_suffix(".png"))
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    for path in folder.iterdir():
+        if path.is_file() and path.name not in keep and path.name != "channels-cache.json":
+            path.unlink()
+
+
+_site_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).resolve().parent.parent
+                                                                  / "templates" / "channels")),
+                               undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                               lstrip_blocks=True, keep_trailing_newline=True)
