@@ -50,9 +50,13 @@ def site_name_and_footer(edition: Edition) -> tuple[str, str]:
 
 
 def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: list[Any],
-               hand_written: list[str]) -> SitePages:
-    """Every page of the site except the hand-written ones, and the navigation over all of them."""
+               hand_written: list[str], channel_items: list[Any] = ()) -> SitePages:
+    """Every page of the site except the hand-written ones, and the navigation over all of them. `channel_items`:
+    the digital channels' files (fanzha.channels), shown on their materials' pages and the 数字渠道 page."""
+    from .channels import site_blocks, site_page
+
     site = SitePages()
+    shown = [c for c in channel_items if c.edition == "default"]
     groups = print_groups(print_items)
     prints = defaultdict(list)
     for group in groups:
@@ -80,15 +84,20 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
             site.pages[path] = _render(f"{kind}.md.j2", item=item, prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
-                                       catalog=catalog, kind_name=KIND_NAMES[kind], **extra)
+                                       catalog=catalog, kind_name=KIND_NAMES[kind],
+                                       channels=site_blocks(shown, item.material.id), **extra)
             section_nav.append({item.fields.get("title") or item.material.meta.title: path})
         site.nav.append({SECTION_TITLES[kind]: section_nav})
 
     printed = {i.edition for i in print_items}
     # The default edition first: it is the one the site shows; then the units that print their own copies.
     editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
-    site.pages["print/index.md"] = _render("print_centre.md.j2", items=groups, editions=editions)
+    site.pages["print/index.md"] = _render("print_centre.md.j2", items=groups, editions=editions,
+                                           channel_items=channel_items)
     site.nav.append({"印刷中心": "print/index.md"})
+    if shown:
+        site.pages["channels/index.md"] = site_page(shown, catalog.editions["default"], expanded)
+        site.nav.append({"数字渠道": "channels/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 
     home = [p for p in hand_written if p == "index.md"]

@@ -101,7 +101,8 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     project.problems.raise_if_errors()
     if project.layout_cache is not None:
         project.layout_cache.save()
-    write_manifest(items, out_dir / "manifest.json")
+    channel_items = _channel_outputs(project, editions, out_dir, settings)
+    write_manifest(items, out_dir / "manifest.json", [item.manifest_row() for item in channel_items])
     published = {"manifest.json": out_dir / "manifest.json"}
     for edition in editions:
         archive = zip_edition(out_dir, edition.id)
@@ -109,9 +110,13 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     for item in items:
         published[item.file] = out_dir / item.file
         published[item.preview] = out_dir / item.preview
+    for item in channel_items:
+        published[item.file] = out_dir / item.file
+        if item.preview:
+            published[item.preview] = out_dir / item.preview
 
     hand_written = _hand_written_pages(root)
-    pages = site_pages(project.catalog, project.default, items, hand_written)
+    pages = site_pages(project.catalog, project.default, items, hand_written, channel_items)
     default = project.catalog.editions.get("default")
     terms = [word for material in project.catalog.of_kind("scam")
              for word in [*material.meta.aliases, *material.meta.keywords] if 1 < len(word) <= 12]
@@ -119,6 +124,18 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     return SiteContent(pages, {f"print/{rel}": path for rel, path in sorted(published.items())},
                        site_name_and_footer(default) if default else None, terms,
                        dictionary if dictionary.is_file() else None)
+
+
+def _channel_outputs(project: Project, editions: list[Edition], out_dir: Path, settings) -> list:
+    """公众号 articles, share images, SMS/LED texts and 广播稿 of each edition printed (fanzha.channels)."""
+    from .channels import channel_outputs
+
+    made = []
+    for edition in editions:
+        made += channel_outputs(project.catalog, edition, project.expanded.get(edition.id, {}), out_dir,
+                                project.problems, settings)
+    project.problems.raise_if_errors()
+    return made
 
 
 def prepared_content(root: Path) -> SiteContent:

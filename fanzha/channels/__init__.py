@@ -51,7 +51,7 @@ class ChannelItem:
     size_px: list[int] | None = None  # a share image's width and height
     chars: int | None = None  # a 公众号 article's characters
     warnings: list[str] = field(default_factory=list)
-    anchor: str = ""  # the id of its block on the site's 数字渠道 page
+    entries: list[dict] = field(default_factory=list)  # SMS/LED lines, 广播稿 scripts: what the site page shows
 
     def manifest_row(self) -> dict:
         """A row of site/print/manifest.json, with its paths relative to site/ (DESIGN.md, Outputs)."""
@@ -135,13 +135,17 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         lines = texts.channel_lines(expanded, channel, problems)
         if lines:
             publish(f"{folder}/{kind}.txt", texts.text_file(lines), material="", kind=kind,
-                    title=f"{'短信' if kind == 'sms' else 'LED 屏'}文字（{len(lines)} 条）")
+                    title=f"{'短信' if kind == 'sms' else 'LED 屏'}文字（{len(lines)} 条）",
+                    entries=[{"anchor": line.anchor, "text": line.text, "chars": len(line.text),
+                              "segments": line.segments} for line in lines])
 
     scripts = broadcast.scripts(expanded, problems)
     if scripts:
         spoken = "".join(f"{s.title}（约 {s.seconds} 秒）\r\n{s.spoken}\r\n\r\n" for s in scripts)
         publish(f"{folder}/broadcast.txt", (texts.BOM + spoken).encode("utf-8"), material="", kind="broadcast",
-                title="广播稿（文字，数字已按读法写出）")
+                title="广播稿（文字，数字已按读法写出）",
+                entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
+                          "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
         sheet_title = f"{edition.meta.unit.name}反诈广播稿"
         html = print_html("broadcast.html.j2", A4, {
             "kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿", "author": edition.meta.unit.name,
@@ -195,3 +199,27 @@ _site_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__)
                                                                   / "templates" / "channels")),
                                undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
                                lstrip_blocks=True, keep_trailing_newline=True)
+
+
+KIND_NAMES = {"wechat-article": "公众号文章", "share-image": "长图", "sms": "短信", "led": "LED 屏", "broadcast": "广播稿"}
+
+
+def site_blocks(items: list[ChannelItem], material_id: str) -> str:
+    """The Markdown block on a material's page: the 复制到公众号 button with its article, and the share image."""
+    own = {item.kind: item for item in items if item.material == material_id}
+    if not own:
+        return ""
+    script = next((entry for item in items if item.kind == "broadcast" for entry in item.entries
+                   if entry.get("material") == material_id), None)
+    return _site_env.get_template("site-material.md.j2").render(article=own.get("wechat-article"),
+                                                                 share=own.get("share-image"), script=script)
+
+
+def site_page(items: list[ChannelItem], edition: Edition, expanded: dict[str, Expanded]) -> str:
+    """The 数字渠道 page: every article and share image, the SMS and LED lines and the 广播稿, each with its id."""
+    by_kind: dict[str, list[ChannelItem]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item)
+    titles = {m: (e.fields.get("title") or e.material.meta.title) for m, e in expanded.items()}
+    return _site_env.get_template("site-index.md.j2").render(by_kind=by_kind, titles=titles, edition=edition,
+                                                              segment=texts.SEGMENT)
