@@ -29,6 +29,7 @@ SECTION_TITLES = {
     "stickers": "贴纸",
     "handout": "宣传单",
     "form": "表格",
+    "article": "每日一案",
 }
 
 

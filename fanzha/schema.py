@@ -13,7 +13,7 @@ from .labels import LabelTemplate
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
 
-KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form")
+KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form", "article")
 KIND_NAMES = {
     "scam": "诈骗类型",
     "letter": "一封信",
@@ -22,6 +22,7 @@ KIND_NAMES = {
     "stickers": "贴纸",
     "handout": "宣传单",
     "form": "表格",
+    "article": "公众号文章",
 }
 
 
@@ -128,6 +129,14 @@ class StickersMeta(MaterialMeta):
     sheets: Annotated[int, Field(ge=1, le=20)] = 1
 
 
+class ArticleMeta(MaterialMeta):
+    """A short 公众号 article of a numbered series (每日一案): published as a 公众号 article and a share image."""
+
+    kind: Literal["article"]
+    series: Annotated[str, Field(min_length=1, max_length=20)] = "每日一案"
+    issue: Annotated[int, Field(ge=1, le=999)] | None = None
+
+
 META_BY_KIND: dict[str, type[MaterialMeta]] = {
     "scam": ScamMeta,
     "letter": LetterMeta,
@@ -136,6 +145,7 @@ META_BY_KIND: dict[str, type[MaterialMeta]] = {
     "stickers": StickersMeta,
     "handout": HandoutMeta,
     "form": FormMeta,
+    "article": ArticleMeta,
 }
 
 

@@ -43,14 +43,15 @@ def channel_lines(expanded: dict[str, Expanded], channel: str, problems: Problem
             if channel != "短信":
                 out.append(ChannelLine(anchor, text))
                 continue
-            signed = signature(item.edition.meta.unit.name) + text
+            mark = signature(item.edition.meta.unit.name)
+            signed = text if text.startswith("【") else mark + text  # a slogan may carry its own 【{{ unit.name }}】
             segments = sms_segments(signed)
             if segments > 1:
-                room = SEGMENT - len(signature(item.edition.meta.unit.name))
+                room = SEGMENT - len(mark)
                 problems.warn(item.material.path, slogan.line,
-                              f"短信“{text}”加上签名{signature(item.edition.meta.unit.name)}共 {len(signed)} 字"
+                              f"短信“{text}”加上签名共 {len(signed)} 字"
                               f"（{item.edition.id} 版），要分 {segments} 条发送，费用翻倍，有的手机会拆开显示",
-                              f"删减到 {room} 字以内，一条短信就能发完")
+                              f"签名{mark}之外的文字删减到 {room} 字以内，一条短信就能发完")
             out.append(ChannelLine(anchor, signed, segments))
     return out
 
