@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, Edition, edition_materials, load_catalog
+from .channels import check_texts as check_channel_texts
 from .expand import Expanded, expand_catalog
 from .lint import lint_edition, lint_expanded
 from .problems import ContentError, Problems
@@ -59,6 +60,7 @@ def check(root: Path, *, print_documents: bool = True) -> Project:
         lint_edition(edition, problems)
         project.expanded[edition.id] = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
         lint_expanded(edition, project.expanded[edition.id], problems)
+        check_channel_texts(project.expanded[edition.id], problems)
     if print_documents:
         _print_documents(project)
     return project

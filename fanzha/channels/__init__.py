@@ -16,24 +16,21 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog, Edition
 from ..expand import Expanded
-from ..pdf.executor import RenderSettings
-from ..pdf.files import write_atomic
-from ..pdf.fonts import missing_characters, visible_text
-from ..pdf.page import PageSpec
 from ..problems import Problems
-from . import broadcast, share_image, texts, wechat
-from .render import RenderCache, inputs_digest, print_html, render_all
+from . import broadcast, texts
 
-__all__ = ["channel_outputs", "ChannelItem", "site_blocks", "site_page", "KINDS", "FOR_KINDS"]
+if TYPE_CHECKING:
+    from ..pdf.executor import RenderSettings
+
+__all__ = ["channel_outputs", "check_texts", "ChannelItem", "site_blocks", "site_page", "KINDS", "FOR_KINDS"]
 
 KINDS = ("wechat-article", "share-image", "sms", "led", "broadcast")
 FOR_KINDS = ("scam", "letter", "article")  # the materials that get an article and a share image
 FOLDER = "channels"
-A4 = PageSpec(210, 297)
 
 
 @dataclass
@@ -67,8 +64,22 @@ class ChannelItem:
         return row
 
 
+def check_texts(expanded: dict[str, Expanded], problems: Problems) -> None:
+    """What `fanzha check` reports of the channels without writing anything: SMS that need two messages once
+    signed, 广播稿 outside 60–90 s."""
+    texts.channel_lines(expanded, "短信", problems)
+    broadcast.scripts(expanded, problems)
+
+
 def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expanded], out_dir: Path,
                     problems: Problems, settings: RenderSettings | None = None) -> list[ChannelItem]:
+    # Here, not at the top: `fanzha check` imports this package for check_texts alone.
+    from ..pdf.files import write_atomic
+    from ..pdf.page import PageSpec
+    from ..pdf.fonts import missing_characters, visible_text
+    from . import share_image, wechat
+    from .render import RenderCache, inputs_digest, print_html, render_all
+
     out_dir = Path(out_dir)
     folder = f"{edition.id}/{FOLDER}"
     (out_dir / folder).mkdir(parents=True, exist_ok=True)
@@ -76,6 +87,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     digest = inputs_digest()
     items: list[ChannelItem] = []
     jobs: list[tuple[str, str, PageSpec, bool]] = []
+    a4 = PageSpec(210, 297)
     pending: dict[str, tuple[str, str, Expanded | None, str]] = {}  # render key -> (kind, file, material, title)
 
     def write(file: str, data: bytes) -> None:
@@ -147,7 +159,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
                 entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
                           "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
         sheet_title = f"{edition.meta.unit.name}反诈广播稿"
-        html = print_html("broadcast.html.j2", A4, {
+        html = print_html("broadcast.html.j2", a4, {
             "kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿", "author": edition.meta.unit.name,
             "unit_name": edition.meta.unit.name, "date": edition.meta.date.isoformat(),
             "date_text": f"{edition.meta.date.year}年{edition.meta.date.month}月{edition.meta.date.day}日",
@@ -157,7 +169,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         if printable(html, None, sheet_title):
             key = hashlib.sha256(f"{digest}\nbroadcast\n{html}".encode()).hexdigest()
             pending[key] = ("broadcast", f"{folder}/broadcast.pdf", None, "广播稿（A4 打印）")
-            jobs.append((key, html, A4, True))
+            jobs.append((key, html, a4, True))
 
     # Reuse what the cache holds; render the rest together.
     to_render = []
@@ -195,10 +207,13 @@ def _remove_stale(folder: Path, keep: set[str]) -> None:
             path.unlink()
 
 
-_site_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).resolve().parent.parent
-                                                                  / "templates" / "channels")),
-                               undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
-                               lstrip_blocks=True, keep_trailing_newline=True)
+def _site_template(name: str):
+    import jinja2
+
+    loader = jinja2.FileSystemLoader(str(Path(__file__).resolve().parent.parent / "templates" / "channels"))
+    env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    return env.get_template(name)
 
 
 KIND_NAMES = {"wechat-article": "公众号文章", "share-image": "长图", "sms": "短信", "led": "LED 屏", "broadcast": "广播稿"}
@@ -211,7 +226,7 @@ def site_blocks(items: list[ChannelItem], material_id: str) -> str:
         return ""
     script = next((entry for item in items if item.kind == "broadcast" for entry in item.entries
                    if entry.get("material") == material_id), None)
-    return _site_env.get_template("site-material.md.j2").render(article=own.get("wechat-article"),
+    return _site_template("site-material.md.j2").render(article=own.get("wechat-article"),
                                                                  share=own.get("share-image"), script=script)
 
 
@@ -221,5 +236,5 @@ def site_page(items: list[ChannelItem], edition: Edition, expanded: dict[str, Ex
     for item in items:
         by_kind.setdefault(item.kind, []).append(item)
     titles = {m: (e.fields.get("title") or e.material.meta.title) for m, e in expanded.items()}
-    return _site_env.get_template("site-index.md.j2").render(by_kind=by_kind, titles=titles, edition=edition,
+    return _site_template("site-index.md.j2").render(by_kind=by_kind, titles=titles, edition=edition,
                                                               segment=texts.SEGMENT)

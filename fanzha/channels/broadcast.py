@@ -8,8 +8,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import cn2an
-
 from ..expand import Expanded
 from ..problems import Problems
 
@@ -47,11 +45,20 @@ def spoken(text: str) -> str:
         parts = [match[1], *filter(None, match[2].split("-"))]
         return "，".join(part.translate(DIGITS_SPOKEN) for part in parts)
 
-    text = CLOCK.sub(lambda m: f"{cn2an.an2cn(m[1])}点{cn2an.an2cn(m[2]) if m[2] != '00' else '整'}"
-                               f"{'分' if m[2] != '00' else ''}", text)
+    def clock(match: re.Match) -> str:
+        from cn2an import an2cn
+
+        minutes = "整" if match[2] == "00" else f"{an2cn(match[2])}分"
+        return f"{an2cn(match[1])}点{minutes}"
+
+    text = CLOCK.sub(clock, text)
     text = NUMBER_TO_DIAL.sub(dial, text)
     text = re.sub(r"[+＋](?=[零幺二三四五六七八九])", "加", text)  # +00 开头的来电
-    return cn2an.transform(text, "an2cn") if re.search(r"\d", text) else text
+    if not re.search(r"\d", text):
+        return text
+    import cn2an  # here: its import takes a quarter of a second, and most scripts have only numbers to dial
+
+    return cn2an.transform(text, "an2cn")  # quantities and years
 
 
 def read_chars(text: str) -> int:

@@ -45,9 +45,9 @@ class PrintItem:
         return cls(**data)
 
 
-def write_manifest(items: list[PrintItem], path: Path, extra_rows: list[dict] = ()) -> None:
-    """site/print/manifest.json: paths relative to site/, i.e. prefixed with print/. `extra_rows`: rows made
-    elsewhere (the digital channels' files, fanzha.channels), added as they are."""
+def write_manifest(items: list[PrintItem], path: Path, channels: list[dict] | None = None) -> None:
+    """site/print/manifest.json: paths relative to site/, i.e. prefixed with print/. `channels`: the rows of the
+    digital channels' files (fanzha.channels), under a key of their own: "items" stays the print files."""
     path = Path(path)
     rows = []
     for item in items:
@@ -57,8 +57,8 @@ def write_manifest(items: list[PrintItem], path: Path, extra_rows: list[dict] = 
         row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name,
                    variant=item.variant, warnings=item.warnings)
         rows.append(row)
-    rows += extra_rows
-    data = (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode()
+    manifest = {"items": rows} if channels is None else {"items": rows, "channels": channels}
+    data = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode()
     if not (path.is_file() and path.read_bytes() == data):  # unchanged, it keeps its time: the site needs no rebuild
         write_atomic(path, data)
 
