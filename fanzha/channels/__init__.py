@@ -125,8 +125,10 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         return not missing
 
     site_url = edition.meta.site_url
-    if not site_url and any(expanded.get(m.id) for kind in FOR_KINDS for m in catalog.of_kind(kind)):
-        problems.warn(edition.path, edition.lines.get(("site_url",), 1),
+    # Said once, where the key is written (the default edition's file has it): not again for each unit's edition.
+    if not site_url and ("site_url",) in edition.lines and any(
+            expanded.get(m.id) for kind in FOR_KINDS for m in catalog.of_kind(kind)):
+        problems.warn(edition.path, edition.lines[("site_url",)],
                       f"没有填写 site_url（{edition.id} 版）：长图上没有通往网页的二维码，公众号文章里也没有原文链接",
                       "填上本单位网站的网址，例如 site_url: https://fanzha.example.gov.cn")
     chosen = [e for kind in FOR_KINDS for m in catalog.of_kind(kind) if (e := expanded.get(m.id)) is not None]
