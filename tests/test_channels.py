@@ -307,3 +307,15 @@ def test_copy_to_wechat_puts_the_article_on_the_clipboard_as_rich_text(built):
     assert '<section style="' in copied["html"] and "刷单返利类诈骗" in copied["html"]
     assert "class=" not in copied["html"].split("<section", 1)[1] and "<!-- article -->" not in copied["html"]
     assert "刷单返利类诈骗" in copied["plain"] and "<" not in copied["plain"]
+
+
+def test_an_edit_makes_again_only_the_files_of_the_material_it_touches(project):
+    project.scam()
+    project.write("materials/scam/zhongjiang.md", SHORT_SCAM)
+    folder = project.root / ".cache" / "print" / "default" / "channels"
+    pipeline.site_content(pipeline.check(project.root))
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    project.write("materials/scam/zhongjiang.md", SHORT_SCAM.replace("- 不交钱。", "- 一分钱也不交。"))
+    pipeline.site_content(pipeline.check(project.root))
+    changed = {p.name for p in folder.iterdir() if p.stat().st_mtime_ns != before.get(p.name)}
+    assert changed == {"zhongjiang.share.png", "zhongjiang.wechat.html", "channels-cache.json"}

@@ -136,14 +136,27 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         material = item.material
         title = item.fields.get("title") or material.meta.title
         page_url = f"{site_url}/{material.kind}/{material.id}/" if site_url else ""
-        article = wechat.article(item, page_url, problems)
-        publish(f"{folder}/{material.id}.wechat.html", article.html, material=material.id, kind="wechat-article",
-                title=f"{title}（公众号文章）", chars=article.chars)
+        # Keyed by what they are made from, so that an unchanged material costs no Markdown, inlining or layout.
+        source = _source_key(digest, item)
+        file = f"{folder}/{material.id}.wechat.html"
+        data = cache.reuse(out_dir, file, source)
+        if data is None:
+            article = wechat.article(item, page_url, problems)
+            data, chars = article.html, article.chars
+            cache.keep(file, source, data, {"chars": chars})
+        else:
+            chars = cache.extra(file)["chars"]
+            wechat.check_length(item, chars, problems)
+        publish(file, data, material=material.id, kind="wechat-article", title=f"{title}（公众号文章）", chars=chars)
+        file = f"{folder}/{material.id}.share.png"
+        data = cache.reuse(out_dir, file, source)
+        if data is not None:
+            rendered("share-image", file, item, title, data, cache.extra(file))
+            continue
         html = share_image.html(item, catalog)
         if printable(html, item, title):
-            key = hashlib.sha256(f"{digest}\nshare\n{html}".encode()).hexdigest()
-            pending[key] = ("share-image", f"{folder}/{material.id}.share.png", item, title)
-            jobs.append((key, html, share_image.PAGE, False))
+            pending[source] = ("share-image", file, item, title)
+            jobs.append((source, html, share_image.PAGE, False))
 
     for channel, kind in (("短信", "sms"), ("LED", "led")):
         lines = texts.channel_lines(expanded, channel, problems)
@@ -161,27 +174,26 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
                 entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
                           "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
         sheet_title = f"{edition.meta.unit.name}反诈广播稿"
-        html = print_html("broadcast.html.j2", a4, {
-            "kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿", "author": edition.meta.unit.name,
-            "unit_name": edition.meta.unit.name, "date": edition.meta.date.isoformat(),
-            "date_text": f"{edition.meta.date.year}年{edition.meta.date.month}月{edition.meta.date.day}日",
-            "per_minute": broadcast.CHARS_PER_MINUTE,
-            "scripts": [{"title": s.title, "chars": s.chars, "seconds": s.seconds,
-                         "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts]})
-        if printable(html, None, sheet_title):
-            key = hashlib.sha256(f"{digest}\nbroadcast\n{html}".encode()).hexdigest()
-            pending[key] = ("broadcast", f"{folder}/broadcast.pdf", None, "广播稿（A4 打印）")
-            jobs.append((key, html, a4, True))
-
-    # Reuse what the cache holds; render the rest together.
-    to_render = []
-    for key, html, page, preview in jobs:
-        kind, file, item, title = pending[key]
+        sheet = {"kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿",
+                 "author": edition.meta.unit.name, "unit_name": edition.meta.unit.name,
+                 "date": edition.meta.date.isoformat(),
+                 "date_text": f"{edition.meta.date.year}年{edition.meta.date.month}月{edition.meta.date.day}日",
+                 "per_minute": broadcast.CHARS_PER_MINUTE,
+                 "scripts": [{"title": s.title, "chars": s.chars, "seconds": s.seconds,
+                              "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts]}
+        key = hashlib.sha256(f"{digest}\nbroadcast\n{sorted(sheet.items())}".encode()).hexdigest()
+        file = f"{folder}/broadcast.pdf"
         data = cache.reuse(out_dir, file, key)
-        if data is not None and (kind != "broadcast" or cache.reuse(out_dir, _png(file), key) is not None):
-            rendered(kind, file, item, title, data, cache.extra(file))
+        if data is not None and cache.reuse(out_dir, _png(file), key) is not None:
+            rendered("broadcast", file, None, "广播稿（A4 打印）", data, cache.extra(file))
         else:
-            to_render.append((key, html, page, preview))
+            html = print_html("broadcast.html.j2", a4, sheet)
+            if printable(html, None, sheet_title):
+                pending[key] = ("broadcast", file, None, "广播稿（A4 打印）")
+                jobs.append((key, html, a4, True))
+
+    # What the cache did not hold, rendered together.
+    to_render = jobs
     for key, result in render_all(to_render, settings):
         kind, file, item, title = pending[key]
         if kind == "share-image":
@@ -197,6 +209,15 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     _remove_stale(out_dir / folder, {Path(i.file).name for i in items} | {Path(i.preview).name for i in items if i.preview})
     order = {k: n for n, k in enumerate(KINDS)}
     return sorted(items, key=lambda i: (i.material == "", i.material, order[i.kind], i.file))
+
+
+def _source_key(digest: str, item: Expanded) -> str:
+    """A material's article and share image are functions of its expanded text, its edition and the channels'
+    templates and code (`digest`)."""
+    fields = sorted(item.fields.items())
+    text = "\n".join((digest, item.material.meta.model_dump_json(), item.body, str(fields),
+                      item.edition.meta.model_dump_json()))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _png(file: str) -> str:

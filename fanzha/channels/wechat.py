@@ -106,8 +106,13 @@ def article(item: Expanded, page_url: str, problems: Problems) -> Article:
     document = env.get_template("wechat-page.html.j2").render(
         title=item.fields.get("title") or material.meta.title, article=Markup(inlined), start=Markup(ARTICLE_START),
         end=Markup(ARTICLE_END))
-    if len(inlined) > LIMIT:
-        problems.warn(material.path, material.source.body_line,
-                      f"《{material.meta.title}》的公众号文章有 {len(inlined)} 字符（含排版），超过公众号编辑器的 "
-                      f"{LIMIT} 字符上限，粘贴后会被截断", "删减正文，或把它拆成两篇")
+    check_length(item, len(inlined), problems)
     return Article(document.encode("utf-8"), inlined, len(inlined))
+
+
+def check_length(item: Expanded, chars: int, problems: Problems) -> None:
+    material = item.material
+    if chars > LIMIT:
+        problems.warn(material.path, material.source.body_line,
+                      f"《{material.meta.title}》的公众号文章有 {chars} 字符（含排版），超过公众号编辑器的 "
+                      f"{LIMIT} 字符上限，粘贴后会被截断", "删减正文，或把它拆成两篇")
