@@ -9,8 +9,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from . import __version__
-from .problems import ContentError
+from fanzha import __version__
+from fanzha.problems import ContentError
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 console = Console(stderr=True, highlight=False)
@@ -84,8 +84,8 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
 
 def render_settings(args, progress: bool):
     """--jobs and --executor as RenderSettings, or None after printing the usage error."""
-    from .pdf import RenderSettings
-    from .pdf.executor import ExecutorError
+    from fanzha.pdf import RenderSettings
+    from fanzha.pdf.executor import ExecutorError
 
     try:
         return RenderSettings(executor=args.executor, jobs=args.jobs, progress=progress)
@@ -104,7 +104,7 @@ def print_problems(problems) -> None:
 
 
 def cmd_check(args) -> int:
-    from .pipeline import check
+    from fanzha.pipeline import check
 
     project = check(args.root)
     print_problems(project.problems)
@@ -115,10 +115,11 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .pdf import PrintEnvironmentError
-    from .pdf.executor import ExecutorError
-    from .pipeline import build, check
-    from .publish import BuildBusy
+    from fanzha.pdf import PrintEnvironmentError
+    from fanzha.pdf.executor import ExecutorError
+    from fanzha.pipeline import build, check
+    from fanzha.site.guard import UnsafeOutput
+    from fanzha.site.publish import BuildBusy
 
     render = render_settings(args, progress=console.is_terminal)
     if render is None:
@@ -148,6 +149,9 @@ def cmd_build(args) -> int:
     except BuildBusy:
         console.print("这个项目的另一次 fanzha build 正在运行 — 等它结束后再运行", markup=False)
         return USAGE_ERROR
+    except UnsafeOutput as exc:
+        console.print(f"用法错误：{exc}", markup=False, soft_wrap=True)
+        return USAGE_ERROR
     print_problems(project.problems)
     site = result.site_dir
     unchanged = "" if result.site_rebuilt else "（网站的内容没有变化，沿用上一次生成的）"
@@ -162,9 +166,22 @@ def unknown_edition(name: str, editions) -> int:
 
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
-
     import os
+    import socket
+
+    host, _, port = args.addr.rpartition(":")
+    if not port.isdigit():
+        console.print(f"用法错误：--addr 要写成 主机:端口，例如 127.0.0.1:8000，“{args.addr}”不是", markup=False)
+        return USAGE_ERROR
+    # Asked before MkDocs builds the whole site only to find the port taken.
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
+        except OSError as exc:
+            console.print(f"用法错误：无法在 {args.addr} 上启动预览（{exc.strerror}），这个端口可能已被另一个程序占用"
+                          f" — 用 --addr 换一个端口，例如 --addr {host or '127.0.0.1'}:{int(port) + 1}", markup=False)
+            return USAGE_ERROR
+    from mkdocs.commands.serve import serve
 
     os.chdir(args.root)
     serve(config_file="mkdocs.yml", dev_addr=args.addr, livereload=True)
@@ -174,8 +191,8 @@ def cmd_serve(args) -> int:
 def cmd_merge(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from .merge import MergeUsageError, merge_roster, refuse_published
-    from .pdf import PrintEnvironmentError
+    from fanzha.merge import MergeUsageError, merge_roster, refuse_published
+    from fanzha.pdf import PrintEnvironmentError
 
     settings = render_settings(args, progress=False)  # merge shows its own progress, in students
     if settings is None:
@@ -225,7 +242,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .scaffold import ScaffoldError, scaffold
+    from fanzha.model.scaffold import ScaffoldError, scaffold
 
     try:
         path = scaffold(args.root, args.kind, args.id, args.title)
@@ -244,7 +261,26 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.root / "materials").is_dir() and args.command != "new":
         console.print(f"用法错误：{args.root.resolve()} 下没有 materials/ 目录 — 在项目目录里运行，或用 --root 指定项目目录")
         return USAGE_ERROR
-    return COMMANDS[args.command](args)
+    try:
+        return COMMANDS[args.command](args)
+    except OSError as exc:  # the machine, not the materials: a full disk, a read-only or immutable folder…
+        console.print(system_error(exc), markup=False, soft_wrap=True)
+        console.print("之前生成的网站和 PDF 保持不变。", markup=False)
+        return USAGE_ERROR
+
+
+def system_error(exc: OSError) -> str:
+    import errno
+
+    where = exc.filename or "文件"
+    if exc.errno == errno.ENOSPC:
+        return f"磁盘空间不足，无法写入 {where} — 清理磁盘（例如删掉 .cache/ 和不用的文件）后再运行"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"没有权限修改 {where}（{exc.strerror}） — 检查它和所在目录的权限；用 chattr +i 锁定过的，"
+                "先 chattr -i 解除")
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return f"{where} 应当是一个目录，现在却是文件 — 把它删掉或改名后再运行（.cache/ 可以随时删除）"
+    return f"无法读写 {where}（{exc.strerror or exc}） — 检查磁盘和文件权限后再运行"
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """The whole build, in one direction:
 
     load + validate (catalog) → expand for each edition, once → lint → print documents, their HTML made once
-    → PDFs, previews, manifest, zips (fanzha.pdf) → site pages (fanzha.pages) → MkDocs builds the site from
-    these finished files (fanzha.mkdocs_site), skipped when none of its inputs changed → the new site swapped in
-    (fanzha.publish).
+    → PDFs, previews, manifest, zips (fanzha.pdf) → site pages (fanzha.site.pages) → MkDocs builds the site from
+    these finished files (fanzha.site.mkdocs_site), skipped when none of its inputs changed → the new site swapped in
+    (fanzha.site.publish).
 
     check(root) -> Project          what `fanzha check` runs; writes nothing
     build(root, ...) -> BuildResult  what `fanzha build` runs
@@ -18,11 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import Catalog, Edition, edition_materials, load_catalog
-from .channels import check_texts as check_channel_texts
-from .expand import Expanded, expand_catalog
-from .lint import lint_edition, lint_expanded
-from .problems import ContentError, Problems
+from fanzha.channels import check_texts as check_channel_texts
+from fanzha.edition import Expanded, expand_catalog, lint_edition, lint_expanded
+from fanzha.model import Catalog, Edition, edition_materials, load_catalog
+from fanzha.problems import ContentError, Problems
 
 CACHE = Path(".cache")
 PRINT_CACHE = CACHE / "print"
@@ -67,7 +66,7 @@ def check(root: Path, *, print_documents: bool = True) -> Project:
 
 
 def _print_documents(project: Project) -> None:
-    from .pdf import LayoutCache, PrintEnvironmentError, layout_inputs, print_documents
+    from fanzha.pdf import LayoutCache, PrintEnvironmentError, layout_inputs, print_documents
 
     try:
         project.layout_cache = LayoutCache.load(project.root / LAYOUT_CACHE, layout_inputs())
@@ -90,8 +89,8 @@ class SiteContent:
 
 def site_content(project: Project, only_edition: str | None = None, settings=None) -> SiteContent:
     """The print files of the editions printed (all, or `only_edition`), then the site pages that list them."""
-    from .pages import site_name_and_footer, site_pages
-    from .pdf import build_print_outputs, write_manifest, zip_edition
+    from fanzha.site.pages import site_name_and_footer, site_pages
+    from fanzha.pdf import build_print_outputs, write_manifest, zip_edition
 
     project.problems.raise_if_errors()
     root = project.root
@@ -130,7 +129,7 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
 
 def _channel_outputs(project: Project, editions: list[Edition], out_dir: Path, settings) -> list:
     """公众号 articles, share images, SMS/LED texts and 广播稿 of each edition printed (fanzha.channels)."""
-    from .channels import channel_outputs
+    from fanzha.channels import channel_outputs
 
     made = []
     for edition in editions:
@@ -143,7 +142,7 @@ def _channel_outputs(project: Project, editions: list[Edition], out_dir: Path, s
 def prepared_content(root: Path) -> SiteContent:
     """Check the project and make its print files and pages, waiting for a `fanzha build` that is writing them (what
     `fanzha serve` does at each rebuild); raises ContentError."""
-    from . import publish
+    from fanzha.site import publish
 
     with publish.build_lock(root, wait=True):
         return site_content(check(root))
@@ -165,11 +164,15 @@ class BuildResult:
 def build(root: Path, site_dir: Path | None = None, *, only_edition: str | None = None, settings=None,
           project: Project | None = None) -> BuildResult:
     """Check, make the print files and pages, and have MkDocs build the site beside the old one; the new site is
-    swapped in whole. Raises ContentError (nothing written), publish.BuildBusy, or the site generator's errors."""
-    from . import mkdocs_site, publish
+    swapped in whole. Raises ContentError (nothing written), guard.UnsafeOutput (a site_dir holding other files),
+    publish.BuildBusy, or the site generator's errors."""
+    from fanzha.site import mkdocs_site, publish
+
+    from fanzha.site.guard import refuse_unsafe_output
 
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
+    refuse_unsafe_output(root, site_dir, "--site-dir", replaced_whole=True)
     with publish.build_lock(root):
         publish.recover(site_dir, root / PRINT_CACHE)
         project = project or check(root)

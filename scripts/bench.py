@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""One benchmark run of the print engine (`make bench`): a table on stdout and bench-results/bench.json.
+"""One benchmark run (`make bench`, or `scripts/bench.py builds merge …` for some sections): a table on stdout and
+bench-results/bench.json.
 
   letters    per bundled letter: time and PDF size for (a) fanzha — fonts subset to the letter's characters with
              HarfBuzz, then WeasyPrint (what a render worker does, preview PNG excluded); (b) plain WeasyPrint on the
@@ -37,11 +38,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fanzha.catalog import load_catalog  # noqa: E402
+from fanzha.model.catalog import load_catalog  # noqa: E402
 from fanzha.pdf import RenderSettings, collect_documents  # noqa: E402
-from fanzha.pdf.cjk import unspace_text  # noqa: E402
+from fanzha.text.cjk import unspace_text  # noqa: E402
 from fanzha.pdf.executor import make_task, open_runner  # noqa: E402
-from fanzha.pdf.fonts import font_files, font_resources, font_sources, visible_text  # noqa: E402
+from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources, visible_text  # noqa: E402
 from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets  # noqa: E402
 from fanzha.problems import Problems  # noqa: E402
 
@@ -83,7 +84,6 @@ def plain_weasyprint_html(html: str, folder: Path) -> str:
 
 def typst_source(doc) -> str:
     ctx = doc.context
-    material = doc.material
     body = doc.expanded.body
 
     def inline(text: str) -> str:
@@ -307,7 +307,7 @@ def bench_merge(root: Path) -> dict:
 
 
 def bench_search(root: Path) -> dict:
-    from fanzha.pages import site_pages
+    from fanzha.site.pages import site_pages
     from fanzha.pipeline import build, check
 
     site = Path(tempfile.mkdtemp(prefix="fanzha-site-")) / "site"
@@ -320,19 +320,35 @@ def bench_search(root: Path) -> dict:
     return {"index_bytes": len(index), "indexed_markdown_bytes": text, "ratio": round(len(index) / text, 2)}
 
 
-def targets(letters: list[dict], builds: dict, processes: dict, merge: dict) -> list[dict]:
+def targets(letters: list[dict] | None, builds: dict | None, processes: dict | None, merge: dict | None) -> list[dict]:
+    """The targets of the sections that ran (None: not run this time)."""
     rows = []
 
     def add(name, value, limit, met):
         rows.append({"target": name, "value": value, "limit": limit, "met": bool(met)})
 
-    for r in letters:
+    for r in letters or []:
         add(f"{r['letter']}: time ≤ Typst", r["time_vs_typst"], 1.0, r["time_vs_typst"] <= 1.0)
         add(f"{r['letter']}: time ≤ 0.5× Typst", r["time_vs_typst"], 0.5, r["time_vs_typst"] <= 0.5)
         add(f"{r['letter']}: bytes ≤ 1.0× Typst", r["bytes_vs_typst"], 1.0, r["bytes_vs_typst"] <= 1.0)
         if r["pages"] == 1:
             kb = round(r["fanzha_bytes"] / 1024, 1)
             add(f"{r['letter']}: one-page letter ≤ {LETTER_LIMIT_KB} KB", kb, LETTER_LIMIT_KB, kb <= LETTER_LIMIT_KB)
+    if builds:
+        _build_targets(builds, letters, add)
+    if merge:
+        add("merge: 10× the students ≤ 11× the time", merge["time_ratio_10x"], 11, merge["time_ratio_10x"] <= 11)
+        add("merge: memory does not grow with the roster (10× students ≤ 1.2× peak)", merge["memory_ratio_10x"], 1.2,
+            merge["memory_ratio_10x"] <= 1.2)
+    if processes:
+        peak = processes["jobs_2_peak_rss_mb"]
+        add("peak memory per worker ≤ 500 MB", peak, 500, peak <= 500)
+        add(f"2 processes ≥ 1.7× 1 process ({processes['pdfs']} PDFs)", processes["speedup"], 1.7,
+            processes["speedup"] >= 1.7)
+    return rows
+
+
+def _build_targets(builds: dict, letters: list[dict] | None, add) -> None:
     add("no-op make build ≤ 10% of cold", builds["noop"]["vs_cold"], 0.1, builds["noop"]["vs_cold"] <= 0.1)
     holding = builds["slogan"]["outputs_holding_it"]
     for name in ("one_slogan_appended", "one_slogan_edit_known_chars", "one_slogan_edit_new_char"):
@@ -342,27 +358,28 @@ def targets(letters: list[dict], builds: dict, processes: dict, merge: dict) -> 
         run = builds[name]
         add(f"{name}: re-renders only the {holding} outputs holding the slogan", run["rendered"], holding,
             run["rendered"] == holding)
-    typst = statistics.median(r["typst_s"] for r in letters)
-    per_pdf = builds["cold"]["seconds"] / builds["cold"]["outputs"]
-    add("cold make build per PDF ≤ 1.0× Typst per letter", round(per_pdf / typst, 2), 1.0, per_pdf <= typst)
-    add("merge: 10× the students ≤ 11× the time", merge["time_ratio_10x"], 11, merge["time_ratio_10x"] <= 11)
-    add("merge: memory does not grow with the roster (10× students ≤ 1.2× peak)", merge["memory_ratio_10x"], 1.2,
-        merge["memory_ratio_10x"] <= 1.2)
-    peak = processes["jobs_2_peak_rss_mb"]
-    add("peak memory per worker ≤ 500 MB", peak, 500, peak <= 500)
-    add(f"2 processes ≥ 1.7× 1 process ({processes['pdfs']} PDFs)", processes["speedup"], 1.7,
-        processes["speedup"] >= 1.7)
-    return rows
+    if letters:
+        typst = statistics.median(r["typst_s"] for r in letters)
+        per_pdf = builds["cold"]["seconds"] / builds["cold"]["outputs"]
+        add("cold make build per PDF ≤ 1.0× Typst per letter", round(per_pdf / typst, 2), 1.0, per_pdf <= typst)
 
 
-def main() -> None:
+SECTIONS = ("letters", "builds", "processes", "merge", "search")
+
+
+def main(argv: list[str]) -> None:
+    """`scripts/bench.py [section …]`: the named sections (default: all), in the order of SECTIONS."""
+    unknown = sorted(set(argv) - set(SECTIONS))
+    if unknown:
+        sys.exit(f"未知的测试项：{'、'.join(unknown)} — 可选：{' '.join(SECTIONS)}")
+    wanted = set(argv or SECTIONS)
     load_start = os.getloadavg()
     started = time.perf_counter()
-    letters = bench_letters(ROOT)
-    builds = bench_builds(ROOT)
-    processes = bench_processes(ROOT)
-    merge = bench_merge(ROOT)
-    search = bench_search(ROOT)
+    letters = bench_letters(ROOT) if "letters" in wanted else None
+    builds = bench_builds(ROOT) if "builds" in wanted else None
+    processes = bench_processes(ROOT) if "processes" in wanted else None
+    merge = bench_merge(ROOT) if "merge" in wanted else None
+    search = bench_search(ROOT) if "search" in wanted else None
     load_end = os.getloadavg()
     checks = targets(letters, builds, processes, merge)
 
@@ -370,25 +387,28 @@ def main() -> None:
           f"结束 {load_end[0]:.2f}/{load_end[1]:.2f}/{load_end[2]:.2f}")
     print(f"{'letter':<12}{'pages':>6}{'fanzha s':>10}{'KB':>7}{'WP系统字体 s':>14}{'KB':>7}{'Typst s':>9}{'KB':>7}"
           f"{'time×':>7}{'(quartiles)':>13}{'bytes×':>8}")
-    for r in letters:
+    for r in letters or []:
         print(f"{r['letter']:<12}{r['pages']:>6}{r['fanzha_s']:>10.3f}{r['fanzha_bytes'] / 1024:>7.1f}"
               f"{r['weasyprint_system_fonts_s']:>14.3f}{r['weasyprint_system_fonts_bytes'] / 1024:>7.1f}"
               f"{r['typst_s']:>9.3f}{r['typst_bytes'] / 1024:>7.1f}{r['time_vs_typst']:>7.2f}"
               f"{'({:.2f}–{:.2f})'.format(*r['time_vs_typst_quartiles']):>13}{r['bytes_vs_typst']:>8.2f}")
-    for name, r in builds.items():
+    for name, r in (builds or {}).items():
         if isinstance(r, dict) and "seconds" in r:
             print(f"make build {name:<28} {r['seconds']:>7.2f} s  {r['vs_cold']:>6.1%} of cold  rendered {r['rendered']}/"
                   f"{r['outputs']}  peak {r['peak_mb']:.0f} MB")
-    print(f"slogan “{builds['slogan']['text']}” is in {builds['slogan']['outputs_holding_it']} outputs")
-    print(f"{processes['pdfs']} PDFs: 1 process {processes['jobs_1_s']:.2f} s, 2 processes {processes['jobs_2_s']:.2f} s"
-          f" → {processes['speedup']:.2f}×  (CPU used by the renders: {processes['jobs_1_cpu_s']:.1f} s vs "
-          f"{processes['jobs_2_cpu_s']:.1f} s)")
-    for count in (str(MERGE_STUDENTS), str(10 * MERGE_STUDENTS)):
+    if builds:
+        print(f"slogan “{builds['slogan']['text']}” is in {builds['slogan']['outputs_holding_it']} outputs")
+    if processes:
+        print(f"{processes['pdfs']} PDFs: 1 process {processes['jobs_1_s']:.2f} s, 2 processes {processes['jobs_2_s']:.2f} s"
+              f" → {processes['speedup']:.2f}×  (CPU used by the renders: {processes['jobs_1_cpu_s']:.1f} s vs "
+              f"{processes['jobs_2_cpu_s']:.1f} s)")
+    for count in (str(MERGE_STUDENTS), str(10 * MERGE_STUDENTS)) if merge else ():
         m = merge[count]
         print(f"fanzha merge {m['students']} students ({m['files']} files): {m['seconds']:.1f} s = "
               f"{m['letters_per_s']:.1f} letters/s, peak {m['peak_mb']:.0f} MB")
-    print(f"search index {search['index_bytes'] / 1024:.0f} KB for {search['indexed_markdown_bytes'] / 1024:.0f} KB of"
-          f" Markdown = {search['ratio']:.2f}×")
+    if search:
+        print(f"search index {search['index_bytes'] / 1024:.0f} KB for {search['indexed_markdown_bytes'] / 1024:.0f} KB"
+              f" of Markdown = {search['ratio']:.2f}×")
     print("targets:")
     for t in checks:
         print(f"  {'met    ' if t['met'] else 'NOT MET'}  {t['target']}: {t['value']} (limit {t['limit']})")
@@ -403,4 +423,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -4,7 +4,6 @@ PDFs, previews, manifest, zips — byte for byte as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -13,96 +12,18 @@ from typing import Callable
 
 import pytest
 
-from fanzha.catalog import load_catalog
-from fanzha.pages import site_pages
+from fanzha.model.catalog import load_catalog
+from fanzha.site.pages import site_pages
 from fanzha.pdf.manifest import PrintItem
 from fanzha.problems import Problems
 
-from conftest import EDITION as PLAIN_EDITION
-from conftest import SCAM, Project
-
-EDITION = PLAIN_EDITION + """\
-phones:
-  local:
-    - label: 测试县反诈中心
-      number: 0571-87654321
-site_url: https://fanzha.example.cn
-"""
-
-LETTER = """\
----
-kind: letter
-id: parents
-title: 致家长的一封信
-salutation: 尊敬的家长朋友们：
-summary: 防范电信网络诈骗。
----
-刷单就是诈骗，先垫钱的兼职都是骗局。
-
-被骗请立即拨打{{ phones.police }}，接到96110来电请务必接听。
-"""
-LETTER_PATH = "materials/letter/parents.md"
-BODY_LINE = 8  # first body line of LETTER
-
-SLOGANS = """\
----
-kind: slogans
-id: s
-title: 标语
-channels: [横幅]
----
-- 全民反诈，你我同行 {#tongxing}
-- 不听不信不转账 {#san-bu}
-"""
-
-POSTER = """\
----
-kind: poster
-id: p
-title: 测试海报
-size: A3
-layout: list
-headline: 全民反诈 你我同行
-scam_types: [shuadan-fanli]
-slogans: [s/tongxing]
-image: images/photo.png
----
-被骗请立即拨打110。
-"""
-POSTER_PATH = "materials/poster/p.md"
-IMAGE_PATH = "materials/poster/images/photo.png"
-
-
-def save_image(path: Path, width: int, height: int) -> None:
-    from PIL import Image, ImageDraw
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image = Image.new("RGB", (width, height), (255, 236, 200))
-    ImageDraw.Draw(image).ellipse((width // 10, height // 10, width // 2, height * 9 // 10), fill=(200, 22, 29))
-    image.save(path)
-
-
-def make_good_project(root: Path) -> Project:
-    project = Project(root)
-    project.write("materials/editions/default.yml", EDITION)
-    project.write("materials/scam/shuadan-fanli.md", SCAM.format(id="shuadan-fanli", title="刷单返利类诈骗",
-                                                                 aliases="兼职刷单"))
-    project.write("materials/slogans/s.md", SLOGANS)
-    project.write(LETTER_PATH, LETTER)
-    project.write(POSTER_PATH, POSTER)
-    save_image(project.root / IMAGE_PATH, 2400, 1200)  # 2:1 in an A3 poster's 261×89 mm band: 178 mm wide, 342 dpi
-    return project
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    """sha256 of every file under `folder`, dot files included."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from helpers import (BODY_LINE, IMAGE_PATH, LETTER, LETTER_PATH, POSTER_PATH, Project, good_project, save_image,
+                     tree_digest)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    project = make_good_project(tmp_path_factory.mktemp("good") / "proj")
+    project = good_project(tmp_path_factory.mktemp("good") / "proj")
     result = project.run("build")
     assert result.returncode == 0, result.stderr
     digest = tree_digest(project.root / "site")

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from fanzha import pipeline
 from fanzha.channels import broadcast, share_image, texts
 
-from conftest import EDITION, Project
+from helpers import ARGS, CHROMIUM, EDITION, Project, QuietHandler
 
 SITE = "https://fanzha.example.gov.cn"
 
@@ -258,7 +258,10 @@ def test_site_lists_the_channel_files(built):
     centre = (site / "print" / "index.html").read_text("utf-8")
     assert "数字渠道文件" in centre and "default/channels/sms.txt" in centre and "broadcast.pdf" in centre
     page = (site / "scam" / "shuadan-fanli" / "index.html").read_text("utf-8")
-    assert "复制到公众号" in page and "channels/shuadan-fanli.wechat.html" in page and "shuadan-fanli.share.png" in page
+    # The button is made by docs/assets/wechat-copy.js (the HTML allowlist has no <button>) beside the article's link.
+    assert 'class="fz-wechat"' in page and "assets/wechat-copy.js" in page
+    assert 'class="fz-wechat-source" href="../../print/default/channels/shuadan-fanli.wechat.html"' in page
+    assert "shuadan-fanli.share.png" in page
     assert 'id="broadcast-shuadan-fanli"' in page
     channels = (site / "channels" / "index.html").read_text("utf-8")
     for anchor in ("sms-duanxin-sms-96110", "sms-duanxin-long", "led-duanxin-quan-min", "broadcast-zhongjiang"):
@@ -278,8 +281,6 @@ def test_an_unchanged_build_renders_no_channel_file_again(built):
 @pytest.mark.browser
 def test_copy_to_wechat_puts_the_article_on_the_clipboard_as_rich_text(built):
     from playwright.sync_api import sync_playwright
-
-    from test_browser import ARGS, CHROMIUM, QuietHandler
 
     project, result = built
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(result.site_dir)))

@@ -8,10 +8,11 @@ import sys
 
 import pytest
 
-from fanzha import expand, pipeline
+from fanzha import pipeline
+from fanzha.edition import expand
 from fanzha.pdf import render, stats, stickers
 
-from conftest import REPO, Project
+from helpers import REPO, Project
 
 LETTER = """\
 ---
@@ -168,7 +169,7 @@ def test_under_serve_a_content_problem_is_the_page_instead_of_a_failed_build(sma
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from fanzha.mkdocs_plugin import FanzhaPlugin
+    from fanzha.site.mkdocs_plugin import FanzhaPlugin
 
     plugin = FanzhaPlugin(make_content=pipeline.prepared_content)
     plugin.on_startup(command="serve", dirty=False)

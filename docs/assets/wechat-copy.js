@@ -53,19 +53,34 @@
     return html.then(copyBySelection);
   }
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".fz-wechat-copy");
-    if (!button) return;
-    var box = button.closest(".fz-wechat");
-    var link = box && box.querySelector("a.fz-wechat-source");
-    var status = box && box.querySelector(".fz-wechat-status");
-    if (!link) return;
-    button.disabled = true;
-    copy(link.href).then(function () {
-      if (status) status.textContent = "已复制，请到公众号编辑器里粘贴";
-      button.setAttribute("data-copied", "");
-    }, function () {
-      if (status) status.textContent = "没能复制：请打开文章，全选后复制";
-    }).then(function () { button.disabled = false; });
-  });
+  // The button is made here: the page's HTML allowlist has no <button>, and without scripts it could not work anyway.
+  function addButton(box) {
+    var link = box.querySelector("a.fz-wechat-source");
+    if (!link || box.querySelector(".fz-wechat-copy")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary fz-wechat-copy";
+    button.textContent = "复制到公众号";
+    var status = document.createElement("span");
+    status.className = "fz-wechat-status";
+    status.setAttribute("role", "status");
+    box.insertBefore(button, box.firstChild);
+    box.appendChild(status);
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      copy(link.href).then(function () {
+        status.textContent = "已复制，请到公众号编辑器里粘贴";
+        button.setAttribute("data-copied", "");
+      }, function () {
+        status.textContent = "没能复制：请打开文章，全选后复制";
+      }).then(function () { button.disabled = false; });
+    });
+  }
+
+  function addButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".fz-wechat"), addButton);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButtons);
+  else addButtons();
 })();

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..catalog import Catalog, Edition
-from ..expand import Expanded
-from ..problems import Problems
-from . import broadcast, texts
+from fanzha.channels import broadcast, texts
+from fanzha.edition import Expanded
+from fanzha.model import Catalog, Edition
+from fanzha.problems import Problems
 
 if TYPE_CHECKING:
-    from ..pdf.executor import RenderSettings
+    from fanzha.pdf.executor import RenderSettings
 
 __all__ = ["channel_outputs", "check_texts", "ChannelItem", "site_blocks", "site_page", "KINDS", "FOR_KINDS"]
 
@@ -74,11 +74,11 @@ def check_texts(expanded: dict[str, Expanded], problems: Problems) -> None:
 def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expanded], out_dir: Path,
                     problems: Problems, settings: RenderSettings | None = None) -> list[ChannelItem]:
     # Here, not at the top: `fanzha check` imports this package for check_texts alone.
-    from ..pdf.files import write_atomic
-    from ..pdf.page import PageSpec
-    from ..pdf.fonts import missing_characters, visible_text
-    from . import share_image, wechat
-    from .render import RenderCache, inputs_digest, print_html, render_all
+    from fanzha.channels import share_image, wechat
+    from fanzha.channels.render import RenderCache, inputs_digest, print_html, render_all
+    from fanzha.files import write_atomic
+    from fanzha.pdf.layout.fonts import missing_characters, visible_text
+    from fanzha.pdf.layout.page import PageSpec
 
     out_dir = Path(out_dir)
     folder = f"{edition.id}/{FOLDER}"

@@ -8,8 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..expand import Expanded
-from ..problems import Problems
+from fanzha.edition import Expanded
+from fanzha.problems import Problems
 
 CHARS_PER_MINUTE = 220
 SHORTEST_S, LONGEST_S = 60, 90

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import jinja2
 
-from ..pdf import layout_inputs
-from ..pdf.executor import RenderSettings, make_task, open_runner
-from ..pdf.files import write_atomic
-from ..pdf.fonts import font_sources
-from ..pdf.page import PageSpec
-from ..pdf.render import TEMPLATES as PRINT_TEMPLATES, _env as print_env, stylesheets
+from fanzha.files import write_atomic
+from fanzha.pdf import layout_inputs
+from fanzha.pdf.executor import RenderSettings, make_task, open_runner
+from fanzha.pdf.layout.fonts import font_sources
+from fanzha.pdf.layout.page import PageSpec
+from fanzha.pdf.render import TEMPLATES as PRINT_TEMPLATES, _env as print_env, stylesheets
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "channels"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import io
 
-from ..catalog import Catalog
-from ..expand import Expanded
-from ..pdf.documents import common_context, sections
-from ..pdf.page import PageSpec
+from fanzha.edition import Expanded
+from fanzha.model import Catalog
+from fanzha.pdf.documents import common_context, sections
+from fanzha.pdf.layout.page import PageSpec
 
 WIDTH_PX = 1080
 WIDTH_MM = 100  # the layout's width: 10.8 px a millimetre, body text of 4 mm is 43 px
@@ -30,7 +30,7 @@ def context(item: Expanded, catalog: Catalog) -> dict:
 
 
 def html(item: Expanded, catalog: Catalog) -> str:
-    from .render import print_html
+    from fanzha.channels.render import print_html
 
     return print_html("share-image.html.j2", PAGE, context(item, catalog))
 

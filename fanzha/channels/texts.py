@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..expand import Expanded
-from ..problems import Problems
+from fanzha.edition import Expanded
+from fanzha.problems import Problems
 
 SEGMENT = 70  # characters in one SMS (UCS-2)
 LONG_SEGMENT = 67  # characters per segment of a long (concatenated) SMS: each carries a header

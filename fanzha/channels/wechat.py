@@ -16,8 +16,8 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from ..expand import Expanded
-from ..problems import Problems
+from fanzha.edition import Expanded
+from fanzha.problems import Problems
 
 LIMIT = 20_000  # characters of the article's HTML, the editor's limit on what is pasted in
 ARTICLE_START, ARTICLE_END = "<!-- article -->", "<!-- /article -->"  # what the 复制到公众号 button copies
@@ -75,8 +75,12 @@ class _Extension(Extension):
 
 
 def body_html(text: str, notes: Footnotes) -> Markup:
-    converter = markdown.Markdown(extensions=["extra", "sane_lists", "fanzha.site_markdown", _Extension(notes)])
-    return Markup(converter.convert(text))
+    """The text's HTML as the site shows it (the same spacing beside full-width marks), through the allowlist every
+    page and print text goes through (edition/sanitize.py), links turned into footnotes."""
+    from fanzha.edition.sanitize import clean
+
+    converter = markdown.Markdown(extensions=["extra", "sane_lists", "fanzha.site.markdown", _Extension(notes)])
+    return Markup(clean(converter.convert(text)))
 
 
 @dataclass
@@ -87,7 +91,7 @@ class Article:
 
 
 def article(item: Expanded, page_url: str, problems: Problems) -> Article:
-    from .render import TEMPLATES, env
+    from fanzha.channels.render import TEMPLATES, env
 
     notes = Footnotes()
     material = item.material

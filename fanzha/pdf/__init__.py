@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .. import __version__
-from ..catalog import Catalog, Edition, edition_materials
-from ..expand import Expanded, expand_catalog
-from ..problems import Problems
-from .cache import LayoutCache, load_cache, save_cache
-from .documents import BUILDERS, PRINT_KINDS, PrintDoc
-from .executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
-from .fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
-from .manifest import PrintItem, write_atomic, write_manifest, zip_edition
-from .render import TEMPLATES, render_html, stylesheets, template_files
-from .stickers import sticker_sheet_docs
+from fanzha import __version__
+from fanzha.model.catalog import Catalog, Edition, edition_materials
+from fanzha.edition.expand import Expanded, expand_catalog
+from fanzha.problems import Problems
+from fanzha.pdf.cache import LayoutCache, load_cache, save_cache
+from fanzha.pdf.documents import BUILDERS, PRINT_KINDS, PrintDoc
+from fanzha.pdf.executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
+from fanzha.pdf.layout.fonts import PrintEnvironmentError, fonts_identity, missing_characters, require_harfbuzz_subset, visible_text
+from fanzha.pdf.manifest import PrintItem, write_atomic, write_manifest, zip_edition
+from fanzha.pdf.render import TEMPLATES, render_html, stylesheets, template_files
+from fanzha.pdf.stickers import sticker_sheet_docs
 
 __all__ = ["build_print_outputs", "print_documents", "write_manifest", "zip_edition",
            "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache", "layout_inputs"]
@@ -124,30 +124,42 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
 def layout_inputs() -> str:
     """Everything an output depends on besides its HTML: templates and CSS, the engine's code, fonts, versions."""
     digest = hashlib.sha256()
-    for path in template_files() + sorted(Path(__file__).parent.glob("*.py")):
+    package = Path(__file__).parents[1]
+    for path in template_files() + sorted(package.glob("pdf/**/*.py")) + sorted(package.glob("text/*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(f"{__version__}|{metadata.version('weasyprint')}|{fonts_identity()}".encode())
     return digest.hexdigest()
 
 
 def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
-    if not entry or entry.get("key") != key:
+    # A damaged cache file (edited, half-restored from a backup) is read as no cache, entry by entry.
+    if not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("item"), dict):
         return None
     try:
         item = PrintItem.from_dict(entry["item"])
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (isinstance(item.file, str) and isinstance(item.preview, str) and isinstance(item.sha256, str)
+            and isinstance(item.issues, list) and all(isinstance(i, list) and len(i) == 2 and i[0] in ISSUE_KINDS
+                                                      for i in item.issues)):
         return None
     pdf, png = out_dir / item.file, out_dir / item.preview
     # The bytes themselves, not only the size: a build killed after writing a PDF but before the cache leaves a file
-    # the cache does not describe.
-    if not (pdf.is_file() and png.is_file() and hashlib.sha256(pdf.read_bytes()).hexdigest() == item.sha256):
+    # the cache does not describe; a preview is whole when it ends with its PNG end chunk.
+    try:
+        if hashlib.sha256(pdf.read_bytes()).hexdigest() != item.sha256 or not png.read_bytes().endswith(PNG_END):
+            return None
+    except OSError:
         return None
     return item
 
 
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
 def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: Problems) -> PrintItem:
     """Check what a worker rendered and write it: PDF and preview."""
-    from .preflight import preflight
+    from fanzha.pdf.preflight import preflight
 
     result = rendered.rendered
     issues = layout_issues(doc, result)
@@ -157,8 +169,9 @@ def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: 
     edition = doc.expanded.edition.id
     file = f"{edition}/{doc.file_stem}.pdf"
     preview = f"{edition}/{doc.file_stem}.png"
-    write_atomic(out_dir / file, result.pdf)
-    write_atomic(out_dir / preview, rendered.preview)
+    if not any(issue.kind == "refused" for issue in issues):  # unwritten, so never reused: reported at each build
+        write_atomic(out_dir / file, result.pdf)
+        write_atomic(out_dir / preview, rendered.preview)
     return PrintItem(
         file=file, preview=preview, material=doc.material.id, kind=doc.material.kind,
         title=doc.context["title"], edition=edition, trim_mm=[doc.page.trim_w, doc.page.trim_h],
@@ -179,6 +192,7 @@ class IssueKind:
     fix: str
     at: tuple[str, ...] = ()  # the front-matter key the problem is about; () for the body
     error_if_fixed: bool = False  # on a fixed-size layout (poster, card, 三折页, sticker) an error, else a warning
+    error: bool = False  # an error on every layout
 
 
 ISSUE_KINDS = {
@@ -187,6 +201,8 @@ ISSUE_KINDS = {
     "short-blank": IssueKind("把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项", ("receipt", "fields")),
     "too-many-pages": IssueKind("删减文字，或改成双面/更大的版式"),
     "low-dpi": IssueKind("用原图或相机拍的大图；从网页或微信里保存的图片通常太小", ("image",)),
+    "refused": IssueKind("删掉它：印刷文件只能用项目里的字体、版式和 image: 指定的图片，不能引用网址或本机的其他文件",
+                         error=True),
 }
 
 
@@ -194,10 +210,11 @@ ISSUE_KINDS = {
 class LayoutIssue:
     kind: str  # a key of ISSUE_KINDS
     message: str
+    subject: str = ""  # what the issue is about, to find its line (a refused URL)
 
 
 def layout_issues(doc: PrintDoc, result) -> list[LayoutIssue]:
-    out = []
+    out = [LayoutIssue("refused", f"引用了项目之外的“{url[:120]}”，已拒绝读取", url) for url in getattr(result, "refused", [])]
     if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
         out.append(LayoutIssue("receipt-moved", f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印"
                                                 f"（共 {result.pages} 页）"))
@@ -234,8 +251,23 @@ def _report(doc: PrintDoc, issue: LayoutIssue, problems: Problems) -> None:
         return  # a sticker sheet's cut-guide copy carries the same text; the sheet itself reports it once
     source = doc.material.source
     line = source.line_of(*kind.at) if kind.at else source.body_line
-    report = problems.add if doc.fixed and kind.error_if_fixed else problems.warn
+    if issue.kind == "refused":
+        line = _line_naming(doc, issue.subject) or line
+    report = problems.add if kind.error or (doc.fixed and kind.error_if_fixed) else problems.warn
     report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{issue.message}", kind.fix)
+
+
+def _line_naming(doc: PrintDoc, url: str) -> int | None:
+    """The material's line that names the refused URL: its host or its file's name, as the author typed it."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    needles = [n for n in (parts.hostname, unquote(parts.path).rsplit("/", 1)[-1]) if n]
+    try:
+        lines = Path(doc.material.path).read_text("utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for needle in needles for number, line in enumerate(lines, start=1) if needle in line), None)
 
 
 def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:

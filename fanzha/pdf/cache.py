@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .files import write_atomic
+from fanzha.files import write_atomic
 
 CACHE_NAME = ".print-cache.json"  # a dot file, so it is not copied into the site
 

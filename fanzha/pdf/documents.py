@@ -12,14 +12,15 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from ..catalog import Catalog, Material, image_path
-from ..expand import Expanded, edition_context, render
-from ..formats import CARD_SIZE, HANDOUT_SIZES, POSTER_SIZES
-from ..problems import Problems
-from ..schema import CustomSize
-from .cjk import space_html
-from .fonts import EQUIVALENTS
-from .page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.edition.expand import Expanded, edition_context, render
+from fanzha.edition.sanitize import clean_xhtml
+from fanzha.model.catalog import Catalog, Material, image_path
+from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
+from fanzha.model.schema import CustomSize
+from fanzha.pdf.layout.fonts import EQUIVALENTS
+from fanzha.pdf.layout.page import BLEED_MM, SLUG_MM, PageSpec
+from fanzha.problems import Problems
+from fanzha.text.cjk import space_html
 
 PRINT_KINDS = ("letter", "poster", "handout", "form", "stickers")
 @dataclass
@@ -61,7 +62,7 @@ def _markdown() -> markdown.Markdown:
 def md_html(text: str) -> Markup:
     for old, new in EQUIVALENTS.items():
         text = text.replace(old, new)
-    html = _markdown().reset().convert(text)
+    html = clean_xhtml(_markdown().reset().convert(text))  # the allowlist, whatever the checks let through
     return Markup(space_html(html))
 
 

@@ -21,12 +21,11 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import chain, islice
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
-from .page import PageSpec
-from .fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
-from .render import Rendered
+from fanzha.pdf.layout.page import PageSpec
+from fanzha.pdf.layout.fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
+from fanzha.pdf.render import Rendered
 
 PROGRESS_FROM = 8  # show a progress bar when at least this many documents are rendered
 # A batch this small (an edit that touches a few files) is rendered here: starting worker processes, each importing
@@ -85,8 +84,8 @@ def make_task(key: str, name: str, html: str, page: PageSpec, stylesheets: dict[
 def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> RenderResult:
     """Run one task: subset the fonts to the document's characters, render, make the preview. `font_data` maps
     collection file names to their bytes where the fonts are not on this machine's disk."""
-    from .preview import first_page_png
-    from .render import render_pdf
+    from fanzha.pdf.layout.preview import first_page_png
+    from fanzha.pdf.render import render_pdf
 
     started, started_cpu = time.perf_counter(), time.process_time()
     resources = {**task.stylesheets, **font_resources(task.html, task.fonts, font_data or font_files())}

@@ -9,7 +9,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .files import PART, write_atomic
+from fanzha.files import PART, write_atomic
 
 # Keys of site/print/manifest.json that other parts rely on (DESIGN.md, "Outputs"), then the extra ones.
 CONTRACT_KEYS = ("file", "material", "kind", "title", "edition", "trim_mm", "bleed_mm", "pages", "bytes", "sha256",
@@ -89,7 +89,7 @@ def zip_edition(out_dir: Path, edition_id: str) -> Path:
 
 def _zip_names(out_dir: Path, edition_id: str) -> dict[str, str]:
     """File names in the zip carry the Chinese title, which is what a print shop reads: 致学生家长的一封信-parents.pdf."""
-    from .cache import load_cache
+    from fanzha.pdf.cache import load_cache
 
     names = {}
     for key, entry in load_cache(out_dir).items():

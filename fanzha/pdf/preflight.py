@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import re
 
-from .documents import PrintDoc
-from .page import PT_PER_MM, SAFE_MM
+from fanzha.pdf.documents import PrintDoc
+from fanzha.pdf.layout.page import PT_PER_MM, SAFE_MM
 
 TOLERANCE_MM = 0.1
 

@@ -16,16 +16,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .. import __version__
-from .cjk import space_text
-from .boxes import boxes, element_boxes, has_class, own_element
-from .documents import PrintDoc
-from .finish import finish
-from .fonts import EQUIVALENTS, advance_em, font_sources
-from .justify import justify_lines
-from .page import PageSpec
+from fanzha import __version__
+from fanzha.text.cjk import space_text
+from fanzha.pdf.layout.boxes import boxes, element_boxes, has_class, own_element
+from fanzha.pdf.documents import PrintDoc
+from fanzha.pdf.layout.finish import finish
+from fanzha.pdf.layout.fonts import EQUIVALENTS, advance_em, font_sources
+from fanzha.pdf.layout.justify import justify_lines
+from fanzha.pdf.layout.page import PageSpec
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
@@ -84,18 +84,21 @@ class Rendered:
     overfilled: list[str] = field(default_factory=list)  # what is printed in a 回执 blank but runs past its rule
     blanks_mm: list[float] = field(default_factory=list)  # the length of each 回执 blank's rule
     images: list[tuple[str, float, float]] = field(default_factory=list)  # data-image name, its box's width, height (mm)
+    refused: list[str] = field(default_factory=list)  # URLs the document asked for and was not given (ResourceFetcher)
 
 
 _LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)" />')
 
 
-def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | None = None):
-    """WeasyPrint's laid-out document (pages of boxes), loading only `resources`; `variables`: CSS custom properties
-    set on the root over what the layout's CSS gives them."""
+def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | None = None,
+            refused: list[str] | None = None):
+    """WeasyPrint's laid-out document (pages of boxes), loading only `resources` and data: URIs; every other URL it
+    asks for is appended to `refused`. `variables`: CSS custom properties set on the root over what the layout's CSS
+    gives them."""
     from weasyprint import CSS
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = _resource_fetcher(resources)
+    fetcher = _resource_fetcher(resources, [] if refused is None else refused)
     # The layouts' stylesheets, parsed once per process instead of once per document (about 8 ms a letter). WeasyPrint
     # takes parsed sheets as user stylesheets: the HTML's own <style> (fonts, page size, a poster's colours) keeps
     # precedence over them, as it has over the linked sheets it follows.
@@ -252,10 +255,11 @@ def _parsed_stylesheet(css: bytes):
 def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
     """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
     _freeze_long_lived()
-    document = lay_out(html, resources)
+    refused: list[str] = []
+    document = lay_out(html, resources, refused=refused)
     if len(document.pages) > 1:
-        document = _fit_table(document, html, resources)
-    result = Rendered(b"", len(document.pages))
+        document = _fit_table(document, html, resources, refused)
+    result = Rendered(b"", len(document.pages), refused=refused)
 
     signoff = _find(document, lambda e: has_class(e, "signoff"))
     if signoff:
@@ -280,6 +284,7 @@ def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dic
         finish(pdf, page_spec)
 
     result.pdf = document.write_pdf(finisher=finisher, pdf_identifier=identifier)
+    result.refused = list(dict.fromkeys(refused))  # write_pdf fetches too (attachments)
     return result
 
 
@@ -301,7 +306,7 @@ def _freeze_long_lived() -> None:
 MIN_ROW_MM = 8.0  # the lowest a form's rows go to fit its page: still room to write a name by hand
 
 
-def _fit_table(document, html: str, resources: dict[str, bytes]):
+def _fit_table(document, html: str, resources: dict[str, bytes], refused: list[str]):
     """A form whose ruled table (data-fit-rows) spills past its first page, laid out again to fit: all of it on one
     page, its rows lowered (not below MIN_ROW_MM); else the table alone on the first page, what follows it moved to
     the next (form.css, --notes-break). Otherwise — a table of more rows than a page can hold — as it was."""
@@ -323,7 +328,7 @@ def _fit_table(document, html: str, resources: dict[str, bytes]):
         lower_mm = round((needed - available) * MM_PER_PX / rows + 0.1, 2) if needed > available else 0.0
         if row_mm - lower_mm < MIN_ROW_MM:
             continue
-        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"})
+        fitted = lay_out(html, resources, {**variables, "--row-lowered": f"{lower_mm:g}mm"}, refused)
         table_moved_on = any(next(element_boxes(page, _is_fit_table), None) is not None for page in fitted.pages[1:])
         if len(fitted.pages) == 1 or (only is not None and not table_moved_on):
             return fitted
@@ -354,21 +359,30 @@ BASE_URL = TEMPLATES.as_uri() + "/"
 _TYPES = {".css": "text/css", ".otf": "font/otf"}
 
 
-def _resource_fetcher(resources: dict[str, bytes]):
-    """Serves the templates folder from `resources`, so the render never depends on this machine's files; other
-    URLs (data: URIs of QR codes) as WeasyPrint does."""
+def _resource_fetcher(resources: dict[str, bytes], refused: list[str]):
+    """An allowlist: the templates folder served from `resources` (stylesheets and fonts), so the render never
+    depends on this machine's files, and data: URIs (images, QR codes), which WeasyPrint decodes itself. Anything
+    else — another file of this machine, a web address, however the HTML or CSS spelled it — is refused and
+    recorded in `refused`, for the caller to report: a document must never carry what is outside the project."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class ResourceFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             if url.startswith(BASE_URL):
                 name = url[len(BASE_URL):]
-                if name not in resources:
+                if name not in resources:  # a layout file this document does not use (a font of another face)
                     raise FileNotFoundError(f"{name} is not among the render's resources")
                 return URLFetcherResponse(url, resources[name], {"Content-Type": _TYPES.get(Path(name).suffix, "")})
-            return super().fetch(url, headers)
+            if url[:5].lower() == "data:":
+                return super().fetch(url, headers)
+            refused.append(url)
+            raise RefusedResource(url)
 
     return ResourceFetcher()
+
+
+class RefusedResource(ValueError):
+    """A URL outside the render's resources; WeasyPrint leaves the image, font or attachment out and goes on."""
 
 
 def _find(document, predicate):

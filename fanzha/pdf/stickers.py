@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..catalog import Catalog
-from ..expand import Expanded, edition_context, render
-from ..labels import LabelTemplate, resolve_template
-from ..problems import Problems
-from .cache import LayoutCache
-from .boxes import element_boxes
-from .documents import PrintDoc, common_context
-from .page import PT_PER_MM, SAFE_MM, PageSpec
-from .fonts import font_files, font_resources, font_sources
+from fanzha.model.catalog import Catalog
+from fanzha.edition.expand import Expanded
+from fanzha.edition.stickers import Design, label_designs
+from fanzha.model.labels import LabelTemplate, resolve_template
+from fanzha.problems import Problems
+from fanzha.pdf.cache import LayoutCache
+from fanzha.pdf.layout.boxes import element_boxes
+from fanzha.pdf.documents import PrintDoc, common_context
+from fanzha.pdf.layout.page import PT_PER_MM, SAFE_MM, PageSpec
+from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
 
 STEP_PT = 0.5
 MAX_PT = 32.0
@@ -34,36 +33,11 @@ SUB_RATIO = 0.45  # subtext size relative to the main text
 PREFER_ONE_LINE = 0.6  # keep every phrase on one line unless that costs more than 40 % of the size
 PADDING_MM = 4.0  # text inside a sheet label, 2 mm clear of its frame; a roll label with bleed keeps SAFE_MM
 FRAME_INSET_MM = 1.5
-PHRASE_END = "，,；;：:。 \u3000"  # dropped at a line end: a new line is the pause
-PHRASE_BREAK = re.compile(r"(?<=[，,；;：:。？?！! \u3000])")  # phrases start new lines; 、 lists stay together
-# A middle dot between parts is dropped: the gap stands for it, and a wrapped line never ends in a dangling “·”.
-SUBTEXT_BREAK = re.compile(r"\s*[·•]\s*|(?<=[，,；;])\s*|\s+")
-
 VARIANTS = {
     "": ("", "sheet"),
     "cut-guides": ("（带裁切线）", "sheet"),
     "alignment": ("（对位测试页）", "outlines"),
 }
-
-
-@dataclass(frozen=True)
-class Design:
-    """What one label shows, and where its main text is written (file and line) for error messages."""
-
-    text: str
-    subtext: str
-    path: Path
-    line: int
-
-    @property
-    def phrases(self) -> list[str]:
-        parts = [p.strip(PHRASE_END) for p in PHRASE_BREAK.split(self.text)]
-        return [p for p in parts if p]
-
-    @property
-    def subtext_parts(self) -> list[str]:
-        """The subtext in pieces that are never broken inside (“被骗请拨110”): it wraps only between them."""
-        return [p for p in SUBTEXT_BREAK.split(self.subtext) if p.strip()]
 
 
 @dataclass(frozen=True)
@@ -145,38 +119,6 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
     return docs
 
 
-def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> list[Design] | None:
-    """The sheet's designs in order: its text (repeat), or one per slogan it names (fill, each)."""
-    material = expanded.material
-    meta = material.meta
-    source = material.source
-    subtext = expanded.fields.get("subtext", "")
-    if meta.mode == "repeat":
-        text = expanded.fields.get("text", "")
-        if not text.strip():
-            problems.add(material.path, source.line_of("mode"), "repeat 模式的贴纸需要 text（每张标签上的主文字）",
-                         "在头部写 text: 不听不信不转账；或改用 mode: fill / each 并写 slogans")
-            return None
-        return [Design(text.strip(), subtext, material.path, source.line_of("text"))]
-    context = edition_context(expanded.edition)
-    designs = []
-    for index, ref in enumerate(meta.slogans):
-        line = source.line_of("slogans", index)
-        found = [catalog.slogan(ref)] if "/" in ref else [s for s in catalog.slogans if s.collection == ref]
-        for slogan in found:
-            if slogan is None:
-                continue
-            owner = catalog.materials[slogan.collection]
-            text = render(slogan.text, context, owner.path, slogan.line, problems)
-            if text:
-                designs.append(Design(text.strip(), subtext, material.path, line))
-    if not designs:
-        problems.add(material.path, source.line_of("slogans"), f"{meta.mode} 模式的贴纸需要 slogans（标语编号列表）",
-                     "写 slogans: [tiezhi/tz-bu-ting, …]；或改用 mode: repeat 并写 text")
-        return None
-    return designs
-
-
 def _fill_slots(meta, designs: list[Design], per_sheet: int) -> list[Design | None]:
     """The design of every label slot, sheet after sheet; None leaves a label blank."""
     if meta.mode == "repeat":
@@ -212,7 +154,7 @@ def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
 
     # A fit is stored as [main pt, subtext pt], or "none" for a text that cannot fit; absent when not measured yet.
     store = layout_cache if layout_cache is not None else _process_fits
-    found = {d: store.get(key(d)) for d in designs}
+    found = {d: _valid_fit(store.get(key(d))) for d in designs}
     todo = [d for d, value in found.items() if value is None]
     if todo:
         measured = _search(todo, sizes, smallest, area)
@@ -220,6 +162,14 @@ def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
             found[design] = list(measured[design]) if measured[design] else "none"
             store.put(key(design), found[design])
     return {d: None if value == "none" else (value[0], value[1]) for d, value in found.items()}
+
+
+def _valid_fit(value):
+    """A stored fit as fit_sizes writes it, or None (measured again): a damaged cache file must not size a text."""
+    if value == "none" or (isinstance(value, list) and len(value) == 2
+                           and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1000 for v in value)):
+        return value
+    return None
 
 
 def sub_size(main_pt: float, smallest: float) -> float:
@@ -289,7 +239,7 @@ def _wrapped_guess(design: Design, width_pt: float, height_pt: float) -> float:
 def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
     """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template, CSS and fonts (subset as
     the print render subsets them): does it fit, and does every phrase stay on one line?"""
-    from .render import lay_out, overflowing_boxes, render_template, stylesheets
+    from fanzha.pdf.render import lay_out, overflowing_boxes, render_template, stylesheets
 
     # Pages three times the area's height, so that an overflowing text is laid out whole instead of breaking.
     page = PageSpec(area.w, area.h * 3)

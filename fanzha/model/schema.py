@@ -1,0 +1,199 @@
+"""One pydantic schema per kind of material, and the edition schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
+from fanzha.model.labels import LabelTemplate
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
+
+KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form", "article")
+KIND_NAMES = {
+    "scam": "诈骗类型",
+    "letter": "一封信",
+    "slogans": "标语集",
+    "poster": "海报",
+    "stickers": "贴纸",
+    "handout": "宣传单",
+    "form": "表格",
+    "article": "公众号文章",
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MaterialMeta(Strict):
+    kind: str
+    id: Id
+    title: Annotated[str, Field(min_length=1, max_length=60)]
+    summary: str = ""
+    audiences: list[str] = []
+    scam_types: list[Id] = []
+    qr: str = ""  # where the printed QR code leads (an allowed domain); default: this material's page on the edition's site
+
+
+class ScamMeta(MaterialMeta):
+    kind: Literal["scam"]
+    aliases: list[str] = []
+    keywords: list[str] = []
+    rank: Annotated[int, Field(ge=1, le=10)] | None = None
+    source: str = ""  # the national release this type and its advice follow, e.g. 公安部 2025 年版反诈宣传手册
+    # 广播稿 for village loudspeakers: spoken register, short sentences, 60–90 s at about 220 字/分钟; numbers as
+    # digits or {{ phones.police }} (the loudspeaker channel reads them out: 幺幺零, 九六幺幺零).
+    broadcast: str = ""
+
+
+class Receipt(Strict):
+    statement: Annotated[str, Field(min_length=1)]
+    fields: Annotated[list[Annotated[str, Field(min_length=1, max_length=12)]], Field(min_length=1, max_length=8)]
+
+
+class LetterMeta(MaterialMeta):
+    kind: Literal["letter"]
+    salutation: Annotated[str, Field(min_length=1)]
+    signed: str = "{{ unit.signature }}"
+    date: str = "{{ edition.date }}"
+    large_print: bool = False
+    receipt: Receipt | None = None
+
+
+class SloganGroup(Strict):
+    channels: list[Channel] | None = None
+    audiences: list[str] | None = None
+    scam_types: list[Id] | None = None
+
+
+class SlogansMeta(MaterialMeta):
+    kind: Literal["slogans"]
+    channels: list[Channel] = []
+    groups: dict[str, SloganGroup] = {}
+
+
+class CustomSize(Strict):
+    width_mm: Annotated[float, Field(gt=20, le=5000)]
+    height_mm: Annotated[float, Field(gt=20, le=5000)]
+
+
+class PosterMeta(MaterialMeta):
+    kind: Literal["poster"]
+    size: Union[Literal[tuple(POSTER_SIZES)], CustomSize]  # type: ignore[valid-type]
+    layout: Literal["list", "hero"] = "list"
+    headline: Annotated[str, Field(min_length=1)]
+    subhead: str = ""
+    slogans: list[str] = []
+    image: str = ""  # a photo or drawing (JPG or PNG), path relative to this material's file
+
+    @field_validator("size", mode="before")
+    @classmethod
+    def _known_size(cls, value):
+        if isinstance(value, str) and value not in POSTER_SIZES:
+            raise ValueError(f"尺寸“{value}”不认识 — 改成 {'、'.join(POSTER_SIZES)} 之一，"
+                             "或写出自定义尺寸：换行后缩进写 width_mm: 宽 和 height_mm: 高（毫米）")
+        return value
+
+
+class HandoutMeta(MaterialMeta):
+    kind: Literal["handout"]
+    format: Literal[tuple(HANDOUT_SIZES)]  # type: ignore[valid-type]
+    sides: Literal[1, 2] = 1
+    large_print: bool = False  # for older readers: body text at 16 pt
+
+
+class FormMeta(MaterialMeta):
+    kind: Literal["form"]
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    header_fields: list[str] = []
+    columns: list[str] = []
+    rows: Annotated[int, Field(ge=0, le=60)] = 0
+    footer_fields: list[str] = []
+
+
+class StickersMeta(MaterialMeta):
+    """A sticker sheet: one design repeated, slogans each filling some labels, or one slogan per label in order."""
+
+    kind: Literal["stickers"]
+    template: Union[str, LabelTemplate]  # an id in fanzha/data/labels.yml, or a custom template
+    mode: Literal["repeat", "fill", "each"] = "repeat"
+    text: str = ""  # repeat: the design's main text
+    subtext: str = ""  # a small second line on every label, e.g. the hotlines
+    slogans: list[str] = []  # fill / each: slogan refs, or whole slogan sets
+    per_slogan: Annotated[int, Field(ge=0, le=200)] = 0  # fill: labels per slogan; 0 shares the sheet evenly
+    sheets: Annotated[int, Field(ge=1, le=20)] = 1
+
+
+class ArticleMeta(MaterialMeta):
+    """A short 公众号 article of a numbered series (每日一案): published as a 公众号 article and a share image."""
+
+    kind: Literal["article"]
+    series: Annotated[str, Field(min_length=1, max_length=20)] = "每日一案"
+    issue: Annotated[int, Field(ge=1, le=999)] | None = None
+
+
+META_BY_KIND: dict[str, type[MaterialMeta]] = {
+    "scam": ScamMeta,
+    "letter": LetterMeta,
+    "slogans": SlogansMeta,
+    "poster": PosterMeta,
+    "stickers": StickersMeta,
+    "handout": HandoutMeta,
+    "form": FormMeta,
+    "article": ArticleMeta,
+}
+
+
+class Phone(Strict):
+    label: str
+    number: Annotated[str, Field(pattern=r"^[0-9][0-9-]{2,19}$")]
+
+
+class Unit(Strict):
+    name: Annotated[str, Field(min_length=2)]
+    region: Annotated[str, Field(min_length=2)]
+    signature: Annotated[str, Field(min_length=2)]
+
+
+class EditionPhones(Strict):
+    police: str = "110"
+    hotline: str = "96110"
+    local: list[Phone] = []
+
+
+EditionType = Literal["县", "乡镇", "学校", "银行网点", "企业", "派出所", "社区"]
+
+
+class Selection(Strict):
+    """Which materials an edition prints; empty lists mean no restriction."""
+
+    kinds: list[Literal[KINDS]] = []  # type: ignore[valid-type]
+    audiences: list[str] = []
+    include: list[Id] = []  # always printed, whatever the filters say
+    exclude: list[Id] = []
+
+
+class EditionMeta(Strict):
+    id: Id
+    extends: Id | None = None
+    title: str = ""
+    type: EditionType = "县"
+    unit: Unit
+    logo: str = ""
+    select: Selection = Selection()
+    date: dt.date
+    phones: EditionPhones = EditionPhones()
+    site_url: str = ""
+    allowed_domains: list[str] = []
+
+    @field_validator("site_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("网址必须以 https:// 或 http:// 开头 — 写成完整网址，例如 https://fanzha.example.gov.cn")
+        return value.rstrip("/")

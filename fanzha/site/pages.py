@@ -1,0 +1,179 @@
+"""Site pages generated from the materials: Markdown text per page, the navigation and plain-text exports.
+
+Knows nothing of MkDocs; hooks/ hands the result to whatever static-site generator builds the site.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from fanzha.model.catalog import Catalog, Edition
+from fanzha.edition.expand import Expanded
+from fanzha.problems import Problems
+from fanzha.model.schema import KIND_NAMES
+
+TEMPLATES = Path(__file__).parents[1] / "templates" / "site"
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                          autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+SECTION_TITLES = {
+    "scam": "诈骗类型",
+    "letter": "一封信",
+    "slogans": "标语库",
+    "poster": "海报",
+    "stickers": "贴纸",
+    "handout": "宣传单",
+    "form": "表格",
+    "article": "每日一案",
+}
+
+
+@dataclass
+class SitePages:
+    pages: dict[str, str] = field(default_factory=dict)  # source path in the site -> Markdown
+    nav: list[Any] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # plain-text downloads, path -> text
+
+
+def _render(template: str, **context: Any) -> str:
+    return _env.get_template(template).render(**context)
+
+
+def site_name_and_footer(edition: Edition) -> tuple[str, str]:
+    meta = edition.meta
+    footer = _render("footer.html.j2", unit=meta.unit, phones=meta.phones).strip()
+    return meta.title or meta.unit.name, footer
+
+
+def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: list[Any],
+               hand_written: list[str], channel_items: list[Any] = ()) -> SitePages:
+    """Every page of the site except the hand-written ones, and the navigation over all of them. `channel_items`:
+    the digital channels' files (fanzha.channels), shown on their materials' pages and the 数字渠道 page."""
+    from fanzha.channels import site_blocks, site_page
+
+    site = SitePages()
+    shown = [c for c in channel_items if c.edition == "default"]
+    groups = print_groups(print_items)
+    prints = defaultdict(list)
+    for group in groups:
+        prints[group.main.material].append(group)
+
+    def by_kind(kind: str) -> list[Expanded]:
+        return [expanded[m.id] for m in catalog.of_kind(kind) if m.id in expanded]
+
+    scams = by_kind("scam")
+    related = _related(catalog, expanded)
+    for kind in SECTION_TITLES:
+        items = by_kind(kind)
+        section_nav: list[Any] = []
+        index = f"{kind}/index.md"
+        site.pages[index] = _render(f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2",
+                                    title=SECTION_TITLES[kind], items=items, kind=kind, prints=prints,
+                                    scams=scams, catalog=catalog, channels=_channels(items))
+        section_nav.append({"全部" if kind != "scam" else "按类型": index})
+        if kind == "scam":
+            site.pages["scam/by-audience.md"] = _render("scam_audiences.md.j2", title="按人群",
+                                                         groups=_by_audience(scams, catalog))
+            section_nav.append({"按人群": "scam/by-audience.md"})
+        for item in items:
+            path = f"{kind}/{item.material.id}.md"
+            extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
+            site.pages[path] = _render(f"{kind}.md.j2", item=item, prints=prints.get(item.material.id, []),
+                                       related=related.get(item.material.id, {}), expanded=expanded,
+                                       catalog=catalog, kind_name=KIND_NAMES[kind],
+                                       channels=site_blocks(shown, item.material.id), **extra)
+            section_nav.append({item.fields.get("title") or item.material.meta.title: path})
+        site.nav.append({SECTION_TITLES[kind]: section_nav})
+
+    printed = {i.edition for i in print_items}
+    # The default edition first: it is the one the site shows; then the units that print their own copies.
+    editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
+    site.pages["print/index.md"] = _render("print_centre.md.j2", items=groups, editions=editions,
+                                           channel_items=channel_items)
+    site.nav.append({"印刷中心": "print/index.md"})
+    if shown:
+        site.pages["channels/index.md"] = site_page(shown, catalog.editions["default"], expanded)
+        site.nav.append({"数字渠道": "channels/index.md"})
+    site.texts.update(_channel_exports(by_kind("slogans")))
+
+    home = [p for p in hand_written if p == "index.md"]
+    others = [p for p in hand_written if p != "index.md"]
+    site.nav = [{"首页": p} for p in home] + site.nav + others
+    return site
+
+
+def _sticker_sheet(item: Expanded, catalog: Catalog) -> dict[str, Any]:
+    """A sticker sheet's label template and the texts on its labels, as the site's edition prints them."""
+    from fanzha.model.labels import resolve_template
+    from fanzha.edition.stickers import label_designs
+
+    designs = label_designs(item, catalog, Problems(catalog.root)) or []  # problems were reported by the check
+    texts = list(dict.fromkeys(d.text for d in designs))
+    return {"label_template": resolve_template(item.material.meta.template), "texts": texts}
+
+
+@dataclass
+class PrintGroup:
+    """One printed piece of one edition: its main file, and the files printed with it (a sticker sheet's cut-guide
+    version and alignment test page), which share its preview."""
+
+    main: Any
+    files: list[Any]
+
+    def __getattr__(self, name: str) -> Any:  # title, pages, … are the main file's
+        return getattr(self.__dict__["main"], name)
+
+
+def print_groups(items: list[Any]) -> list[PrintGroup]:
+    groups: dict[tuple[str, str], PrintGroup] = {}
+    for item in items:
+        group = groups.setdefault((item.edition, item.material), PrintGroup(item, []))
+        group.files.append(item)
+        if not item.variant:
+            group.main = item
+    return list(groups.values())
+
+
+def _related(catalog: Catalog, expanded: dict[str, Expanded]) -> dict[str, dict[str, list[Expanded]]]:
+    """For each scam type: the materials and slogans that name it."""
+    related: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for item in expanded.values():
+        for scam in item.material.meta.scam_types:
+            related[scam][item.material.kind].append(item)
+        for slogan, text in item.slogans:
+            for scam in slogan.scam_types:
+                related[scam]["slogan_texts"].append(text)
+    return related
+
+
+def _by_audience(scams: list[Expanded], catalog: Catalog) -> list[tuple[str, str, list[Expanded]]]:
+    groups = defaultdict(list)
+    for item in scams:
+        for audience in item.material.meta.audiences:
+            groups[audience].append(item)
+    order = list(catalog.audiences) or sorted(groups)
+    return [(a, catalog.audiences.get(a, ""), groups[a]) for a in order if a in groups]
+
+
+def _channels(slogan_sets: list[Expanded]) -> dict[str, list[str]]:
+    channels: dict[str, list[str]] = defaultdict(list)
+    for item in slogan_sets:
+        for slogan, text in item.slogans:
+            for channel in slogan.channels:
+                if text not in channels[channel]:
+                    channels[channel].append(text)
+    return dict(channels)
+
+
+CHANNEL_EXPORTS = {"LED": "slogans/led.txt", "短信": "slogans/sms.txt"}
+
+
+def _channel_exports(slogan_sets: list[Expanded]) -> dict[str, str]:
+    """One slogan a line, for pasting into LED controllers and SMS platforms."""
+    channels = _channels(slogan_sets)
+    return {path: "\n".join(channels.get(channel, [])) + "\n" for channel, path in CHANNEL_EXPORTS.items()}

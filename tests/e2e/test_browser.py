@@ -1,0 +1,74 @@
+"""The built site in a real headless Chromium: Chinese search finds the right pages, no request leaves 127.0.0.1."""
+
+import functools
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from helpers import ARGS, CHROMIUM, QuietHandler
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(bundled_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(bundled_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    # A phone-sized viewport: most readers open the site inside WeChat on a phone.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  locale="zh-CN")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def search(page, base: str, query: str) -> list[str]:
+    page.goto(base + "/", wait_until="networkidle")
+    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    # fill() inserts text without key events; a phone IME ends with one, and Material searches on keyup.
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item > a", timeout=20000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("杀猪盘", "/scam/wangluo-hunlian/"),
+    ("刷单", "/scam/shuadan-fanli/"),
+    ("安全账户", "/scam/maochong-gongjianfa/"),
+])
+def test_chinese_search_finds_the_page(page, served, query, expected):
+    results = search(page, served, query)
+    assert any(expected in url for url in results[:5]), results[:5]
+    outside = [u for u in page.requests if not u.startswith(served) and not u.startswith(("data:", "blob:"))]
+    assert not outside, outside
+
+
+def test_every_section_loads_without_outside_requests(page, served):
+    for path in ["/", "/scam/", "/scam/by-audience/", "/letter/parents/", "/slogans/", "/poster/", "/print/",
+                 "/guide/"]:
+        response = page.goto(served + path, wait_until="networkidle")
+        assert response.status == 200, path
+    outside = [u for u in page.requests if not u.startswith(served) and not u.startswith(("data:", "blob:"))]
+    assert not outside, outside
