@@ -206,7 +206,8 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         cache.keep(file, key, data, extra)
         rendered(kind, file, item, title, data, extra)
     cache.save()
-    _remove_stale(out_dir / folder, {Path(i.file).name for i in items} | {Path(i.preview).name for i in items if i.preview})
+    kept = {Path(i.file).name for i in items} | {Path(i.preview).name for i in items if i.preview}
+    _remove_stale(out_dir / folder, kept)
     order = {k: n for n, k in enumerate(KINDS)}
     return sorted(items, key=lambda i: (i.material == "", i.material, order[i.kind], i.file))
 
@@ -237,9 +238,6 @@ def _site_template(name: str):
     env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     return env.get_template(name)
-
-
-KIND_NAMES = {"wechat-article": "公众号文章", "share-image": "长图", "sms": "短信", "led": "LED 屏", "broadcast": "广播稿"}
 
 
 def site_blocks(items: list[ChannelItem], material_id: str) -> str:
