@@ -117,7 +117,8 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
             published[item.preview] = out_dir / item.preview
 
     hand_written = _hand_written_pages(root)
-    pages = site_pages(project.catalog, project.default, items, hand_written, channel_items)
+    blocks, channel_page = _channel_pages(project, channel_items)
+    pages = site_pages(project.catalog, project.default, items, hand_written, channel_items, blocks, channel_page)
     default = project.catalog.editions.get("default")
     terms = [word for material in project.catalog.of_kind("scam")
              for word in [*material.meta.aliases, *material.meta.keywords] if 1 < len(word) <= 12]
@@ -137,6 +138,18 @@ def _channel_outputs(project: Project, editions: list[Edition], out_dir: Path, s
                                 project.problems, settings)
     project.problems.raise_if_errors()
     return made
+
+
+def _channel_pages(project: Project, channel_items: list) -> tuple[dict[str, str], str]:
+    """The Markdown the site shows of the default edition's channel files: a block per material, the 数字渠道 page."""
+    from fanzha.channels import site_blocks, site_page
+
+    shown = [item for item in channel_items if item.edition == "default"]
+    if not shown:
+        return {}, ""
+    blocks = {material_id: site_blocks(shown, material_id) for material_id in {item.material for item in shown}
+              if material_id}
+    return blocks, site_page(shown, project.catalog.editions["default"], project.default)
 
 
 def prepared_content(root: Path) -> SiteContent:

@@ -15,14 +15,14 @@ from fanzha.pdf import layout_inputs
 from fanzha.pdf.executor import RenderSettings, make_task, open_runner
 from fanzha.pdf.layout.fonts import font_sources
 from fanzha.pdf.layout.page import PageSpec
-from fanzha.pdf.render import TEMPLATES as PRINT_TEMPLATES, _env as print_env, stylesheets
+from fanzha.pdf.render import FILTERS, TEMPLATES as PRINT_TEMPLATES, stylesheets
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "channels"
 
 env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)),
                                                      jinja2.FileSystemLoader(str(PRINT_TEMPLATES))]),
                          autoescape=True, undefined=jinja2.StrictUndefined)
-env.filters.update(print_env.filters)  # cjk, cjk_plain, cjk_heading, mm: the print layouts' typography
+env.filters.update(FILTERS)  # cjk, cjk_plain, cjk_heading, mm: the print layouts' typography
 
 
 def channel_files() -> list[Path]:

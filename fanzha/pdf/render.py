@@ -53,6 +53,7 @@ _env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
 _env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
 _env.filters["mm"] = _mm
 _env.filters["advance_em"] = lambda value: advance_em(str(value))
+FILTERS = _env.filters  # the layouts' text filters, for layout templates kept elsewhere (fanzha.channels)
 
 
 def template_files() -> list[Path]:

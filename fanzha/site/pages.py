@@ -51,13 +51,13 @@ def site_name_and_footer(edition: Edition) -> tuple[str, str]:
 
 
 def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: list[Any],
-               hand_written: list[str], channel_items: list[Any] = ()) -> SitePages:
-    """Every page of the site except the hand-written ones, and the navigation over all of them. `channel_items`:
-    the digital channels' files (fanzha.channels), shown on their materials' pages and the 数字渠道 page."""
-    from fanzha.channels import site_blocks, site_page
-
+               hand_written: list[str], channel_items: list[Any] = (), channel_blocks: dict[str, str] | None = None,
+               channel_page: str = "") -> SitePages:
+    """Every page of the site except the hand-written ones, and the navigation over all of them. The digital
+    channels (fanzha.channels, made by the pipeline): `channel_items` their files, listed in the print centre;
+    `channel_blocks` the Markdown each material's page ends with; `channel_page` the 数字渠道 page."""
+    channel_blocks = channel_blocks or {}
     site = SitePages()
-    shown = [c for c in channel_items if c.edition == "default"]
     groups = print_groups(print_items)
     prints = defaultdict(list)
     for group in groups:
@@ -86,7 +86,7 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
             site.pages[path] = _render(f"{kind}.md.j2", item=item, prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
                                        catalog=catalog, kind_name=KIND_NAMES[kind],
-                                       channels=site_blocks(shown, item.material.id), **extra)
+                                       channels=channel_blocks.get(item.material.id, ""), **extra)
             section_nav.append({item.fields.get("title") or item.material.meta.title: path})
         site.nav.append({SECTION_TITLES[kind]: section_nav})
 
@@ -96,8 +96,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     site.pages["print/index.md"] = _render("print_centre.md.j2", items=groups, editions=editions,
                                            channel_items=channel_items)
     site.nav.append({"印刷中心": "print/index.md"})
-    if shown:
-        site.pages["channels/index.md"] = site_page(shown, catalog.editions["default"], expanded)
+    if channel_page:
+        site.pages["channels/index.md"] = channel_page
         site.nav.append({"数字渠道": "channels/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 
