@@ -321,3 +321,25 @@ def test_an_edit_makes_again_only_the_files_of_the_material_it_touches(project):
     pipeline.site_content(pipeline.check(project.root))
     changed = {p.name for p in folder.iterdir() if p.stat().st_mtime_ns != before.get(p.name)}
     assert changed == {"zhongjiang.share.png", "zhongjiang.wechat.html", "channels-cache.json"}
+
+
+def test_an_edition_that_asks_gets_a_draft_wav_of_each_script_clearly_labelled(project):
+    import wave
+
+    project.write("materials/editions/default.yml", EDITION + "broadcast_audio: true\n")
+    project.write("materials/scam/shuadan-fanli.md", SCAM)
+    checked = pipeline.check(project.root)
+    content = pipeline.site_content(checked)
+    path = content.print_files["print/default/channels/broadcast-shuadan-fanli.draft.wav"]
+    with wave.open(str(path)) as audio:
+        seconds = audio.getnframes() / audio.getframerate()
+        frames = audio.readframes(audio.getnframes())
+    assert audio.getnchannels() == 1 and audio.getsampwidth() == 2
+    script = broadcast.scripts(checked.default, checked.problems)[0]
+    assert 0.5 * script.seconds < seconds < 2 * script.seconds  # read, not silence or a stub
+    loudest = max(abs(int.from_bytes(frames[i:i + 2], "little", signed=True)) for i in range(0, len(frames), 2))
+    assert loudest > 1000
+    manifest = json.loads((project.root / ".cache" / "print" / "manifest.json").read_text("utf-8"))
+    [row] = [r for r in manifest["channels"] if r["file"].endswith(".wav")]
+    assert row["kind"] == "broadcast" and "机器合成草稿" in row["title"]
+    assert "试听草稿（机器合成" in content.pages.pages["scam/shuadan-fanli.md"]

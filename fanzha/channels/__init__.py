@@ -124,6 +124,27 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
                          "换成常用字或常用符号")
         return not missing
 
+    def drafts(scripts: list[broadcast.Script]) -> None:
+        """A draft WAV of each script, read by the speech engine (channels/audio.py), cached by its text."""
+        from fanzha.channels import audio
+
+        line = edition.lines.get(("broadcast_audio",), 1)
+        try:
+            engine = audio.engine_version()
+            for script in scripts:
+                file = f"{folder}/broadcast-{script.material.material.id}.draft.wav"
+                key = hashlib.sha256(f"{engine}\n{audio.WORDS_PER_MINUTE}\n{script.spoken}".encode()).hexdigest()
+                data = cache.reuse(out_dir, file, key)
+                if data is None:
+                    data, seconds = audio.synthesize(script.spoken)
+                    cache.keep(file, key, data, {"seconds": seconds})
+                seconds = cache.extra(file)["seconds"]
+                publish(file, data, material=script.material.material.id, kind="broadcast",
+                        title=f"{script.title}广播稿试听（机器合成草稿，约 {seconds:.0f} 秒；正式播出请真人录音）")
+        except audio.AudioUnavailable:
+            problems.add(edition.path, line, "broadcast_audio: true 要用语音引擎 espeakng-loader，这台电脑上没有装",
+                         "运行 .venv/bin/pip install 'espeakng-loader>=0.2.4,<0.3'（或去掉 broadcast_audio 这一行）")
+
     site_url = edition.meta.site_url
     # Said once, where the key is written (the default edition's file has it): not again for each unit's edition.
     if not site_url and ("site_url",) in edition.lines and any(
@@ -173,6 +194,8 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
                 title="广播稿（文字，数字已按读法写出）",
                 entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
                           "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
+        if edition.meta.broadcast_audio:
+            drafts(scripts)
         sheet_title = f"{edition.meta.unit.name}反诈广播稿"
         sheet = {"kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿",
                  "author": edition.meta.unit.name, "unit_name": edition.meta.unit.name,
@@ -248,7 +271,8 @@ def site_blocks(items: list[ChannelItem], material_id: str) -> str:
     script = next((entry for item in items if item.kind == "broadcast" for entry in item.entries
                    if entry.get("material") == material_id), None)
     return _site_template("site-material.md.j2").render(article=own.get("wechat-article"),
-                                                                 share=own.get("share-image"), script=script)
+                                                                 share=own.get("share-image"), script=script,
+                                                                 draft=own.get("broadcast"))
 
 
 def site_page(items: list[ChannelItem], edition: Edition, expanded: dict[str, Expanded]) -> str:

@@ -190,6 +190,7 @@ class EditionMeta(Strict):
     phones: EditionPhones = EditionPhones()
     site_url: str = ""
     allowed_domains: list[str] = []
+    broadcast_audio: bool = False  # also a machine-read draft WAV of each 广播稿 (fanzha/channels/audio.py)
 
     @field_validator("site_url")
     @classmethod
