@@ -3,10 +3,10 @@
     channel_outputs(catalog, edition, expanded, out_dir, problems, settings) -> list[ChannelItem]
 
 `expanded`: the edition's expanded materials (pipeline.Project.expanded[edition.id]). The files are written under
-out_dir/<edition>/channels/ (the print folder; published at print/<edition>/channels/), each listed in
-manifest.json's "channels" with its kind (ChannelItem.manifest_row). Every scam type, letter and article gets an article and a
-share image; the edition gets its SMS, LED and 广播稿 files (and a draft WAV of each 广播稿 when it sets
-broadcast_audio: true).
+out_dir/<edition>/channels/ (the print folder; published at print/<edition>/channels/), each listed under
+"channels" in manifest.json with its kind (ChannelItem.manifest_row). Every scam type, letter and article gets an
+article and a share image; the edition gets its SMS, LED and 广播稿 files (and a draft WAV of each 广播稿 when it
+sets broadcast_audio: true).
 
     site_blocks(items, material_id) / site_page(items, edition)   Markdown for the site's pages
 """
