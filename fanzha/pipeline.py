@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fanzha.channels import check_texts as check_channel_texts
 from fanzha.edition import Expanded, converter_for, expand_catalog, lint_edition, lint_expanded
 from fanzha.model import Catalog, Edition, edition_materials, load_catalog
 from fanzha.problems import ContentError, Problems
@@ -59,6 +60,7 @@ def check(root: Path, *, print_documents: bool = True) -> Project:
         lint_edition(edition, problems)
         project.expanded[edition.id] = expand_catalog(catalog, edition, problems, edition_materials(catalog, edition))
         lint_expanded(edition, project.expanded[edition.id], problems)
+        check_channel_texts(project.expanded[edition.id], problems)
         converter = converter_for(edition)
         if converter is not None:  # a 繁體版: linted as written, printed and shown in Traditional characters
             project.expanded[edition.id] = converter.expanded(project.expanded[edition.id])
@@ -108,7 +110,8 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     project.problems.raise_if_errors()
     if project.layout_cache is not None:
         project.layout_cache.save()
-    write_manifest(items, out_dir / "manifest.json")
+    channel_items = _channel_outputs(project, editions, out_dir, settings)
+    write_manifest(items, out_dir / "manifest.json", [item.manifest_row() for item in channel_items])
     published = {"manifest.json": out_dir / "manifest.json"}
     for edition in editions:
         archive = zip_edition(out_dir, edition.id)
@@ -117,9 +120,14 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
         published[item.file] = out_dir / item.file
         published[item.preview] = out_dir / item.preview
     published.update(make_thumbnails({item.preview: out_dir / item.preview for item in items}, root / THUMB_CACHE))
+    for item in channel_items:
+        published[item.file] = out_dir / item.file
+        if item.preview:
+            published[item.preview] = out_dir / item.preview
 
     hand_written = _hand_written_pages(root)
-    pages = site_pages(project.catalog, project.default, items, hand_written)
+    blocks, channel_page = _channel_pages(project, channel_items)
+    pages = site_pages(project.catalog, project.default, items, hand_written, channel_items, blocks, channel_page)
     add_traditional_pages(pages, project.catalog, project.expanded, items)
     default = project.catalog.editions.get("default")
     terms = [word for material in project.catalog.of_kind("scam")
@@ -130,6 +138,30 @@ def site_content(project: Project, only_edition: str | None = None, settings=Non
     return SiteContent(pages, {f"print/{rel}": path for rel, path in sorted(published.items())},
                        site_name_and_footer(default) if default else None, terms,
                        dictionary if dictionary.is_file() else None, synonyms)
+
+
+def _channel_outputs(project: Project, editions: list[Edition], out_dir: Path, settings) -> list:
+    """公众号 articles, share images, SMS/LED texts and 广播稿 of each edition printed (fanzha.channels)."""
+    from fanzha.channels import channel_outputs
+
+    made = []
+    for edition in editions:
+        made += channel_outputs(project.catalog, edition, project.expanded.get(edition.id, {}), out_dir,
+                                project.problems, settings)
+    project.problems.raise_if_errors()
+    return made
+
+
+def _channel_pages(project: Project, channel_items: list) -> tuple[dict[str, str], str]:
+    """The Markdown the site shows of the default edition's channel files: a block per material, the 数字渠道 page."""
+    from fanzha.channels import site_blocks, site_page
+
+    shown = [item for item in channel_items if item.edition == "default"]
+    if not shown:
+        return {}, ""
+    blocks = {material_id: site_blocks(shown, material_id) for material_id in {item.material for item in shown}
+              if material_id}
+    return blocks, site_page(shown, project.catalog.editions["default"], project.default)
 
 
 def prepared_content(root: Path) -> SiteContent:

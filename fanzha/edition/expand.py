@@ -20,7 +20,8 @@ _env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, 
 TEMPLATE_NAME = "<material>"
 
 # Front-matter fields that may hold template variables, per kind.
-EXPANDED_FIELDS = ("title", "summary", "salutation", "signed", "date", "headline", "subhead", "text", "subtext")
+EXPANDED_FIELDS = ("title", "summary", "salutation", "signed", "date", "headline", "subhead", "text", "subtext",
+                   "broadcast")
 
 
 def chinese_date(day: dt.date) -> str:

@@ -13,7 +13,8 @@ from fanzha.model.labels import LabelTemplate
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
 
-KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form", "booklet", "banner", "board", "tent")
+KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form", "booklet", "banner", "board", "tent",
+         "article")
 KIND_NAMES = {
     "scam": "诈骗类型",
     "letter": "一封信",
@@ -26,6 +27,7 @@ KIND_NAMES = {
     "banner": "横幅",
     "board": "展板",
     "tent": "台卡",
+    "article": "公众号文章",
 }
 
 
@@ -135,6 +137,14 @@ class StickersMeta(MaterialMeta):
     sheets: Annotated[int, Field(ge=1, le=20)] = 1
 
 
+class ArticleMeta(MaterialMeta):
+    """A short 公众号 article of a numbered series (每日一案): published as a 公众号 article and a share image."""
+
+    kind: Literal["article"]
+    series: Annotated[str, Field(min_length=1, max_length=20)] = "每日一案"
+    issue: Annotated[int, Field(ge=1, le=999)] | None = None
+
+
 from fanzha.model.products_schema import BannerMeta, BoardMeta, BookletMeta, TentMeta  # noqa: E402  (they extend MaterialMeta)
 
 META_BY_KIND: dict[str, type[MaterialMeta]] = {
@@ -149,6 +159,7 @@ META_BY_KIND: dict[str, type[MaterialMeta]] = {
     "banner": BannerMeta,
     "board": BoardMeta,
     "tent": TentMeta,
+    "article": ArticleMeta,
 }
 
 
@@ -201,6 +212,7 @@ class EditionMeta(Strict):
     script: Literal["simplified", "traditional"] = "simplified"
     script_variant: Literal["tw", "hk"] = "tw"
     keep_terms: list[Annotated[str, Field(min_length=1)]] = []
+    broadcast_audio: bool = False  # also a machine-read draft WAV of each 广播稿 (fanzha/channels/audio.py)
 
     @field_validator("site_url")
     @classmethod

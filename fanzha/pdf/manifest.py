@@ -46,8 +46,9 @@ class PrintItem:
         return cls(**data)
 
 
-def write_manifest(items: list[PrintItem], path: Path) -> None:
-    """site/print/manifest.json: paths relative to site/, i.e. prefixed with print/."""
+def write_manifest(items: list[PrintItem], path: Path, channels: list[dict] | None = None) -> None:
+    """site/print/manifest.json: paths relative to site/, i.e. prefixed with print/. `channels`: the rows of the
+    digital channels' files (fanzha.channels), under a key of their own: "items" stays the print files."""
     path = Path(path)
     rows = []
     for item in items:
@@ -57,7 +58,8 @@ def write_manifest(items: list[PrintItem], path: Path) -> None:
         row.update(preview=f"print/{item.preview}", sides=item.sides, paper=item.paper, size_name=item.size_name,
                    variant=item.variant, warnings=item.warnings, scale=item.scale)
         rows.append(row)
-    data = (json.dumps({"items": rows}, ensure_ascii=False, indent=1) + "\n").encode()
+    manifest = {"items": rows} if channels is None else {"items": rows, "channels": channels}
+    data = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode()
     if not (path.is_file() and path.read_bytes() == data):  # unchanged, it keeps its time: the site needs no rebuild
         write_atomic(path, data)
 

@@ -57,6 +57,7 @@ _env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading
 _env.filters["mm"] = _mm
 _env.filters["advance_em"] = lambda value: advance_em(str(value))
 _env.globals["qr_code_mm"] = qr_code_mm
+FILTERS = _env.filters  # the layouts' text filters, for layout templates kept elsewhere (fanzha.channels)
 
 
 def template_files() -> list[Path]:

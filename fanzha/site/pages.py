@@ -37,6 +37,7 @@ SECTION_TITLES = {
     "banner": "横幅",
     "board": "展板",
     "tent": "台卡",
+    "article": "每日一案",
 }
 
 
@@ -58,8 +59,12 @@ def site_name_and_footer(edition: Edition) -> tuple[str, str]:
 
 
 def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: list[Any],
-               hand_written: list[str]) -> SitePages:
-    """Every page of the site except the hand-written ones, and the navigation over all of them."""
+               hand_written: list[str], channel_items: list[Any] = (), channel_blocks: dict[str, str] | None = None,
+               channel_page: str = "") -> SitePages:
+    """Every page of the site except the hand-written ones, and the navigation over all of them. The digital
+    channels (fanzha.channels, made by the pipeline): `channel_items` their files, listed in the print centre;
+    `channel_blocks` the Markdown each material's page ends with; `channel_page` the 数字渠道 page."""
+    channel_blocks = channel_blocks or {}
     site = SitePages()
     printed = {i.edition for i in print_items}
     # The default edition first: it is the one the site shows; then the units that print their own copies.
@@ -94,7 +99,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
             site.pages[path] = _render(f"{kind}.md.j2", **common, item=item, prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
-                                       catalog=catalog, kind_name=KIND_NAMES[kind], **extra)
+                                       catalog=catalog, kind_name=KIND_NAMES[kind],
+                                       channels=channel_blocks.get(item.material.id, ""), **extra)
             section_nav.append({item.fields.get("title") or item.material.meta.title: path})
         site.nav.append({SECTION_TITLES[kind]: section_nav})
 
@@ -102,9 +108,12 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     audiences = {m.id: list(m.meta.audiences) for m in catalog.materials.values()}
     used = {a for g in groups for a in audiences.get(g.material, [])}
     site.pages["print/index.md"] = _render("print_centre.md.j2", **common, items=groups, editions=editions, kinds=kinds,
-                                           audiences=audiences,
+                                           audiences=audiences, channel_items=channel_items,
                                            audience_names=[a for a in catalog.audiences if a in used])
     site.nav.append({"印刷中心": "print/index.md"})
+    if channel_page:
+        site.pages["channels/index.md"] = channel_page
+        site.nav.append({"数字渠道": "channels/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 
     home = [p for p in hand_written if p == "index.md"]

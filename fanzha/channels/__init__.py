@@ -1,0 +1,286 @@
+"""Digital channels of one edition: 公众号 articles, 长图 share images, SMS and LED texts, 广播稿 and their A4 sheet.
+
+    channel_outputs(catalog, edition, expanded, out_dir, problems, settings) -> list[ChannelItem]
+
+`expanded`: the edition's expanded materials (pipeline.Project.expanded[edition.id]). The files are written under
+out_dir/<edition>/channels/ (the print folder; published at print/<edition>/channels/), each listed under
+"channels" in manifest.json with its kind (ChannelItem.manifest_row). Every scam type, letter and article gets an
+article and a share image; the edition gets its SMS, LED and 广播稿 files (and a draft WAV of each 广播稿 when it
+sets broadcast_audio: true).
+
+    site_blocks(items, material_id) / site_page(items, edition)   Markdown for the site's pages
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from fanzha.channels import broadcast, texts
+from fanzha.edition import Expanded
+from fanzha.model import Catalog, Edition
+from fanzha.problems import Problems
+
+if TYPE_CHECKING:
+    from fanzha.pdf.executor import RenderSettings
+
+__all__ = ["channel_outputs", "check_texts", "ChannelItem", "site_blocks", "site_page", "KINDS", "FOR_KINDS"]
+
+KINDS = ("wechat-article", "share-image", "sms", "led", "broadcast")
+FOR_KINDS = ("scam", "letter", "article")  # the materials that get an article and a share image
+FOLDER = "channels"
+
+
+@dataclass
+class ChannelItem:
+    file: str  # relative to the print folder, e.g. "default/channels/shuadan-fanli.wechat.html"
+    material: str  # the material's id; "" for an edition's SMS, LED and 广播稿 files
+    kind: str  # one of KINDS
+    title: str
+    edition: str
+    bytes: int
+    sha256: str
+    preview: str = ""  # a PNG beside a PDF
+    pages: int | None = None
+    trim_mm: list[float] | None = None
+    size_px: list[int] | None = None  # a share image's width and height
+    chars: int | None = None  # a 公众号 article's characters
+    warnings: list[str] = field(default_factory=list)
+    entries: list[dict] = field(default_factory=list)  # SMS/LED lines, 广播稿 scripts: what the site page shows
+
+    def manifest_row(self) -> dict:
+        """A row of site/print/manifest.json, with its paths relative to site/ (DESIGN.md, Outputs)."""
+        row = {"file": f"print/{self.file}", "material": self.material, "kind": self.kind, "title": self.title,
+               "edition": self.edition, "trim_mm": self.trim_mm, "bleed_mm": 0, "pages": self.pages,
+               "bytes": self.bytes, "sha256": self.sha256, "preflight": "ok", "warnings": self.warnings}
+        if self.preview:
+            row["preview"] = f"print/{self.preview}"
+        if self.size_px:
+            row["size_px"] = self.size_px
+        if self.chars is not None:
+            row["chars"] = self.chars
+        return row
+
+
+def check_texts(expanded: dict[str, Expanded], problems: Problems) -> None:
+    """What `fanzha check` reports of the channels without writing anything: SMS that need two messages once
+    signed, 广播稿 outside 60–90 s."""
+    texts.channel_lines(expanded, "短信", problems)
+    broadcast.scripts(expanded, problems)
+
+
+def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expanded], out_dir: Path,
+                    problems: Problems, settings: RenderSettings | None = None) -> list[ChannelItem]:
+    # Here, not at the top: `fanzha check` imports this package for check_texts alone.
+    from fanzha.channels import share_image, wechat
+    from fanzha.channels.render import RenderCache, inputs_digest, print_html, render_all
+    from fanzha.files import write_atomic
+    from fanzha.pdf.layout.fonts import missing_characters, visible_text
+    from fanzha.pdf.layout.page import PageSpec
+
+    out_dir = Path(out_dir)
+    folder = f"{edition.id}/{FOLDER}"
+    (out_dir / folder).mkdir(parents=True, exist_ok=True)
+    cache = RenderCache(out_dir / folder)
+    digest = inputs_digest()
+    items: list[ChannelItem] = []
+    jobs: list[tuple[str, str, PageSpec, bool]] = []
+    a4 = PageSpec(210, 297)
+    pending: dict[str, tuple[str, str, Expanded | None, str]] = {}  # render key -> (kind, file, material, title)
+
+    def write(file: str, data: bytes) -> None:
+        path = out_dir / file
+        if not (path.is_file() and path.read_bytes() == data):  # unchanged files keep their time: no site rebuild
+            write_atomic(path, data)
+
+    def publish(file: str, data: bytes, **fields) -> ChannelItem:
+        write(file, data)
+        item = ChannelItem(file=file, edition=edition.id, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                           **fields)
+        items.append(item)
+        return item
+
+    def rendered(kind: str, file: str, item: Expanded | None, title: str, data: bytes, extra: dict) -> None:
+        if kind == "share-image":
+            warnings = []
+            if extra.get("pages", 1) > 1:
+                problems.warn(item.material.path, item.material.source.body_line,
+                              f"《{title}》的长图放不下全文，只保留了开头", "删减正文，或只把要点写进长图")
+                warnings.append("长图放不下全文，只保留了开头")
+            publish(file, data, material=item.material.id, kind=kind, title=f"{title}（长图）",
+                    size_px=extra["size_px"], warnings=warnings)
+        else:
+            publish(file, data, material="", kind=kind, title=title, pages=extra.get("pages"), trim_mm=[210, 297],
+                    preview=_png(file))
+
+    def printable(html: str, item: Expanded | None, title: str) -> bool:
+        missing = missing_characters(visible_text(html))
+        for char in missing:
+            where = item.material if item is not None else None
+            problems.add(where.path if where else edition.path, where.source.body_line if where else 0,
+                         f"字符“{char}”（U+{ord(char):04X}）印刷字体里没有，《{title}》的长图或广播稿无法生成",
+                         "换成常用字或常用符号")
+        return not missing
+
+    def drafts(scripts: list[broadcast.Script]) -> None:
+        """A draft WAV of each script, read by the speech engine (channels/audio.py), cached by its text."""
+        from fanzha.channels import audio
+
+        line = edition.lines.get(("broadcast_audio",), 1)
+        try:
+            engine = audio.engine_version()
+            for script in scripts:
+                file = f"{folder}/broadcast-{script.material.material.id}.draft.wav"
+                key = hashlib.sha256(f"{engine}\n{audio.WORDS_PER_MINUTE}\n{script.spoken}".encode()).hexdigest()
+                data = cache.reuse(out_dir, file, key)
+                if data is None:
+                    data, seconds = audio.synthesize(script.spoken)
+                    cache.keep(file, key, data, {"seconds": seconds})
+                seconds = cache.extra(file)["seconds"]
+                publish(file, data, material=script.material.material.id, kind="broadcast",
+                        title=f"{script.title}广播稿试听（机器合成草稿，约 {seconds:.0f} 秒；正式播出请真人录音）")
+        except audio.AudioUnavailable:
+            problems.add(edition.path, line, "broadcast_audio: true 要用语音引擎 espeakng-loader，这台电脑上没有装",
+                         "运行 .venv/bin/pip install 'espeakng-loader>=0.2.4,<0.3'（或去掉 broadcast_audio 这一行）")
+
+    site_url = edition.meta.site_url
+    # Said once, where the key is written (the default edition's file has it): not again for each unit's edition.
+    if not site_url and ("site_url",) in edition.lines and any(
+            expanded.get(m.id) for kind in FOR_KINDS for m in catalog.of_kind(kind)):
+        problems.warn(edition.path, edition.lines[("site_url",)],
+                      f"没有填写 site_url（{edition.id} 版）：长图上没有通往网页的二维码，公众号文章里也没有原文链接",
+                      "填上本单位网站的网址，例如 site_url: https://fanzha.example.gov.cn")
+    chosen = [e for kind in FOR_KINDS for m in catalog.of_kind(kind) if (e := expanded.get(m.id)) is not None]
+    for item in chosen:
+        material = item.material
+        title = item.fields.get("title") or material.meta.title
+        page_url = f"{site_url}/{material.kind}/{material.id}/" if site_url else ""
+        # Keyed by what they are made from, so that an unchanged material costs no Markdown, inlining or layout.
+        source = _source_key(digest, item)
+        file = f"{folder}/{material.id}.wechat.html"
+        data = cache.reuse(out_dir, file, source)
+        if data is None:
+            article = wechat.article(item, page_url, problems)
+            data, chars = article.html, article.chars
+            cache.keep(file, source, data, {"chars": chars})
+        else:
+            chars = cache.extra(file)["chars"]
+            wechat.check_length(item, chars, problems)
+        publish(file, data, material=material.id, kind="wechat-article", title=f"{title}（公众号文章）", chars=chars)
+        file = f"{folder}/{material.id}.share.png"
+        data = cache.reuse(out_dir, file, source)
+        if data is not None:
+            rendered("share-image", file, item, title, data, cache.extra(file))
+            continue
+        html = share_image.html(item, catalog)
+        if printable(html, item, title):
+            pending[source] = ("share-image", file, item, title)
+            jobs.append((source, html, share_image.PAGE, False))
+
+    for channel, kind in (("短信", "sms"), ("LED", "led")):
+        lines = texts.channel_lines(expanded, channel, problems)
+        if lines:
+            publish(f"{folder}/{kind}.txt", texts.text_file(lines), material="", kind=kind,
+                    title=f"{'短信' if kind == 'sms' else 'LED 屏'}文字（{len(lines)} 条）",
+                    entries=[{"anchor": line.anchor, "text": line.text, "chars": len(line.text),
+                              "segments": line.segments} for line in lines])
+
+    scripts = broadcast.scripts(expanded, problems)
+    if scripts:
+        spoken = "".join(f"{s.title}（约 {s.seconds} 秒）\r\n{s.spoken}\r\n\r\n" for s in scripts)
+        publish(f"{folder}/broadcast.txt", (texts.BOM + spoken).encode("utf-8"), material="", kind="broadcast",
+                title="广播稿（文字，数字已按读法写出）",
+                entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
+                          "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
+        if edition.meta.broadcast_audio:
+            drafts(scripts)
+        sheet_title = f"{edition.meta.unit.name}反诈广播稿"
+        sheet = {"kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿",
+                 "author": edition.meta.unit.name, "unit_name": edition.meta.unit.name,
+                 "date": edition.meta.date.isoformat(),
+                 "date_text": f"{edition.meta.date.year}年{edition.meta.date.month}月{edition.meta.date.day}日",
+                 "per_minute": broadcast.CHARS_PER_MINUTE,
+                 "scripts": [{"title": s.title, "chars": s.chars, "seconds": s.seconds,
+                              "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts]}
+        key = hashlib.sha256(f"{digest}\nbroadcast\n{sorted(sheet.items())}".encode()).hexdigest()
+        file = f"{folder}/broadcast.pdf"
+        data = cache.reuse(out_dir, file, key)
+        if data is not None and cache.reuse(out_dir, _png(file), key) is not None:
+            rendered("broadcast", file, None, "广播稿（A4 打印）", data, cache.extra(file))
+        else:
+            html = print_html("broadcast.html.j2", a4, sheet)
+            if printable(html, None, sheet_title):
+                pending[key] = ("broadcast", file, None, "广播稿（A4 打印）")
+                jobs.append((key, html, a4, True))
+
+    # What the cache did not hold, rendered together.
+    to_render = jobs
+    for key, result in render_all(to_render, settings):
+        kind, file, item, title = pending[key]
+        if kind == "share-image":
+            data, height = share_image.raster(result.rendered.pdf)
+            extra = {"size_px": [share_image.WIDTH_PX, height], "pages": result.rendered.pages}
+        else:
+            data, extra = result.rendered.pdf, {"pages": result.rendered.pages}
+            write(_png(file), result.preview)
+            cache.keep(_png(file), key, result.preview)
+        cache.keep(file, key, data, extra)
+        rendered(kind, file, item, title, data, extra)
+    cache.save()
+    kept = {Path(i.file).name for i in items} | {Path(i.preview).name for i in items if i.preview}
+    _remove_stale(out_dir / folder, kept)
+    order = {k: n for n, k in enumerate(KINDS)}
+    return sorted(items, key=lambda i: (i.material == "", i.material, order[i.kind], i.file))
+
+
+def _source_key(digest: str, item: Expanded) -> str:
+    """A material's article and share image are functions of its expanded text, its edition and the channels'
+    templates and code (`digest`)."""
+    fields = sorted(item.fields.items())
+    text = "\n".join((digest, item.material.meta.model_dump_json(), item.body, str(fields),
+                      item.edition.meta.model_dump_json()))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _png(file: str) -> str:
+    return str(Path(file).with_suffix(".png"))
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    for path in folder.iterdir():
+        if path.is_file() and path.name not in keep and path.name != "channels-cache.json":
+            path.unlink()
+
+
+def _site_template(name: str):
+    import jinja2
+
+    loader = jinja2.FileSystemLoader(str(Path(__file__).resolve().parent.parent / "templates" / "channels"))
+    env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    return env.get_template(name)
+
+
+def site_blocks(items: list[ChannelItem], material_id: str) -> str:
+    """The Markdown block on a material's page: the 复制到公众号 button with its article, and the share image."""
+    own = {item.kind: item for item in items if item.material == material_id}
+    if not own:
+        return ""
+    script = next((entry for item in items if item.kind == "broadcast" for entry in item.entries
+                   if entry.get("material") == material_id), None)
+    return _site_template("site-material.md.j2").render(article=own.get("wechat-article"),
+                                                                 share=own.get("share-image"), script=script,
+                                                                 draft=own.get("broadcast"))
+
+
+def site_page(items: list[ChannelItem], edition: Edition, expanded: dict[str, Expanded]) -> str:
+    """The 数字渠道 page: every article and share image, the SMS and LED lines and the 广播稿, each with its id."""
+    by_kind: dict[str, list[ChannelItem]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item)
+    titles = {m: (e.fields.get("title") or e.material.meta.title) for m, e in expanded.items()}
+    return _site_template("site-index.md.j2").render(by_kind=by_kind, titles=titles, edition=edition,
+                                                              segment=texts.SEGMENT)

@@ -1,0 +1,95 @@
+"""广播稿 for village loudspeakers (村村响, 小喇叭): each scam type's `broadcast:` text as it is read out — phone
+numbers digit by digit (110 → 幺幺零, 96110 → 九六幺幺零), quantities and years in words (cn2an) — with its reading
+time at about 220 字 a minute, checked against the 60–90 s a slot takes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from fanzha.edition import Expanded
+from fanzha.problems import Problems
+
+CHARS_PER_MINUTE = 220
+SHORTEST_S, LONGEST_S = 60, 90
+
+# Digits as a phone number is read aloud: 1 is 幺 (一 is misheard as 七 over a loudspeaker), 0 is 零.
+DIGITS_SPOKEN = str.maketrans("0123456789", "零幺二三四五六七八九")
+# A clock time, read as 十点三十分.
+CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")
+# A run of digits (with hyphens, as in 0123-6600110) that is a number to dial or key in, not a quantity: three digits
+# or more, or starting with 0, not followed by a unit (元, 年, 次 …).
+UNIT = "元万亿年月日号人件户名份次岁个%％余多条张天期块分秒小倍"
+NUMBER_TO_DIAL = re.compile(rf"(?<![\d.])(0\d*|\d{{3,}})((?:-\d+)*)(?![\d.])(?![{UNIT}])")
+
+
+@dataclass(frozen=True)
+class Script:
+    material: Expanded
+    title: str
+    written: str  # as the author wrote it, numbers as digits
+    spoken: str  # as it is read out
+    chars: int  # the characters read out
+    seconds: int
+
+    @property
+    def anchor(self) -> str:
+        return f"broadcast-{self.material.material.id}"
+
+
+def spoken(text: str) -> str:
+    """The text as a reader says it: numbers to dial digit by digit, other numbers in words."""
+
+    def dial(match: re.Match) -> str:
+        parts = [match[1], *filter(None, match[2].split("-"))]
+        return "，".join(part.translate(DIGITS_SPOKEN) for part in parts)
+
+    def clock(match: re.Match) -> str:
+        from cn2an import an2cn
+
+        minutes = "整" if match[2] == "00" else f"{an2cn(match[2])}分"
+        return f"{an2cn(match[1])}点{minutes}"
+
+    text = CLOCK.sub(clock, text)
+    text = NUMBER_TO_DIAL.sub(dial, text)
+    text = re.sub(r"[+＋](?=[零幺二三四五六七八九])", "加", text)  # +00 开头的来电
+    if not re.search(r"\d", text):
+        return text
+    import cn2an  # here: its import takes a quarter of a second, and most scripts have only numbers to dial
+
+    return cn2an.transform(text, "an2cn")  # quantities and years
+
+
+def read_chars(text: str) -> int:
+    """Characters a reader says: letters, digits and ideographs, not punctuation or spaces."""
+    return sum(1 for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+def reading_seconds(chars: int) -> int:
+    return round(chars * 60 / CHARS_PER_MINUTE)
+
+
+def scripts(expanded: dict[str, Expanded], problems: Problems) -> list[Script]:
+    """The 广播稿 of the edition's scam types, in the order of the scam index (rank, then id); a script outside
+    60–90 s is a warning at its `broadcast:` key."""
+    out = []
+    chosen = [e for e in expanded.values() if e.material.kind == "scam" and e.fields.get("broadcast")]
+    for item in sorted(chosen, key=lambda e: (e.material.meta.rank is None, e.material.meta.rank or 0, e.material.id)):
+        written = item.fields["broadcast"].strip()
+        said = spoken(written)
+        chars = read_chars(said)
+        seconds = reading_seconds(chars)
+        title = item.fields.get("title") or item.material.meta.title
+        if not SHORTEST_S <= seconds <= LONGEST_S:
+            low, high = SHORTEST_S * CHARS_PER_MINUTE // 60, LONGEST_S * CHARS_PER_MINUTE // 60
+            problems.warn(item.material.path, item.material.source.line_of("broadcast"),
+                          f"《{title}》的广播稿读出来约 {chars} 字，按每分钟 {CHARS_PER_MINUTE} 字要 {seconds} 秒，"
+                          f"不在 {SHORTEST_S}–{LONGEST_S} 秒之间",
+                          f"{'删减' if seconds > LONGEST_S else '补充'}到 {low}–{high} 字（读出来的字，数字按读法算）")
+        out.append(Script(item, title, written, said, chars, seconds))
+    return out
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]

@@ -1,0 +1,95 @@
+"""The channels' layouts through the print engine: Jinja2 templates in fanzha/templates/channels/ (which may extend
+the print layouts' base.html.j2 and use their filters), rendered by WeasyPrint in the print executor's tasks (fonts
+subset per document), and a cache that skips a render whose inputs are unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import jinja2
+
+from fanzha.files import write_atomic
+from fanzha.pdf import layout_inputs
+from fanzha.pdf.executor import RenderSettings, make_task, open_runner
+from fanzha.pdf.layout.fonts import font_sources
+from fanzha.pdf.layout.page import PageSpec
+from fanzha.pdf.render import FILTERS, TEMPLATES as PRINT_TEMPLATES, stylesheets
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "channels"
+
+env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)),
+                                                     jinja2.FileSystemLoader(str(PRINT_TEMPLATES))]),
+                         autoescape=True, undefined=jinja2.StrictUndefined)
+env.filters.update(FILTERS)  # cjk, cjk_plain, cjk_heading, mm: the print layouts' typography
+
+
+def channel_files() -> list[Path]:
+    return sorted(p for p in TEMPLATES.iterdir() if p.is_file())
+
+
+def inputs_digest() -> str:
+    """What a channel output depends on besides its own data: the print engine's inputs, these templates, this code."""
+    digest = hashlib.sha256(layout_inputs().encode())
+    for path in channel_files() + sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def print_html(template: str, page: PageSpec, context: dict) -> str:
+    return env.get_template(template).render(doc=context, page=page, fonts=font_sources(), version="channels")
+
+
+def resources() -> dict[str, bytes]:
+    """The print stylesheets and the channels' own, by the names the HTML links them with."""
+    return {**stylesheets(), **{p.name: p.read_bytes() for p in channel_files() if p.suffix == ".css"}}
+
+
+class RenderCache:
+    """out_dir/channels-cache.json: output file -> the key of the inputs it was made from and its bytes' hash. A file
+    is reused only when both match (a build killed between writing a file and the cache leaves a mismatch)."""
+
+    def __init__(self, out_dir: Path):
+        self.path = Path(out_dir) / "channels-cache.json"
+        try:
+            self.entries = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        self.used: dict[str, dict] = {}
+
+    def reuse(self, out_dir: Path, file: str, key: str) -> bytes | None:
+        entry = self.entries.get(file)
+        path = Path(out_dir) / file
+        if not entry or entry.get("key") != key or not path.is_file():
+            return None
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            return None
+        self.used[file] = entry
+        return data
+
+    def keep(self, file: str, key: str, data: bytes, extra: dict | None = None) -> None:
+        self.used[file] = {"key": key, "sha256": hashlib.sha256(data).hexdigest(), **(extra or {})}
+
+    def extra(self, file: str) -> dict:
+        return self.used.get(file, {})
+
+    def save(self) -> None:
+        data = json.dumps(self.used, ensure_ascii=False, indent=1, sort_keys=True).encode()
+        if not (self.path.is_file() and self.path.read_bytes() == data):
+            write_atomic(self.path, data)
+
+
+def render_all(jobs: list[tuple[str, str, PageSpec, bool]], settings: RenderSettings | None):
+    """Render (key, html, page, preview) jobs with the print executor; yields (key, RenderResult)."""
+    if not jobs:
+        return
+    css = resources()
+    tasks = [make_task(key, key[:12], html, page, css, preview) for key, html, page, preview in jobs]
+    runner = open_runner(settings or RenderSettings())
+    try:
+        for result in runner.run(tasks):
+            yield result.key, result
+    finally:
+        runner.close()
