@@ -101,7 +101,7 @@ def simplified_left(text: str, variant: str = "tw") -> set[str]:
     """Characters a Traditional text should not hold: those the character-level conversion to Traditional would still
     change (a character that is also Traditional, such as 干 in 若干, it leaves as it is), kept terms and hotlines
     read out digit by digit (九六幺幺零: Taiwan writes 幺 as 么, the reading stays as the broadcast has it) aside."""
-    text = re.sub("[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*", "", text.replace(KEEP, ""))
+    text = re.sub("[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*", "", text.replace("\n", "").replace(KEEP, ""))
     converted = opencc.OpenCC("s2tw" if variant == "tw" else "s2hk").convert(text)
     assert len(converted) == len(text)
     return {a for a, b in zip(text, converted) if a != b}

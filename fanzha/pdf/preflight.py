@@ -47,7 +47,7 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
     # page the die line as outlines: lines on the trim, not artwork; the sheet itself is checked for bleed.
     if doc.material.kind == "stickers" and not page.bleed and doc.variant != "cut-guides":
         problems += sheet_edge_problems(pdf, SHEET_EDGE_MM)
-    elif not doc.variant:
+    elif not doc.variant and doc.material.kind not in HEMMED:
         problems += bleed_problems(pdf, page.bleed)
     if doc.context.get("qr") and doc.template in QR_TEMPLATES:
         problems += qr_problems(pdf, len(reader.pages), qr_code_mm(page.trim_w, page.trim_h))
@@ -186,6 +186,7 @@ def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
     return out
 
 
+HEMMED = {"banner"}  # cloth is hemmed and grommeted, not cut: its colour runs to the edge on purpose
 SHEET_EDGE_MM = 5.0  # an office printer prints nothing this close to the paper's edge (A4 sticker sheets)
 EDGE_MM = 0.5  # ink this close to the trim is artwork meant to run off it (text keeps SAFE_MM away)
 EDGE_PX_PER_MM = 4
@@ -227,7 +228,7 @@ def edge_ink(pdf: bytes, bleed_mm: float, edge_mm: float = EDGE_MM) -> list[tupl
     try:
         for index in range(len(document)):
             page = document[index]
-            ml, mb, mr, mt = page.get_mediabox()
+            ml, mb, mr, mt = page.get_cropbox()  # what pdfium renders, the crop relative to it
             tl, tb, tr, tt = page.get_trimbox()
             bl, bb, br, bt = tl - bleed_mm * PT_PER_MM, tb - bleed_mm * PT_PER_MM, tr + bleed_mm * PT_PER_MM, \
                 tt + bleed_mm * PT_PER_MM

@@ -312,7 +312,8 @@ def test_a_board_has_bleed_and_marks_and_a_tent_has_both_faces_upright(tmp_path)
     assert size_mm(board.trimbox) == (900, 600) and size_mm(board.bleedbox) == (906, 606)
     assert size_mm(board.mediabox) == (922, 622)  # the slug with the crop marks
     assert "识别要点" in page_texts((out / "default" / "zhanban.pdf").read_bytes())[0]
-    assert all(item.preflight == "ok" and (out / item.preview).is_file() for item in items.values())
+    assert all(item.preflight == "ok" and (out / item.preview).is_file() for item in items.values()), \
+        {k: i.preflight for k, i in items.items()}
     tent = PdfReader(out / "default" / "taika.pdf").pages[0]
     assert size_mm(tent.mediabox) == (148, 210)
     document = pdfium.PdfDocument(str(out / "default" / "taika.pdf"))
