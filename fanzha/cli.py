@@ -45,7 +45,8 @@ def make_parser() -> Parser:
     build.add_argument("-h", "--help", action="help", help="显示帮助")
     build.add_argument("--site-dir", type=Path, default=None, help="网站输出目录（默认 site/）")
     build.add_argument("--edition", metavar="版本", default=None,
-                       help="只生成这个版本的印刷文件（materials/editions/ 下的文件名，不带 .yml）；网站内容仍是默认版本")
+                       help="只生成这个版本的印刷文件（materials/editions/ 下的文件名，不带 .yml）；"
+                            "网站内容仍是默认版本")
     add_render_options(build)
 
     check = sub.add_parser("check", help="只检查素材，不写任何文件", add_help=False)
@@ -68,7 +69,8 @@ def make_parser() -> Parser:
 
     new = sub.add_parser("new", help="按模板新建一个素材", add_help=False)
     new.add_argument("-h", "--help", action="help", help="显示帮助")
-    new.add_argument("kind", help="素材类型：scam、letter、slogans、poster、stickers、handout、form、booklet、banner、board、tent")
+    new.add_argument("kind",
+                     help="素材类型：scam、letter、slogans、poster、stickers、handout、form、booklet、banner、board、tent")
     new.add_argument("id", help="编号：小写英文字母、数字和连字符，例如 dianhua-qianfei")
     new.add_argument("--title", default=None, help="标题")
     return parser
@@ -110,8 +112,10 @@ def cmd_check(args) -> int:
     print_problems(project.problems)
     if project.problems.errors:
         return CONTENT_ERROR
-    reminders = f"；有 {len(project.problems.warnings)} 条提醒（见上），印刷前请处理" if project.problems.warnings else ""
-    console.print(f"检查通过：{len(project.catalog.materials)} 个素材，{len(project.catalog.editions)} 个版本{reminders}。")
+    reminders = (f"；有 {len(project.problems.warnings)} 条提醒（见上），印刷前请处理"
+                 if project.problems.warnings else "")
+    console.print(f"检查通过：{len(project.catalog.materials)} 个素材，"
+                  f"{len(project.catalog.editions)} 个版本{reminders}。")
     return OK
 
 
@@ -260,7 +264,8 @@ COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": c
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     if not (args.root / "materials").is_dir() and args.command != "new":
-        console.print(f"用法错误：{args.root.resolve()} 下没有 materials/ 目录 — 在项目目录里运行，或用 --root 指定项目目录")
+        console.print(f"用法错误：{args.root.resolve()} 下没有 materials/ 目录 — "
+                      "在项目目录里运行，或用 --root 指定项目目录")
         return USAGE_ERROR
     try:
         return COMMANDS[args.command](args)

@@ -212,4 +212,5 @@ def build(root: Path, site_dir: Path | None = None, *, only_edition: str | None 
         return BuildResult(site_dir, project, site_rebuilt=True)
 
 
-__all__ = ["check", "build", "site_content", "prepared_content", "Project", "SiteContent", "BuildResult", "ContentError"]
+__all__ = ["check", "build", "site_content", "prepared_content", "Project", "SiteContent", "BuildResult",
+           "ContentError"]

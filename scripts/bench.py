@@ -151,7 +151,8 @@ def bench_letters(root: Path) -> list[dict]:
 
     problems = Problems(root)
     catalog = load_catalog(root, problems)
-    docs = [d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.kind == "letter"]
+    docs = [d for d in collect_documents(catalog, [catalog.editions["default"]], problems)
+            if d.material.kind == "letter"]
     work = Path(tempfile.mkdtemp(prefix="fanzha-bench-"))
     plain_dir = work / "plain"
     plain_dir.mkdir()
@@ -217,7 +218,8 @@ def _make_build(work: Path) -> dict:
 
 def _new_character(work: Path) -> str:
     """A character the fonts draw that no bundled material uses."""
-    text = "".join(p.read_text("utf-8") for p in (work / "materials").rglob("*.*") if p.suffix in (".md", ".yml", ".txt"))
+    text = "".join(p.read_text("utf-8") for p in (work / "materials").rglob("*.*")
+                   if p.suffix in (".md", ".yml", ".txt"))
     return next(c for c in "鳏蹚犇燚骉淼垚" if c not in text)
 
 
@@ -383,7 +385,8 @@ def main(argv: list[str]) -> None:
     load_end = os.getloadavg()
     checks = targets(letters, builds, processes, merge)
 
-    print(f"机器：{os.cpu_count()} 核；负载（1/5/15 分钟平均）开始 {load_start[0]:.2f}/{load_start[1]:.2f}/{load_start[2]:.2f}，"
+    print(f"机器：{os.cpu_count()} 核；负载（1/5/15 分钟平均）"
+          f"开始 {load_start[0]:.2f}/{load_start[1]:.2f}/{load_start[2]:.2f}，"
           f"结束 {load_end[0]:.2f}/{load_end[1]:.2f}/{load_end[2]:.2f}")
     print(f"{'letter':<12}{'pages':>6}{'fanzha s':>10}{'KB':>7}{'WP系统字体 s':>14}{'KB':>7}{'Typst s':>9}{'KB':>7}"
           f"{'time×':>7}{'(quartiles)':>13}{'bytes×':>8}")
@@ -394,12 +397,14 @@ def main(argv: list[str]) -> None:
               f"{'({:.2f}–{:.2f})'.format(*r['time_vs_typst_quartiles']):>13}{r['bytes_vs_typst']:>8.2f}")
     for name, r in (builds or {}).items():
         if isinstance(r, dict) and "seconds" in r:
-            print(f"make build {name:<28} {r['seconds']:>7.2f} s  {r['vs_cold']:>6.1%} of cold  rendered {r['rendered']}/"
+            print(f"make build {name:<28} {r['seconds']:>7.2f} s  {r['vs_cold']:>6.1%} of cold  "
+                  f"rendered {r['rendered']}/"
                   f"{r['outputs']}  peak {r['peak_mb']:.0f} MB")
     if builds:
         print(f"slogan “{builds['slogan']['text']}” is in {builds['slogan']['outputs_holding_it']} outputs")
     if processes:
-        print(f"{processes['pdfs']} PDFs: 1 process {processes['jobs_1_s']:.2f} s, 2 processes {processes['jobs_2_s']:.2f} s"
+        print(f"{processes['pdfs']} PDFs: 1 process {processes['jobs_1_s']:.2f} s, "
+              f"2 processes {processes['jobs_2_s']:.2f} s"
               f" → {processes['speedup']:.2f}×  (CPU used by the renders: {processes['jobs_1_cpu_s']:.1f} s vs "
               f"{processes['jobs_2_cpu_s']:.1f} s)")
     for count in (str(MERGE_STUDENTS), str(10 * MERGE_STUDENTS)) if merge else ():

@@ -188,7 +188,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 # Names chosen to cover characters a careless decoder mangles (GBK two-byte trail bytes such as 镕, 昇).
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
-GIVEN = ["子涵", "欣怡", "浩然", "梓萱", "宇轩", "雨桐", "昇", "镕基", "一诺", "思远", "嘉怡", "俊杰", "诗琪", "博文", "佳琪"]
+GIVEN = ["子涵", "欣怡", "浩然", "梓萱", "宇轩", "雨桐", "昇", "镕基", "一诺", "思远", "嘉怡", "俊杰", "诗琪", "博文",
+         "佳琪"]
 
 
 def class_of_45() -> list[tuple[str, str, str]]:

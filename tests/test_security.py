@@ -180,7 +180,8 @@ def test_a_url_in_a_phone_label_is_an_error(tmp_path):
     project.write("materials/editions/default.yml", (project.root / "materials/editions/default.yml").read_text("utf-8")
                   + "phones:\n  local:\n    - label: 详见 evil-example.com\n      number: 0571-88886666\n")
     problems = problems_of(project)
-    assert any(p.startswith("materials/editions/default.yml:9:") and "evil-example.com" in p for p in problems), problems
+    assert any(p.startswith("materials/editions/default.yml:9:") and "evil-example.com" in p
+               for p in problems), problems
 
 
 # --- YAML that loads wrong ------------------------------------------------------------------------------------------
@@ -188,15 +189,17 @@ def test_a_url_in_a_phone_label_is_an_error(tmp_path):
 def test_an_impossible_date_is_an_error_at_its_line(tmp_path):
     project = letter_project(tmp_path)
     project.write("materials/editions/default.yml",
-                  (project.root / "materials/editions/default.yml").read_text("utf-8").replace("2026-11-01", "2026-02-30"))
+                  (project.root / "materials/editions/default.yml").read_text("utf-8")
+                  .replace("2026-11-01", "2026-02-30"))
     problems = problems_of(project)
     assert any(p.startswith("materials/editions/default.yml:6:") and "2026-02-30" in p for p in problems), problems
 
 
 def test_a_key_written_twice_is_an_error_at_its_line(tmp_path):
     project = letter_project(tmp_path)
-    project.write("materials/letter/jumin.md", LETTER.replace("title: 致居民的一封信\n",
-                                                              "title: 致居民的一封信\ntitle: 另一个标题\n").format(body="正文。"))
+    project.write("materials/letter/jumin.md",
+                  LETTER.replace("title: 致居民的一封信\n", "title: 致居民的一封信\ntitle: 另一个标题\n")
+                  .format(body="正文。"))
     problems = problems_of(project)
     assert any(p.startswith("materials/letter/jumin.md:5:") and "写了两次" in p for p in problems), problems
 
@@ -408,7 +411,8 @@ def test_symlinks_in_docs_are_not_published(tmp_path):
     site = pipeline.build(project.root).site_dir
     leaked = [p for p in site.rglob("*") if p.is_file() and "私密内容金丝雀".encode() in p.read_bytes()]
     assert leaked == []
-    assert (site / "index.html").is_file() and list(site.glob("assets/javascripts/bundle.*.js"))  # the theme's files stay
+    # the theme's files stay
+    assert (site / "index.html").is_file() and list(site.glob("assets/javascripts/bundle.*.js"))
 
 
 # --- what the checks miss still cannot run: the site and print HTML go through the allowlist --------------------
@@ -488,6 +492,7 @@ def test_an_invisible_character_in_a_text_is_an_error(tmp_path, hidden):
     assert result.returncode == 1
     assert f"materials/letter/jumin.md:7: 这一行里有看不见的字符 U+{ord(hidden):04X}" in result.stderr
     project.write("materials/letter/jumin.md", LETTER.format(body="被骗请立即拨打110。"))
-    project.write("materials/editions/default.yml", EDITION.replace("name: 测试县公安局", f"name: 测试县{hidden}公安局"))
+    project.write("materials/editions/default.yml",
+                  EDITION.replace("name: 测试县公安局", f"name: 测试县{hidden}公安局"))
     result = project.run("check")
     assert result.returncode == 1 and "materials/editions/default.yml:3: 这一行里有看不见的字符" in result.stderr

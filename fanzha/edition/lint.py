@@ -20,7 +20,8 @@ PHONE_FIXES = {"police": "报警电话只能是 110，删掉这一行即用默�
 
 # A case's people are 张某某, 李某某: 某某 after a surname is the usual way to keep a name out; anywhere else it is a
 # blank someone forgot to fill.
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩"
+            "冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
             "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢"
             "安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路"
             "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
@@ -34,9 +35,11 @@ UNIT_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + r"|某某|##")
 # Five or more digits (with hyphens) that are not a quantity, a year or a date.
 PHONE = re.compile(r"(?<![\d.A-Za-z])(\d[\d-]{3,}\d)(?![\d.])(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
 # Written with spaces, as on a business card: 138 1234 5678, 400 820 8820, 0571 8888 6666.
-SPACED_PHONE = re.compile(r"(?<![\d.])(\d{3,4}(?: \d{3,4}){1,2})(?![\d.])(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
+SPACED_PHONE = re.compile(r"(?<![\d.])(\d{3,4}(?: \d{3,4}){1,2})(?![\d.])"
+                          r"(?![元万亿年月日号人件户名份次岁个%余多条张天期])")
 # A domain without scheme or www. (evil-example.com): a phone's browser opens it as typed.
-BARE_DOMAIN = re.compile(r"(?<![\w@.\-/])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|cn|net|org|top|xyz|vip|cc|info|app|"
+BARE_DOMAIN = re.compile(r"(?<![\w@.\-/])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+                         r"(?:com|cn|net|org|top|xyz|vip|cc|info|app|"
                          r"io|me|co|shop|site|online|club|ltd|wang|ren|ink|tech|pro|biz|mobi|tv|hk|tw|asia|link|live|fun))"
                          r"(?![\w.-]*\w)", re.I)
 DOTS = str.maketrans({"。": ".", "｡": ".", "．": "."})  # a browser reads each as the dot of a domain name
@@ -217,22 +220,26 @@ def _check_text(text: str, first_line: int, path, numbers: dict[str, str], domai
                              "删掉它；报警打 110，咨询打 96110，举报诈骗短信电话打 12321")
             elif number not in numbers:
                 problems.add(path, lineno, f"电话号码“{match.group(1)}”既不是反诈专用号码，也不是本单位登记的号码",
-                             "只能写 110、96110、12381、12321，或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
+                             "只能写 110、96110、12381、12321，"
+                             "或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
         for match in SPACED_PHONE.finditer(line):
             parts = match.group(1).split(" ")
             if "".join(parts) not in numbers and not all(part in numbers for part in parts):
                 problems.add(path, lineno, f"电话号码“{match.group(1)}”既不是反诈专用号码，也不是本单位登记的号码",
-                             "只能写 110、96110、12381、12321，或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
+                             "只能写 110、96110、12381、12321，"
+                             "或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
         # As a browser reads it: full-width letters folded (ｈｔｔｐｓ), 。 and ． as dots.
         readable = unicodedata.normalize("NFKC", line).translate(DOTS)
         for match in URL.finditer(readable):
             if not _allowed_host(host_of(match.group()), domains):
                 problems.add(path, lineno, f"链接“{match.group()}”的域名不在允许范围内",
-                             f"只能链接 {'、'.join(d for d in domains if d)}；其他域名请在版本文件的 allowed_domains 里登记")
+                             f"只能链接 {'、'.join(d for d in domains if d)}；"
+                             "其他域名请在版本文件的 allowed_domains 里登记")
         for match in BARE_DOMAIN.finditer(URL.sub(" ", readable)):
             if not _allowed_host(match.group(1).lower(), domains):
                 problems.add(path, lineno, f"网址“{match.group(1)}”的域名不在允许范围内",
-                             f"只能写 {'、'.join(d for d in domains if d)} 的网址；其他域名请在版本文件的 allowed_domains 里登记")
+                             f"只能写 {'、'.join(d for d in domains if d)} 的网址；"
+                             "其他域名请在版本文件的 allowed_domains 里登记")
         if TEXT_IMAGE.search(line):
             problems.add(path, lineno, "正文里的图片在网站和印刷品上都显示不出来",
                          "海报可在头部用 image: 指定一张 JPG/PNG 图片；其他素材请删掉这张图片")

@@ -22,7 +22,8 @@ import markdown
 import nh3
 
 TAGS = frozenset("""a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6
-hr i img ins kbd li mark ol p pre q s small span strong sub summary sup table tbody td tfoot th thead tr u ul""".split())
+hr i img ins kbd li mark ol p pre q s small span strong sub summary sup table tbody td tfoot th thead tr u ul"""
+                 .split())
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang"})
 ATTRIBUTES = {
     "a": {"href"},
@@ -44,7 +45,8 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 @functools.cache
 def _cleaner() -> nh3.Cleaner:
-    return nh3.Cleaner(tags=set(TAGS), attributes={"*": set(GLOBAL_ATTRIBUTES), **{k: set(v) for k, v in ATTRIBUTES.items()}},
+    return nh3.Cleaner(tags=set(TAGS),
+                       attributes={"*": set(GLOBAL_ATTRIBUTES), **{k: set(v) for k, v in ATTRIBUTES.items()}},
                        url_schemes=set(URL_SCHEMES), filter_style_properties=set(STYLE_PROPERTIES), link_rel=None,
                        strip_comments=True)
 

@@ -130,8 +130,8 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         letters = dataclasses.replace(doc, template="letters-merged.html.j2",
                                       context={**doc.context, "students": rows, "klass": klass})
         register = dataclasses.replace(doc, template="register.html.j2", context={
-            **doc.context, "kind": "register", "title": f"{klass}{REGISTER_TITLE}", "letter_title": doc.context["title"],
-            "klass": klass, "students": rows, "has_numbers": has_numbers})
+            **doc.context, "kind": "register", "title": f"{klass}{REGISTER_TITLE}",
+            "letter_title": doc.context["title"], "klass": klass, "students": rows, "has_numbers": has_numbers})
         plans[f"{_file_name(klass)}-{_file_name(doc.context['title'])}.pdf"] = (letters, members)
         plans[f"{_file_name(klass)}-{REGISTER_TITLE}.pdf"] = (register, [])
 
@@ -165,8 +165,10 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
                 # A school prints one sheet per student; a second page per letter doubles the paper for every class.
                 long_letter_noted = True
                 warnings.append(Problem(problems.relative(material.path), material.source.body_line,
-                                        f"《{doc.context['title']}》连回执每人排成了 {result.rendered.pages / count:.3g} 页"
-                                        f"（{plan.context['klass']}：{count} 名学生 {result.rendered.pages} 页），打印用纸会成倍增加",
+                                        f"《{doc.context['title']}》连回执每人排成了 "
+                                        f"{result.rendered.pages / count:.3g} 页"
+                                        f"（{plan.context['klass']}：{count} 名学生 {result.rendered.pages} 页），"
+                                        "打印用纸会成倍增加",
                                         "缩短正文，让信和回执排在一页上；改好后重新运行 fanzha merge", warning=True))
             if warnings is not None:
                 warnings += _overfilled(result.rendered.overfilled, members, problems.relative(roster))
@@ -217,7 +219,8 @@ def _letter(catalog: Catalog, letter_id: str):
     if material is None or material.kind != "letter":
         raise MergeUsageError(f"没有编号为“{letter_id}”的一封信 — 带回执的信有：{'、'.join(with_receipt) or '无'}")
     if material.meta.receipt is None:
-        raise MergeUsageError(f"《{material.meta.title}》没有回执，无法按名单印姓名 — 带回执的信有：{'、'.join(with_receipt) or '无'}")
+        raise MergeUsageError(f"《{material.meta.title}》没有回执，无法按名单印姓名 — "
+                              f"带回执的信有：{'、'.join(with_receipt) or '无'}")
     return material
 
 

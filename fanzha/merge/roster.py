@@ -32,7 +32,8 @@ def read_roster(path: Path, problems: Problems) -> list[Student]:
     header = [HEADER_ALIASES.get(h.strip(), h.strip()) for h in rows[0][1]]
     missing = [c for c in (NAME, CLASS) if c not in header]
     if missing:
-        problems.add(path, rows[0][0], f"名单缺少“{'”“'.join(missing)}”列（现有列：{'、'.join(h for h in header if h) or '无'}）",
+        problems.add(path, rows[0][0],
+                     f"名单缺少“{'”“'.join(missing)}”列（现有列：{'、'.join(h for h in header if h) or '无'}）",
                      "在第一行加上列名“姓名”和“班级”")
         return []
     col = {name: header.index(name) for name in (NAME, CLASS, NUMBER) if name in header}

@@ -238,7 +238,8 @@ def _parse_slogans(material: Material, problems: Problems) -> list[Slogan]:
                          "在头部写 channels: [横幅, LED, 短信, 贴纸, 口诀] 中的若干项，或在 groups 里为所在小标题指定")
         if MALFORMED_ATTRIBUTES.search(item["text"]):
             problems.add(material.path, lineno, "标语末尾 { } 里的写法不认识",
-                         "写成 {#编号} 或 {#编号 scam_types=诈骗类型编号,诈骗类型编号}，例如 {#fanshi-shuadan scam_types=shuadan-fanli}")
+                         "写成 {#编号} 或 {#编号 scam_types=诈骗类型编号,诈骗类型编号}，"
+                         "例如 {#fanshi-shuadan scam_types=shuadan-fanli}")
         # The slogan's own scam types, when it names them, instead of its group's: a group such as 凡是…都是诈骗
         # covers many types, each slogan only one.
         scam_types = tuple(item["scam_types"].split(",")) if item["scam_types"] else tuple(current["scam_types"])
@@ -375,7 +376,8 @@ def check_image_file(owner: Path, name: str, line: int, key: str, problems: Prob
     from PIL import Image, UnidentifiedImageError
 
     path = owner.parent / name
-    where = f"把图片放在 {problems.relative(owner.parent)}/ 下，{key}: 写相对 {owner.name} 的路径，例如 images/photo.jpg"
+    where = (f"把图片放在 {problems.relative(owner.parent)}/ 下，{key}: 写相对 {owner.name} 的路径，"
+             "例如 images/photo.jpg")
     if not path.resolve().is_relative_to(problems.root.resolve()):
         problems.add(owner, line, f"图片“{name}”在项目之外", where)
         return

@@ -25,7 +25,8 @@ def scaffold(root: Path, kind: str, material_id: str, title: str | None = None) 
         raise ScaffoldError(f"未知的素材类型“{kind}” — 可选：{'、'.join(f'{k}（{KIND_NAMES[k]}）' for k in KINDS)}")
     if not ID.match(material_id):
         raise ScaffoldError(f"编号“{material_id}”不合格式 — 只用小写英文字母、数字和连字符，例如 dianhua-qianfei")
-    existing = next((Path(root) / "materials").rglob(f"{material_id}.md"), None) if (Path(root) / "materials").is_dir() else None
+    existing = (next((Path(root) / "materials").rglob(f"{material_id}.md"), None)
+                if (Path(root) / "materials").is_dir() else None)
     if existing:
         raise ScaffoldError(f"编号“{material_id}”已被 {existing} 使用 — 换一个编号")
     path = Path(root) / "materials" / kind / f"{material_id}.md"

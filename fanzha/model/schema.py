@@ -42,7 +42,8 @@ class MaterialMeta(Strict):
     summary: str = ""
     audiences: list[str] = []
     scam_types: list[Id] = []
-    qr: str = ""  # where the printed QR code leads (an allowed domain); default: this material's page on the edition's site
+    # where the printed QR code leads (an allowed domain); default: this material's page on the edition's site
+    qr: str = ""
 
 
 class ScamMeta(MaterialMeta):

@@ -256,7 +256,8 @@ class IssueKind:
 ISSUE_KINDS = {
     "receipt-moved": IssueKind("缩短正文，让回执和信在同一页；或保持现状，回执单独一页"),
     "overflow": IssueKind("删减这一栏的文字，或改用更大的尺寸", error_if_fixed=True),
-    "short-blank": IssueKind("把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项", ("receipt", "fields")),
+    "short-blank": IssueKind("把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项",
+                             ("receipt", "fields")),
     "too-many-pages": IssueKind("删减文字，或改成双面/更大的版式"),
     "low-dpi": IssueKind("用原图或相机拍的大图；从网页或微信里保存的图片通常太小", ("image",)),
     "refused": IssueKind("删掉它：印刷文件只能用项目里的字体、版式和 image: 指定的图片，不能引用网址或本机的其他文件",
@@ -272,7 +273,8 @@ class LayoutIssue:
 
 
 def layout_issues(doc: PrintDoc, result) -> list[LayoutIssue]:
-    out = [LayoutIssue("refused", f"引用了项目之外的“{url[:120]}”，已拒绝读取", url) for url in getattr(result, "refused", [])]
+    out = [LayoutIssue("refused", f"引用了项目之外的“{url[:120]}”，已拒绝读取", url)
+           for url in getattr(result, "refused", [])]
     if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
         out.append(LayoutIssue("receipt-moved", f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印"
                                                 f"（共 {result.pages} 页）"))
@@ -298,8 +300,9 @@ def image_resolution_issues(image: dict, box_w: float, box_h: float) -> list[Lay
     if dpi >= PRINT_DPI - 0.5:
         return []
     need_w, need_h = (math.ceil(px * PRINT_DPI / dpi) for px in (px_w, px_h))
-    return [LayoutIssue("low-dpi", f"图片“{image['name']}”（{px_w}×{px_h} 像素）印出来约 {px_w * scale:.0f}×"
-                                   f"{px_h * scale:.0f} mm，只有 {dpi:.0f} dpi，低于印刷要求的 {PRINT_DPI} dpi，会发虚；"
+    return [LayoutIssue("low-dpi", f"图片“{image['name']}”（{px_w}×{px_h} 像素）"
+                                   f"印出来约 {px_w * scale:.0f}×{px_h * scale:.0f} mm，"
+                                   f"只有 {dpi:.0f} dpi，低于印刷要求的 {PRINT_DPI} dpi，会发虚；"
                                    f"请换一张至少 {need_w}×{need_h} 像素的图片")]
 
 
@@ -312,7 +315,8 @@ def _report(doc: PrintDoc, issue: LayoutIssue, problems: Problems) -> None:
     if issue.kind == "refused":
         line = _line_naming(doc, issue.subject) or line
     report = problems.add if kind.error or (doc.fixed and kind.error_if_fixed) else problems.warn
-    report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{issue.message}", kind.fix)
+    report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{issue.message}",
+           kind.fix)
 
 
 def _line_naming(doc: PrintDoc, url: str) -> int | None:
@@ -332,7 +336,8 @@ def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
     missing = missing_characters(text, faces_for(doc.context.get("glyphs", "SC")))
     for char in missing:
         path, line = _locate(doc, char)
-        shown = f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z")) else "（看不见）"
+        shown = (f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z"))
+                 else "（看不见）")
         problems.add(path, line, f"字符{shown}（U+{ord(char):04X}）印刷字体里没有，《{doc.context['title']}》无法印刷",
                      "换成常用字或常用符号；表情符号和生僻字请改写，不能靠别的字体代替")
     return not missing

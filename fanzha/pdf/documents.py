@@ -37,7 +37,8 @@ class PrintDoc:
     expect_pages: int | None = None  # a layout that must fill exactly this many pages
     max_pages: int | None = None  # a layout that may use up to this many pages (a two-sided sheet may fill one)
     warnings: list[str] = field(default_factory=list)
-    fixed: bool = False  # a fixed-size layout (poster, card, sticker): text that does not fit is an error, not a warning
+    # a fixed-size layout (poster, card, sticker): text that does not fit is an error, not a warning
+    fixed: bool = False
     html: str = ""  # the document's print HTML, made once (pdf.print_documents)
     variant: str = ""  # one of several files of a material, e.g. a sticker sheet's "cut-guides"
     # A file made from the rendered PDF afterwards (products.POST_PROCESS: a booklet's imposition, a banner's TIFF):
@@ -236,7 +237,8 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
             problems.add(material.path, material.source.body_line,
                          f"三折页需要正好 6 个 `##` 小标题（6 栏），现在有 {len(panels)} 个"
                          + ("，且第一个小标题前还有文字" if len(parts) != len(panels) else ""),
-                         "按折叠顺序写 6 个 `## 小标题`：封面、内页三栏、内折页、封底（顺序见 fanzha/templates/print/trifold.html.j2）")
+                         "按折叠顺序写 6 个 `## 小标题`：封面、内页三栏、内折页、封底"
+                         "（顺序见 fanzha/templates/print/trifold.html.j2）")
             return None
         # Folding order of a roll fold (A4 landscape, printed both sides): outside = panels 5, 6, 1 (inside flap,
         # back, cover), inside = 2, 3, 4. The flap (5, and 4 behind it) is 3 mm narrower so it folds in cleanly.
@@ -248,7 +250,8 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
     if fmt == "名片卡":
         if len(parts) != meta.sides:
             problems.add(material.path, material.source.body_line,
-                         f"名片卡是{'双' if meta.sides == 2 else '单'}面的，需要 {meta.sides} 个 `##` 小标题（每面一个），"
+                         f"名片卡是{'双' if meta.sides == 2 else '单'}面的，"
+                         f"需要 {meta.sides} 个 `##` 小标题（每面一个），"
                          f"现在有 {len(parts)} 段", "每一面写成一个 `## 小标题` 加几行文字")
             return None
         page = PageSpec(w, h, BLEED_MM, SLUG_MM)

@@ -89,7 +89,8 @@ def zip_edition(out_dir: Path, edition_id: str) -> Path:
 
 
 def _zip_names(out_dir: Path, edition_id: str) -> dict[str, str]:
-    """File names in the zip carry the Chinese title, which is what a print shop reads: 致学生家长的一封信-parents.pdf."""
+    """File names in the zip carry the Chinese title, which is what a print shop reads:
+    致学生家长的一封信-parents.pdf."""
     from fanzha.pdf.cache import load_cache
 
     names = {}

@@ -28,9 +28,11 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
         want_trim = (page.trim_w, page.trim_h)
         want_bleed = (page.trim_w + 2 * page.bleed, page.trim_h + 2 * page.bleed)
         if not _close(trim, want_trim):
-            problems.append(f"第{number}页 TrimBox {trim[0]:.2f}×{trim[1]:.2f} mm，应为 {want_trim[0]:g}×{want_trim[1]:g} mm")
+            problems.append(f"第{number}页 TrimBox {trim[0]:.2f}×{trim[1]:.2f} mm，"
+                            f"应为 {want_trim[0]:g}×{want_trim[1]:g} mm")
         if not _close(bleed, want_bleed):
-            problems.append(f"第{number}页 BleedBox {bleed[0]:.2f}×{bleed[1]:.2f} mm，应为 {want_bleed[0]:g}×{want_bleed[1]:g} mm")
+            problems.append(f"第{number}页 BleedBox {bleed[0]:.2f}×{bleed[1]:.2f} mm，"
+                            f"应为 {want_bleed[0]:g}×{want_bleed[1]:g} mm")
         inset_t = [float(a) - float(b) for a, b in zip(pdf_page.trimbox.lower_left, pdf_page.bleedbox.lower_left)]
         if any(abs(v / PT_PER_MM - page.bleed) > TOLERANCE_MM for v in inset_t):
             problems.append(f"第{number}页出血不是每边 {page.bleed:g} mm")
@@ -176,8 +178,9 @@ def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
                 char = text_page.get_text_range(i, 1)
                 if not char.strip():
                     continue
-                l, b, r, t = text_page.get_charbox(i)
-                if l < left + inset or r > right - inset or b < bottom + inset or t > top - inset:
+                char_left, char_bottom, char_right, char_top = text_page.get_charbox(i)
+                if (char_left < left + inset or char_right > right - inset
+                        or char_bottom < bottom + inset or char_top > top - inset):
                     bad.append(char)
             if bad:
                 out.append(f"第{index + 1}页有 {len(bad)} 个字离裁切线不足 {safe_mm:g} mm（如“{''.join(bad[:6])}”）")

@@ -51,7 +51,8 @@ def banner_layout(size_mm: tuple[float, float], line: str) -> dict[str, float]:
     w, h = size_mm
     side = BANNER_EDGE_MM + h * BANNER_END_RATIO
     box_w, box_h = w - 2 * side, h - 2 * BANNER_EDGE_MM
-    em = max(advance_em(line, "sans-bold") if line else 0.0, 1.0) * 1.02  # bold, as banner.css sets it; a little room for rounding
+    # bold, as banner.css sets it; a little room for rounding
+    em = max(advance_em(line, "sans-bold") if line else 0.0, 1.0) * 1.02
     return {"side": side, "edge": BANNER_EDGE_MM, "box_w": box_w, "box_h": box_h,
             "font": min(h * BANNER_MAX_TEXT_RATIO, box_h * 0.95, box_w / em), "min_font": h * BANNER_MIN_TEXT_RATIO,
             "max_em": box_w / (h * BANNER_MIN_TEXT_RATIO)}
@@ -88,16 +89,19 @@ def banner_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> lis
     layout = banner_layout((w, h), line)
     if layout["font"] < layout["min_font"]:
         problems.add(material.path, source.line_of("slogan" if meta.slogan else "text"),
-                     f"“{line}”有 {advance_em(line, 'sans-bold'):.1f} 个字宽，在 {name} 的横幅上每个字只有 {layout['font'] / 10:.0f} cm 高，"
+                     f"“{line}”有 {advance_em(line, 'sans-bold'):.1f} 个字宽，"
+                     f"在 {name} 的横幅上每个字只有 {layout['font'] / 10:.0f} cm 高，"
                      f"低于横幅高度的 {BANNER_MIN_TEXT_RATIO:.0%}，远处看不清",
                      f"这个尺寸最多 {int(layout['max_em'])} 个字：缩短这句话，或改用更长的横幅（size:）")
         return None
     context = common_context(expanded, catalog)
     context.update(line=line, cloth="device-cmyk(%g %g %g %g)" % BANNER_CLOTH,
-                   ink="device-cmyk(%g %g %g %g)" % BANNER_TEXT, layout={k: v / BANNER_SCALE for k, v in layout.items() if k != "max_em"})
+                   ink="device-cmyk(%g %g %g %g)" % BANNER_TEXT,
+                   layout={k: v / BANNER_SCALE for k, v in layout.items() if k != "max_em"})
     page = PageSpec(w / BANNER_SCALE, h / BANNER_SCALE)
     size_name = f"横幅 {name}"
-    pdf = PrintDoc(expanded, "banner.html.j2", page, 1, "喷绘布（或丝绸布）", f"{size_name}（PDF 按 1:10 缩小）", context,
+    pdf = PrintDoc(expanded, "banner.html.j2", page, 1, "喷绘布（或丝绸布）", f"{size_name}（PDF 按 1:10 缩小）",
+                   context,
                    expect_pages=1, fixed=True, scale=BANNER_SCALE)
     tiff = dataclasses.replace(pdf, variant="tiff", post="banner-tiff", suffix=".tif",
                                size_name=f"{size_name}（1:1 四色 TIFF，{BANNER_TIFF_DPI} dpi）", warnings=[])
@@ -123,7 +127,8 @@ def booklet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> li
     for letter_id in meta.letters:
         letter = catalog.materials.get(letter_id)
         if letter is None or letter.kind != "letter":
-            problems.add(material.path, material.source.line_of("letters"), f"letters 里的“{letter_id}”不是一封信的编号",
+            problems.add(material.path, material.source.line_of("letters"),
+                         f"letters 里的“{letter_id}”不是一封信的编号",
                          "写 materials/letter/ 下某封信的 id")
             continue
         letter_expanded = expand_material(letter, edition, quiet)
@@ -141,8 +146,8 @@ def booklet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> li
                    sections=body, scams=scams, letters=letters, notes_pages=NOTES_PAGES, small=meta.format == "A6",
                    format=meta.format)
     page = PageSpec(w, h, BLEED_MM, 0.0)
-    reader = PrintDoc(expanded, "booklet.html.j2", page, 2, "封面200克、内页105克铜版纸", f"宣传手册 {meta.format}（阅读版，单页）",
-                      context, post="booklet-reader")
+    reader = PrintDoc(expanded, "booklet.html.j2", page, 2, "封面200克、内页105克铜版纸",
+                      f"宣传手册 {meta.format}（阅读版，单页）", context, post="booklet-reader")
     docs = [reader]
     for variant, sheet in BOOKLET_SHEETS[meta.format].items():
         scale = spread_scale((w, h), BLEED_MM, sheet)
@@ -177,7 +182,8 @@ def board_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Print
         scam = catalog.materials.get(meta.scam_type)
         scam_expanded = expand_material(scam, expanded.edition, Problems(catalog.root)) if scam is not None else None
         if scam_expanded is None:
-            problems.add(material.path, material.source.line_of("scam_type"), f"scam_type “{meta.scam_type}”不是诈骗类型的编号",
+            problems.add(material.path, material.source.line_of("scam_type"),
+                         f"scam_type “{meta.scam_type}”不是诈骗类型的编号",
                          "写 materials/scam/ 下某个诈骗类型的 id，或删掉这一行，在正文里用 `##` 写几条提示")
             return None
         parts = {p["heading"]: p for p in sections(scam_expanded.body, scam.source.body_line)}
@@ -333,7 +339,8 @@ def tiff_preflight(tiff: bytes, size_mm: tuple[float, float], dpi: int) -> list[
         if image.mode != "CMYK":
             problems.append(f"TIFF 的颜色是 {image.mode}，应为 CMYK")
         if image.size != want:
-            problems.append(f"TIFF 为 {image.size[0]}×{image.size[1]} 像素，{size_mm[0]:g}×{size_mm[1]:g} mm 在 {dpi} dpi "
+            problems.append(f"TIFF 为 {image.size[0]}×{image.size[1]} 像素，"
+                            f"{size_mm[0]:g}×{size_mm[1]:g} mm 在 {dpi} dpi "
                             f"下应为 {want[0]}×{want[1]} 像素")
         got = image.info.get("dpi", (0, 0))
         if round(float(got[0])) != dpi:

@@ -73,10 +73,10 @@ def measure_codes(pdf: bytes, page_index: int = 0) -> list[MeasuredCode]:
             # Text under the code's light square is hidden, not clear of it: any character inside the quiet zone.
             if code.box_px is not None and code.quiet_clear:
                 x0, y_top = crop[0], page_h - crop[3]
-                l, t, r, b = code.box_px
+                box_left, box_top, box_right, box_bottom = code.box_px
                 quiet = QUIET_MODULES * code.module_mm * PT_PER_MM
-                zone = (x0 + l / scale - quiet, y_top - b / scale - quiet,
-                        x0 + r / scale + quiet, y_top - t / scale + quiet)
+                zone = (x0 + box_left / scale - quiet, y_top - box_bottom / scale - quiet,
+                        x0 + box_right / scale + quiet, y_top - box_top / scale + quiet)
                 code.quiet_clear = not any(_overlaps(box, zone) for box in chars)
             out.append(code)
     finally:

@@ -88,7 +88,8 @@ class Rendered:
     overflow: list[str] = field(default_factory=list)
     overfilled: list[str] = field(default_factory=list)  # what is printed in a 回执 blank but runs past its rule
     blanks_mm: list[float] = field(default_factory=list)  # the length of each 回执 blank's rule
-    images: list[tuple[str, float, float]] = field(default_factory=list)  # data-image name, its box's width, height (mm)
+    # data-image name, its box's width, height (mm)
+    images: list[tuple[str, float, float]] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # URLs the document asked for and was not given (ResourceFetcher)
 
 

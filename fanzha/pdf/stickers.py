@@ -190,7 +190,8 @@ def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
 def _valid_fit(value):
     """A stored fit as fit_sizes writes it, or None (measured again): a damaged cache file must not size a text."""
     if value == "none" or (isinstance(value, list) and len(value) == 2
-                           and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1000 for v in value)):
+                           and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1000
+                                   for v in value)):
         return value
     return None
 
@@ -238,7 +239,8 @@ def _search(designs: list[Design], sizes: list[float], smallest: float,
     out: dict[Design, tuple[float, float] | None] = {}
     for design in designs:
         index = single[design]
-        if wrapped.get(design, count) < count and (index == count or sizes[index] < PREFER_ONE_LINE * sizes[wrapped[design]]):
+        if wrapped.get(design, count) < count and (index == count
+                                                   or sizes[index] < PREFER_ONE_LINE * sizes[wrapped[design]]):
             index = wrapped[design]
         out[design] = None if index == count else (sizes[index], sub_size(sizes[index], smallest))
     return out

@@ -11,8 +11,9 @@ As Chinese print does (clreq 3.1.6), one of them is set half-width with the font
 `.halt`): the mark whose blank half faces the other.
 
 No heading or paragraph ends on a line of one character (孤字): a joiner keeps its last two characters together.
-Display lines (titles, headings, slogans) break between phrases, as a designer sets them: 个人信息不透露、 / 转账汇款多核实,
-not …不透露、转 / 账汇款多核实. Joiners keep each short phrase whole; body text breaks anywhere, as Chinese does.
+Display lines (titles, headings, slogans) break between phrases, as a designer sets them:
+个人信息不透露、 / 转账汇款多核实, not …不透露、转 / 账汇款多核实. Joiners keep each short phrase whole; body text
+breaks anywhere, as Chinese does.
 """
 
 from __future__ import annotations

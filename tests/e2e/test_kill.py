@@ -163,7 +163,8 @@ def test_serve_waits_for_a_running_build_before_it_writes_print_files(tmp_path):
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 120
-        while not any("->" in line and f" {serve.pid} " in line for line in Path("/proc/locks").read_text().splitlines()):
+        while not any("->" in line and f" {serve.pid} " in line
+                      for line in Path("/proc/locks").read_text().splitlines()):
             assert serve.poll() is None, serve.stderr.read()
             assert time.time() < deadline, "serve never asked for the build lock"
             time.sleep(0.2)

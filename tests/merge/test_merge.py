@@ -271,13 +271,15 @@ def test_edition_logo_heads_every_letter_and_a_missing_logo_is_named(tmp_path):
     Image.new("RGB", (240, 240), (200, 20, 20)).save(project.root / "materials" / "editions" / "logos" / "xiao.png")
     edition = project.root / "materials" / "editions" / "default.yml"
     edition.write_text(edition.read_text("utf-8") + "logo: logos/xiao.png\n", "utf-8")
-    roster = write_csv(tmp_path / "名单.csv", [(name, "一班", number) for name, _, number in class_of_45()[:3]], "utf-8")
+    roster = write_csv(tmp_path / "名单.csv", [(name, "一班", number) for name, _, number in class_of_45()[:3]],
+                       "utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "九班-致家长的一封测试信.pdf").write_bytes(b"%PDF-")  # a class of an earlier roster: replaced
     (out / "通知.pdf").write_bytes(b"%PDF-")  # the user's own file: kept
     assert project.run("merge", "jiazhang", "--roster", str(roster), "--out", str(out)).returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == ["一班-回执回收登记表.pdf", "一班-致家长的一封测试信.pdf", "通知.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["一班-回执回收登记表.pdf", "一班-致家长的一封测试信.pdf",
+                                                     "通知.pdf"]
     pages = PdfReader(out / "一班-致家长的一封测试信.pdf").pages
     assert len(pages) == 3 and all(len(page.images) == 1 for page in pages)
 

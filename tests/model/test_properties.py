@@ -1,4 +1,5 @@
-"""Property-based: whatever text lands in front matter or a slogan, check() reports problems or passes — never crashes."""
+"""Property-based: whatever text lands in front matter or a slogan, check() reports problems or passes —
+never crashes."""
 
 import shutil
 import tempfile
@@ -12,7 +13,8 @@ from fanzha.pipeline import check
 from fanzha.edition.lint import CHANNEL_LIMITS, char_count
 
 # Text as people type it: CJK, full-width punctuation, YAML-significant characters, digits and stray braces.
-ALPHABET = st.sampled_from(list("刷单返利诈骗公检法安全账户：，。、；！？（）“”【】《》 \t-:#{}[]'\"|>&*!%@`0123456789xX_某"))
+ALPHABET = st.sampled_from(list("刷单返利诈骗公检法安全账户：，。、；！？（）“”【】《》 \t-:#{}[]'\"|>&*!%@`"
+                                "0123456789xX_某"))
 TEXT = st.text(ALPHABET, max_size=40)
 
 

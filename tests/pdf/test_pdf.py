@@ -56,7 +56,8 @@ def letter(id_, paragraphs, receipt=True, large=False, extra=""):
 def poster(id_, size, layout="list"):
     size_yaml = size if isinstance(size, str) else f"\n  width_mm: {size[0]}\n  height_mm: {size[1]}"
     return (f"---\nkind: poster\nid: {id_}\ntitle: 测试海报{id_}\nsize: {size_yaml}\nlayout: {layout}\n"
-            f"headline: 全民反诈 你我同行\nsubhead: 不听 不信 不转账\n---\n被骗请立即拨打110，接到96110来电请务必接听。\n")
+            f"headline: 全民反诈 你我同行\nsubhead: 不听 不信 不转账\n---\n"
+            f"被骗请立即拨打110，接到96110来电请务必接听。\n")
 
 
 POSTERS = {"p-a3": "A3", "p-a2": "A2", "p-ylb": "易拉宝", "p-x": "X展架", "p-zb": "展板", "p-custom": (500, 700)}
@@ -74,7 +75,8 @@ def project(tmp_path_factory):
         "letter/long.md": letter("long", LONG),
         "letter/big.md": letter("big", SHORT[:2], receipt=False, large=True),
         "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
-                          "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n1. 被骗请立即拨打110。\n"),
+                          "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n"
+                          "## 求助电话\n\n1. 被骗请立即拨打110。\n"),
         "handout/tri.md": ("---\nkind: handout\nid: tri\ntitle: 测试三折页\nformat: 三折页\nsides: 2\n---\n"
                            + "".join(f"## 第{n}栏\n\n第{n}栏的内容。\n\n" for n in "一二三四五六")),
         "handout/card.md": ("---\nkind: handout\nid: card\ntitle: 警民联系卡\nformat: 名片卡\nsides: 2\n---\n"
@@ -300,8 +302,8 @@ def _rows(path: Path) -> list[list[tuple[float, float, str]]]:
             ch = text_page.get_text_range(i, 1)
             if not ch.strip():
                 continue
-            l, b, r, t = text_page.get_charbox(i, loose=True)
-            rows.setdefault(round(b), []).append((l, r, ch))
+            left, bottom, right, _ = text_page.get_charbox(i, loose=True)
+            rows.setdefault(round(bottom), []).append((left, right, ch))
         out += [sorted(chars) for _, chars in sorted(rows.items(), reverse=True)]
     document.close()
     return out
@@ -357,7 +359,8 @@ def test_large_print_body_is_at_least_16pt(project):
 
 
 def test_missing_glyph_is_an_error_naming_char_material_and_line(tmp_path):
-    root = write_project(tmp_path / "p", {"letter/x.md": letter("x", ["第一段。", "这里有个表情😀，印不出来。"], receipt=False)})
+    root = write_project(tmp_path / "p",
+                         {"letter/x.md": letter("x", ["第一段。", "这里有个表情😀，印不出来。"], receipt=False)})
     items, problems = build(root, tmp_path / "out")
     errors = [str(p) for p in problems.errors]
     assert len(errors) == 1, errors
@@ -543,7 +546,8 @@ def spaced(tmp_path_factory):
         "letter/short.md": letter("short", SHORT),
         "letter/typed.md": letter("typed", [f"请在手机上安装：{TYPED}。", f"{FADED}。"], receipt=False),
         "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
-                          "## 这些都是骗局\n\n- **刷单返利**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n被骗请立即拨打110。\n"),
+                          "## 这些都是骗局\n\n- **刷单返利**：先垫钱的兼职都是诈骗。\n\n"
+                          "## 求助电话\n\n被骗请立即拨打110。\n"),
         "stickers/s.md": STICKER,
     })
     out = {}
@@ -667,9 +671,11 @@ def test_print_text_carries_no_spaces_between_chinese_characters(project):
 
     problems = Problems(project["root"])
     catalog = load_catalog(project["root"], problems)
-    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "short")
+    doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems)
+               if d.material.id == "short")
     html = render_html(doc)
-    for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>", "学生姓名："):
+    for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>",
+                  "学生姓名："):
         assert plain in html.replace(JOINER, "")
     assert "电信网络诈骗" in html and "我已认真阅读" in html
     assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", html)
@@ -716,7 +722,8 @@ def test_form_blanks_share_a_row_and_line_up(tmp_path):
     """Header blanks sit side by side, two a row on a portrait form; in a column, the labels end (and the blanks
     start) at one x, whatever the labels' lengths."""
     root = write_project(tmp_path, {"form/p.md": "---\nkind: form\nid: p\ntitle: 回执统计表\n"
-                                                 "header_fields: [学校, 日期, 统计人]\ncolumns: [序号, 班级]\nrows: 3\n---\n"
+                                                 "header_fields: [学校, 日期, 统计人]\ncolumns: [序号, 班级]\n"
+                                                 "rows: 3\n---\n"
                                                  "每班填一行。\n"})
     items, _ = build(root, root / "out")
     document = pdfium.PdfDocument(root / "out" / items[0].file)
@@ -893,10 +900,11 @@ def test_print_html_is_read_as_weasyprint_reads_it():
     docs = collect_documents(catalog, list(catalog.editions.values()), problems)
     letter = next(doc for doc in docs if doc.context.get("receipt"))
     rows = [{"name": "张三", "number": "01", "filled": {"班级": "七年级（1）班", "学生姓名": "张三"}}]
-    docs += [dataclasses.replace(letter, template="letters-merged.html.j2", context={**letter.context, "students": rows}),
+    docs += [dataclasses.replace(letter, template="letters-merged.html.j2",
+                                 context={**letter.context, "students": rows}),
              dataclasses.replace(letter, template="register.html.j2", context={
-                 **letter.context, "kind": "register", "title": "回执回收登记表", "letter_title": "信", "klass": "七年级（1）班",
-                 "students": rows, "has_numbers": True})]
+                 **letter.context, "kind": "register", "title": "回执回收登记表", "letter_title": "信",
+                 "klass": "七年级（1）班", "students": rows, "has_numbers": True})]
     kinds = set()
     for doc in docs:
         html = render_html(doc)
@@ -971,8 +979,8 @@ def test_phone_numbers_stand_apart_from_their_words(project):
 
 
 def test_a_phone_number_stays_on_the_line_of_its_label(tmp_path):
-    """Posters of several widths: each phone entry of the foot (县反诈中心咨询电话 0123-6600110) is on one line, where the
-    foot used to put a number on the line after its label."""
+    """Posters of several widths: each phone entry of the foot (县反诈中心咨询电话 0123-6600110) is on one line,
+    where the foot used to put a number on the line after its label."""
     root = write_project(tmp_path, {f"poster/{id_}.md": poster(id_, size, layout)
                                     for id_, size, layout in (("a3", "A3", "list"), ("ylb", "易拉宝", "hero"),
                                                               ("narrow", (300, 800), "hero"), ("zb", "展板", "hero"))})
@@ -994,7 +1002,8 @@ def test_neighbouring_punctuation_is_compressed(tmp_path):
 
     assert space_text("甲：“乙”“丙”，（“丁”）。") == (
         '甲<span class="halt">：</span> “乙<span class="halt">”</span> “丙<span class="halt">”</span>'
-        '<span class="halt">，</span>（<span class="halt">“</span>丁<span class="halt">”</span><span class="halt">）</span>。')
+        '<span class="halt">，</span>（<span class="halt">“</span>丁<span class="halt">”</span>'
+        '<span class="halt">）</span>。')
     assert space_text("甲，乙。") == "甲，乙。"  # no neighbouring marks: nothing changes
 
     root = write_project(tmp_path, {"letter/p.md": letter("p", SHORT, receipt=False).replace(
@@ -1045,7 +1054,8 @@ def test_a_justified_paragraph_from_a_template_keeps_its_last_two_characters():
 
 def test_display_lines_break_between_phrases(tmp_path):
     """Headings of every length around a full line, made of short phrases: each line but a heading's last ends with
-    a whole phrase (…甲乙丙丁戊、 / 甲乙丙丁戊、…), where Chinese text may otherwise break between any two characters."""
+    a whole phrase (…甲乙丙丁戊、 / 甲乙丙丁戊、…), where Chinese text may otherwise break between any two
+    characters."""
     phrase = "甲乙丙丁戊、"
     sections = "".join(f"## {(phrase * 9)[:length]}终\n\n正文。\n\n" for length in range(36, 44))
     root = write_project(tmp_path, {"handout/h.md": "---\nkind: handout\nid: h\ntitle: 标题测试\nformat: A4\nsides: 2\n"
@@ -1104,12 +1114,13 @@ def test_a_space_beside_a_full_width_marks_blank_half_is_dropped():
     assert str(md_html("1. **刷单返利都是诈骗。** 要您垫钱")) == (
         '<ol>\n<li>1.\u2002<strong>刷单返利都是诈骗<span class="pc">。</span></strong>要您垫\u200d钱</li>\n</ol>')
     assert str(md_html("安装 APP “国家反诈中心” 请**“客服”** 走开")) == (
-        '<p>安装<span class="sp"> </span>APP“国家反诈中心<span class="pc">”</span> 请<strong>“客服<span class="pc">”</span>'
-        '</strong>走开</p>')
+        '<p>安装<span class="sp"> </span>APP“国家反诈中心<span class="pc">”</span> 请<strong>“客服'
+        '<span class="pc">”</span></strong>走开</p>')
 
 
 def test_the_print_fonts_space_has_no_advance():
-    """两端对齐's spaces take no room because the subset fonts' space glyph has none; every other glyph keeps its own."""
+    """两端对齐's spaces take no room because the subset fonts' space glyph has none; every other glyph keeps its
+    own."""
     import uharfbuzz as hb
 
     from fanzha.pdf.layout.fonts import font_files, font_sources, subset_font
@@ -1210,7 +1221,8 @@ def test_a_line_may_break_beside_a_quotation_mark():
     from fanzha.text.cjk import space_text, unspace_text
 
     assert space_text("借“学生专享贷款”和“网上兼职”先收费") == "借 “学生专享贷款” 和 “网上兼职” 先收费"
-    assert unspace_text(space_text("借“学生专享贷款”和“网上兼职”先收费", keep_phrases=True)) == "借“学生专享贷款”和“网上兼职”先收费"
+    assert (unspace_text(space_text("借“学生专享贷款”和“网上兼职”先收费", keep_phrases=True))
+            == "借“学生专享贷款”和“网上兼职”先收费")
     assert space_text("说“我是警察”，就") == "说 “我是警察<span class=\"halt\">”</span>，就"
 
 

@@ -69,7 +69,8 @@ MATERIALS = {
     "poster/a3.md": poster("a3", "A3"),
     "poster/ylb.md": poster("ylb", "易拉宝", "hero"),
     "handout/a5.md": ("---\nkind: handout\nid: a5\ntitle: 测试宣传单\nformat: A5\nsides: 2\n---\n"
-                      "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n## 求助电话\n\n1. 被骗请立即拨打110。\n"),
+                      "## 这些都是骗局\n\n- **刷单**：先垫钱的兼职都是诈骗。\n\n"
+                      "## 求助电话\n\n1. 被骗请立即拨打110。\n"),
     "handout/tri.md": ("---\nkind: handout\nid: tri\ntitle: 测试三折页\nformat: 三折页\nsides: 2\n---\n"
                        + "".join(f"## 第{n}栏\n\n第{n}栏的内容。\n\n" for n in "一二三四五六")),
     "slogans/s.md": "---\nkind: slogans\nid: s\ntitle: 标语\nchannels: [贴纸]\n---\n- 不听不信不转账 {#san-bu}\n",
@@ -328,7 +329,8 @@ def test_punctuation_is_compressed_before_a_line_is_spread(tmp_path):
     root = tmp_path / "p"
     (root / "materials" / "handout").mkdir(parents=True)
     (root / "materials" / "editions").mkdir()
-    (root / "materials" / "editions" / "default.yml").write_text(EDITION.replace("logo: logos/emblem.png\n", ""), "utf-8")
+    (root / "materials" / "editions" / "default.yml").write_text(EDITION.replace("logo: logos/emblem.png\n", ""),
+                                                                 "utf-8")
     (root / "materials" / "handout" / "laonianren-sanzheye.md").write_text(text, "utf-8")
     problems = Problems(root)
     catalog = load_catalog(root, problems)
@@ -349,7 +351,8 @@ def test_bundled_letters_are_justified_within_1_10_em_and_rarely_ragged(tmp_path
     root = tmp_path / "p"
     (root / "materials" / "letter").mkdir(parents=True)
     (root / "materials" / "editions").mkdir()
-    (root / "materials" / "editions" / "default.yml").write_text(EDITION.replace("logo: logos/emblem.png\n", ""), "utf-8")
+    (root / "materials" / "editions" / "default.yml").write_text(EDITION.replace("logo: logos/emblem.png\n", ""),
+                                                                 "utf-8")
     for name, text in letters.items():
         (root / "materials" / "letter" / name).write_text(text, "utf-8")
     problems = Problems(root)

@@ -20,8 +20,9 @@ from fanzha.pdf.layout.page import PT_PER_MM
 from fanzha.pdf.products import BANNER_SIZES, banner_layout
 from fanzha.problems import Problems
 
-SCAMS = [("shuadan-fanli", "刷单返利类诈骗"), ("maochong-kefu", "冒充客服类诈骗"), ("xujia-touzi", "虚假投资理财类诈骗"),
-         ("maochong-gongjianfa", "冒充公检法类诈骗"), ("youxi-jiaoyi", "网络游戏产品虚假交易类诈骗")]
+SCAMS = [("shuadan-fanli", "刷单返利类诈骗"), ("maochong-kefu", "冒充客服类诈骗"),
+         ("xujia-touzi", "虚假投资理财类诈骗"), ("maochong-gongjianfa", "冒充公检法类诈骗"),
+         ("youxi-jiaoyi", "网络游戏产品虚假交易类诈骗")]
 
 BOOKLET = """\
 ---

@@ -112,7 +112,8 @@ def test_label_positions_in_the_pdf_match_the_template(sheets, id_):
         item = sheets["items"][(id_, variant)]
         measured = outline_boxes(sheets["out"] / item.file)
         if variant == "cut-guides":  # the guides are the last paths of each label; keep the label-sized ones
-            measured = [b for b in measured if abs(b[2] - template.label[0]) < 0.5 and abs(b[3] - template.label[1]) < 0.5]
+            measured = [b for b in measured
+                        if abs(b[2] - template.label[0]) < 0.5 and abs(b[3] - template.label[1]) < 0.5]
         expected = [(x, y, *template.label) for x, y in template.positions()]
         assert len(measured) == len(expected) == template.per_sheet, (variant, len(measured))
         for got, want in zip(measured, expected):
@@ -159,7 +160,8 @@ def test_each_puts_one_slogan_per_label_in_order(sheets):
     template = label_templates()["a4-3x7-63.5x38.1"]
     texts = label_texts(sheets["out"] / sheets["items"][("each", "")].file, template)
     assert texts[:5] == [t + "被骗请拨110" for t in
-                         ("不听不信不转账", "验证码谁要都不给", "96110来电请接听", "测试县反诈提醒您", "天上不会掉馅饼")]
+                         ("不听不信不转账", "验证码谁要都不给", "96110来电请接听", "测试县反诈提醒您",
+                          "天上不会掉馅饼")]
     assert texts[5:] == [""] * 16
 
 
@@ -175,10 +177,10 @@ def char_boxes(pdf: Path) -> list[tuple[str, float, float, float, float, float]]
             char = text_page.get_text_range(i, 1)
             if not char.strip():
                 continue
-            l, b, r, t = text_page.get_charbox(i)
+            left, bottom, right, top = text_page.get_charbox(i)
             size = pdfium.raw.FPDFText_GetFontSize(text_page.raw, i)
-            out.append((char, (l - trim_left) / PT_PER_MM, (trim_top - t) / PT_PER_MM,
-                        (r - trim_left) / PT_PER_MM, (trim_top - b) / PT_PER_MM, size))
+            out.append((char, (left - trim_left) / PT_PER_MM, (trim_top - top) / PT_PER_MM,
+                        (right - trim_left) / PT_PER_MM, (trim_top - bottom) / PT_PER_MM, size))
         return out
     finally:
         document.close()
@@ -265,7 +267,8 @@ def test_overflow_on_any_fixed_size_format_is_an_error(tmp_path):
     _, problems = build(root, tmp_path / "out")
     errors = sorted(str(p) for p in problems.errors)
     assert len(errors) == 2, errors
-    assert errors[0].startswith("materials/handout/card.md:8: 《联系卡》（default 版）：名片卡第1面的文字太多，超出了版面")
+    assert errors[0].startswith("materials/handout/card.md:8: 《联系卡》（default 版）："
+                                "名片卡第1面的文字太多，超出了版面")
     assert errors[1].startswith("materials/poster/p.md:8: 《海报》（default 版）：海报版面的文字太多，超出了版面")
 
 

@@ -209,7 +209,8 @@ def visible_text(html: str) -> str:
     return html_lib.unescape(_TAGS.sub("", _STRIP.sub("", html)))
 
 
-def font_resources(html: str, sources: tuple[FontSource, ...], collections: dict[str, bytes | Path]) -> dict[str, bytes]:
+def font_resources(html: str, sources: tuple[FontSource, ...],
+                   collections: dict[str, bytes | Path]) -> dict[str, bytes]:
     """The fonts a print HTML declares (@font-face), by the names it loads them with, each subset to its characters."""
     chars = visible_text(html)
     return {source.url_name: subset_font(source, collections[source.file], chars)

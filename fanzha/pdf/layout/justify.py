@@ -15,8 +15,8 @@ The lines are WeasyPrint's laid-out boxes: each text box of a line gets its shar
 style (which the drawing reads), is widened by it and moved right by what the boxes before it grew. A line that
 would need more than MAX_SPACING_EM between its characters (a long word or number that could not break) stays
 ragged, like a line of Latin text that has no space to widen; so does a line ended by a forced break (<br>), and the
-lines of a centred or right-aligned block (which get their marks back, and stay centred). Not handled: a line beside a float would be stretched under it (no layout
-floats anything).
+lines of a centred or right-aligned block (which get their marks back, and stay centred).
+Not handled: a line beside a float would be stretched under it (no layout floats anything).
 """
 
 from __future__ import annotations
