@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FANZHA, REPO, Project
+from helpers import ARGS, CHROMIUM, FANZHA, REPO, Project
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
@@ -23,3 +23,14 @@ def bundled_site(tmp_path_factory) -> Path:
                             capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -41,6 +41,17 @@ unit:
 date: 2026-11-01
 """
 
+# A one-paragraph letter to residents: the smallest material that makes a PDF and a page.
+RESIDENTS_LETTER = """\
+---
+kind: letter
+id: jumin
+title: 致居民的一封信
+salutation: 各位居民：
+---
+刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。
+"""
+
 SCAM = """\
 ---
 kind: scam

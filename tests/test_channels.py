@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from fanzha import pipeline
 from fanzha.channels import broadcast, share_image, texts
 
-from helpers import ARGS, CHROMIUM, EDITION, Project, QuietHandler
+from helpers import ARGS, CHROMIUM, EDITION, RESIDENTS_LETTER as LETTER, Project, QuietHandler
 
 SITE = "https://fanzha.example.gov.cn"
 
@@ -73,15 +73,6 @@ broadcast: 中奖要先交钱的，都是诈骗。被骗请拨打{{ phones.polic
 - 拨打110。
 """
 
-LETTER = """\
----
-kind: letter
-id: jumin
-title: 致居民的一封信
-salutation: 各位居民：
----
-刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。
-"""
 
 # 64 characters: within the slogan limit of 70, and two messages once the build signs it 【测试县公安局】.
 LONG_SMS = ("陌生来电说您涉嫌洗钱、要求把钱转到安全账户的都是诈骗，"

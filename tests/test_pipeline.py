@@ -12,17 +12,7 @@ from fanzha import pipeline
 from fanzha.edition import expand
 from fanzha.pdf import render, stats, stickers
 
-from helpers import REPO, Project
-
-LETTER = """\
----
-kind: letter
-id: jumin
-title: 致居民的一封信
-salutation: 各位居民：
----
-刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。
-"""
+from helpers import REPO, RESIDENTS_LETTER as LETTER, Project
 
 SLOGANS = """\
 ---

@@ -120,18 +120,8 @@ def site(bundled_site):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-def _new_page(chromium, site, width: str):
-    context = chromium.new_context(locale="zh-CN", **WIDTHS[width])
+def _new_page(browser, site, width: str):
+    context = browser.new_context(locale="zh-CN", **WIDTHS[width])
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.prefix = urlsplit(site).path
@@ -144,17 +134,17 @@ def _new_page(chromium, site, width: str):
 
 
 @pytest.fixture(params=list(WIDTHS))
-def page(request, chromium, site):
+def page(request, browser, site):
     """A page at each width: a phone inside WeChat, and a desktop."""
-    context, page = _new_page(chromium, site, request.param)
+    context, page = _new_page(browser, site, request.param)
     yield page
     assert not page.errors, page.errors  # no script error on any page visited
     context.close()
 
 
 @pytest.fixture
-def desktop(chromium, site):
-    context, page = _new_page(chromium, site, "desktop")
+def desktop(browser, site):
+    context, page = _new_page(browser, site, "desktop")
     yield page
     assert not page.errors, page.errors
     context.close()
@@ -394,8 +384,8 @@ def test_safety_boxes_are_legible_on_the_first_screen(page):
 
 
 @pytest.mark.browser
-def test_dark_mode_follows_the_phone_and_has_a_switch(chromium, site):
-    context = chromium.new_context(color_scheme="dark", locale="zh-CN", **PHONE)
+def test_dark_mode_follows_the_phone_and_has_a_switch(browser, site):
+    context = browser.new_context(color_scheme="dark", locale="zh-CN", **PHONE)
     page = context.new_page()
     page.goto(site + "/slogans/tongyong/", wait_until="networkidle")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
@@ -421,10 +411,10 @@ def test_every_page_has_its_own_description(bundled_site):
 
 
 @pytest.mark.browser
-def test_the_404_page_works_from_a_sub_folder(chromium, site, bundled_site):
+def test_the_404_page_works_from_a_sub_folder(browser, site, bundled_site):
     html = (bundled_site / "404.html").read_text("utf-8")
     assert not re.findall(r'(?:href|src)="/(?!/)', html)
-    context = chromium.new_context(**PHONE)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(site + "/404.html", wait_until="networkidle")
     assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") != "static"  # styled
