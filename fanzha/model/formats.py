@@ -18,3 +18,14 @@ HANDOUT_SIZES: dict[str, tuple[float, float]] = {
 }
 
 CARD_SIZE = (90, 54)
+
+# The print products (booklet, banner, board, tent).
+BOOKLET_SIZES: dict[str, tuple[float, float]] = {"A5": (148, 210), "A6": (105, 148)}
+# Cloth banners (横幅), named as shops name them: height × length in metres.
+BANNER_SIZES: dict[str, tuple[float, float]] = {"0.7×5": (5000, 700), "0.9×8": (8000, 900), "1×10": (10000, 1000)}
+# 展板 (FACTS.md, Print conventions), named width × height in cm.
+BOARD_SIZES: dict[str, tuple[float, float]] = {"120×90": (1200, 900), "90×60": (900, 600), "90×120": (900, 1200),
+                                               "120×60": (1200, 600)}
+# A table tent is one sheet folded in half across its height: each face is half the sheet.
+TENT_SHEETS: dict[str, tuple[float, float]] = {"A4": (210, 297), "A5": (148, 210)}
+

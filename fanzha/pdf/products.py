@@ -14,8 +14,8 @@ import re
 
 from fanzha.edition.expand import Expanded, expand_material
 from fanzha.model.catalog import Catalog
-from fanzha.model.products_schema import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS, BannerSize
-from fanzha.model.schema import CustomSize
+from fanzha.model.formats import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS
+from fanzha.model.schema import BannerSize, CustomSize
 from fanzha.pdf.documents import PrintDoc, common_context, md_html, referenced_slogans, sections
 from fanzha.pdf.imposition import spread_scale
 from fanzha.pdf.layout.fonts import advance_em
