@@ -10,6 +10,7 @@ from typing import Any
 from fanzha.edition.script import converter_for
 
 PREFIX = "zh-hant"
+TWIN_WEIGHT = 0.8  # of the Simplified page's search weight
 WORD_BREAK = "\u200b"  # what the search plugin puts between words
 NAV_TITLE = "繁體版"
 
@@ -30,24 +31,25 @@ def add_traditional_pages(site, catalog, expanded: dict[str, dict], print_items:
     kept = {path: text for path, text in own.pages.items() if not path.startswith("print/")}
     mirrored = set(kept) | set(own.texts)
     for path, text in kept.items():
-        site.pages[f"{PREFIX}/{path}"] = _with_half_boost(_relinked(converter.finish(text), path, mirrored))
+        site.pages[f"{PREFIX}/{path}"] = _weighed_below_its_twin(_relinked(converter.finish(text), path, mirrored))
     for path, text in own.texts.items():
         site.texts[f"{PREFIX}/{path}"] = converter.finish(text)
     nav = [entry for entry in (_nav_entry(item, converter, set(kept)) for item in own.nav) if entry is not None]
     site.nav.append({NAV_TITLE: nav})
 
 
-def _with_half_boost(markdown: str) -> str:
-    """The page with half the search weight of its Simplified twin: a query in either script finds both (the index
-    holds this page's words in Simplified too), and a reader of the Simplified site is shown its own page first."""
+def _weighed_below_its_twin(markdown: str) -> str:
+    """The page a little lighter in search than its Simplified twin: a query in either script finds both (the index
+    holds this page's words in Simplified too), and a reader of the Simplified site is shown its own page just
+    before this one."""
     import yaml
 
     if not markdown.startswith("---\n") or "\n---\n" not in markdown[3:]:
-        return "---\nsearch:\n  boost: 0.5\n---\n" + markdown
+        return f"---\nsearch:\n  boost: {TWIN_WEIGHT}\n---\n" + markdown
     head, body = markdown[4:].split("\n---\n", 1)
     meta = yaml.safe_load(head) or {}
     search = meta.setdefault("search", {})
-    search["boost"] = search.get("boost", 1) / 2
+    search["boost"] = search.get("boost", 1) * TWIN_WEIGHT
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
