@@ -192,7 +192,6 @@ def build(root: Path, site_dir: Path | None = None, *, only_edition: str | None 
     swapped in whole. Raises ContentError (nothing written), guard.UnsafeOutput (a site_dir holding other files),
     publish.BuildBusy, or the site generator's errors."""
     from fanzha.site import mkdocs_site, publish
-
     from fanzha.site.guard import refuse_unsafe_output
 
     root = Path(root).resolve()
