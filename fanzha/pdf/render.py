@@ -105,7 +105,7 @@ def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | 
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _resource_fetcher(resources, [] if refused is None else refused)
-    # The layouts' stylesheets, parsed once per process instead of once per document (about 8 ms a letter). WeasyPrint
+    # The layouts' stylesheets, parsed once per process instead of once per document. WeasyPrint
     # takes parsed sheets as user stylesheets: the HTML's own <style> (fonts, page size, a poster's colours) keeps
     # precedence over them, as it has over the linked sheets it follows.
     linked = [resources[name] for name in _LINKED.findall(html)]
@@ -125,7 +125,7 @@ def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | 
 # WeasyPrint's user-agent stylesheet gives ::marker, and the footnote and note pseudo-elements, to every element: it
 # then computes six pseudo-element styles for each element of a document (510 for a letter's 85 elements, where 11
 # are list markers). Narrowed: the marker rule to list items, the rules of footnotes and notes, which no layout uses
-# (one that does must style ::footnote-call and ::footnote-marker itself), taken out. About 3 ms a letter.
+# (one that does must style ::footnote-call and ::footnote-marker itself), taken out.
 UA_NARROWED = ((re.compile(r"^::marker \{", re.M), "li::marker {"),
                (re.compile(r"^::(?:footnote|note)-[a-z]+ \{[^}]*\}\n", re.M), ""))
 
@@ -172,7 +172,7 @@ def _print_html():
 
 def well_formed_tree(html: str):
     """The element tree of a print HTML, read by the XML parser in the standard library (expat) — the tree WeasyPrint's
-    HTML5 parser (tinyhtml5, pure Python) gives, in a thirtieth of the time (about 2 ms a letter). The templates
+    HTML5 parser (tinyhtml5, pure Python) gives, in a fraction of the time. The templates
     write well-formed markup for this (void elements closed, attributes with values, no <base>, tables with their
     <tbody>); None when the HTML is not well-formed (an author's raw HTML in the Markdown, a named entity) or is
     well-formed markup an HTML parser reads otherwise (_parsed_otherwise_as_html), which WeasyPrint then parses
@@ -223,7 +223,7 @@ def _document_fonts():
     WeasyPrint starts each document from the system's Fontconfig configuration: it loads every installed font's
     entry, and Pango then ranks all of them whenever it needs a font. The documents name only their subset faces, and
     a character outside them must never be drawn from whatever font this machine happens to have, so each document
-    starts from an empty configuration instead: no silent fallback, and about 9 ms less a letter."""
+    starts from an empty configuration instead: no silent fallback, and no ranking of this machine's fonts."""
     from weasyprint.text.ffi import ffi, fontconfig, gobject, pangoft2
     from weasyprint.text.fonts import FontConfiguration
 
@@ -302,7 +302,7 @@ _renders_in_process = 0
 def _freeze_long_lived() -> None:
     """From a process's second render on, the objects that outlive every render (modules, parsed stylesheets, font
     faces, WeasyPrint's caches: some 80,000) are left out of the garbage collector's full collections (gc.freeze).
-    Each full collection walked them all: about 2 ms a letter, on average. Done as the second render starts, when
+    Each full collection walked them all. Done as the second render starts, when
     the first one's boxes are gone, so that nothing of a document is kept for good."""
     global _renders_in_process
     _renders_in_process += 1

@@ -188,10 +188,10 @@ BULLET = "\u2022"  # full-width in the CJK faces: its own blank sides part it fr
 
 class ListMarkers:
     """List numbers ("1." and an en space) and bullets written into the items' text, where WeasyPrint would lay out
-    each ::marker as a box of its own, absolutely positioned and sized to fit: about 0.4 ms a marker, 4 of a letter's
-    ~50 ms. Print.css hangs each item's first line out by the marker's width (text-indent), so the text after the
-    marker lines up with the item's other lines; an item numbered 10 to 99 gets class digits-2 for a wider one (100
-    on, digits-3)."""
+    each ::marker as a box of its own, absolutely positioned and sized to fit, which costs more than the text beside
+    it. Print.css hangs each item's first line out by the marker's width (text-indent), so the text after the marker
+    lines up with the item's other lines; an item numbered 10 to 99 gets class digits-2 for a wider one (100 on,
+    digits-3)."""
 
     def __init__(self):
         self.lists: list[list] = []  # per open list, innermost last: [is_numbered, the last number written]

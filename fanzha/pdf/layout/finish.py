@@ -199,7 +199,7 @@ def _compress_once(pdf) -> None:
     """Every stream pydyf is to compress, compressed here as pydyf would, and marked as encoded already.
 
     pydyf compresses a stream each time it writes it out, and a PDF with an identifier is written out twice: once to
-    hash all its objects for /ID, once into the file. Compressed once here (about 1.5 ms a letter), the bytes of the
+    hash all its objects for /ID, once into the file. Compressed once here, the bytes of the
     file stay the same. Last of the finishing steps: the others read the streams' chunks."""
     import zlib
 

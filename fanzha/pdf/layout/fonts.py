@@ -231,7 +231,7 @@ def subset_font(source: FontSource, data: bytes | Path, chars: str) -> bytes:
     # No layout closure: the glyphs GSUB could substitute (vertical forms, other locales' shapes) are never drawn in
     # horizontal Simplified Chinese, and only make the font larger. An identity CFF charset (CID = glyph id), so the
     # CFF alone can be embedded (finish.py). Desubroutinized: WeasyPrint's own subset, when it embeds, expands the
-    # CFF subroutines anyway; expanded here, where it costs less, the PDF is the same byte for byte (2–4 ms a letter).
+    # CFF subroutines anyway; expanded here, where it costs less, the PDF is the same byte for byte.
     wanted.flags = (hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE | hb.SubsetFlags.NO_LAYOUT_CLOSURE
                     | hb.SubsetFlags.CFF_IDENTITY_CHARSET | hb.SubsetFlags.DESUBROUTINIZE)
     for tag in ("BASE", "VORG", "vhea", "vmtx", "DSIG"):

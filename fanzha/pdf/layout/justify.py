@@ -1,12 +1,8 @@
 """两端对齐 after layout: each line of a .justify block but its last is letter-spaced to end flush at the right, after
 its punctuation, laid out compressed, got its width back (clreq.py).
 
-WeasyPrint justifies a line by widening its spaces only, and Chinese has none. Before this, a space went between
-every two Chinese characters (a space glyph of no advance, fonts.py) for WeasyPrint to stretch: twice the glyphs to
-shape, lay out and draw, and a pass over the PDF to take them out of its text again. Laid out without them, each
-line that is to end flush gets the room it lacks shared out as letter-spacing over its characters, which is how
-Chinese print justifies (clreq): ~5 ms less a letter (of ~47). The bundled documents keep their line breaks (one
-line of the elderly letter now holds its last two characters); the bundled letters' line ends stay within 0.45 pt.
+WeasyPrint justifies a line by widening its spaces only, and Chinese has none: each line that is to end flush gets
+the room it lacks shared out as letter-spacing over its characters, which is how Chinese print justifies (clreq).
 
 Letter-spacing parts every two characters of a text, the two em dashes of a dash too: cjk.py sets "——" as the
 one character of a two-em dash (⸺), which the fonts draw the same.
