@@ -12,7 +12,7 @@ from rich.console import Console
 from fanzha import __version__
 from fanzha.problems import ContentError
 
-OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
+OK, CONTENT_ERROR, USAGE_ERROR, INTERNAL_ERROR = 0, 1, 2, 3
 console = Console(stderr=True, highlight=False)
 
 _ARGPARSE_ZH = [
@@ -273,6 +273,31 @@ def main(argv: list[str] | None = None) -> int:
         console.print(system_error(exc), markup=False, soft_wrap=True)
         console.print("之前生成的网站和 PDF 保持不变。", markup=False)
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        console.print("已中断。之前生成的网站和 PDF 保持不变，下次运行会清理中断留下的临时文件。", markup=False)
+        return 130
+    except Exception as exc:  # a fault of fanzha itself: the user gets a sentence, the maintainers the traceback
+        log = _write_traceback(args.root)
+        console.print(f"fanzha 内部错误（{type(exc).__name__}：{exc}）— 这不是素材的问题，"
+                      f"之前生成的网站和 PDF 保持不变；请把 {log} 交给维护人员", markup=False, soft_wrap=True)
+        return INTERNAL_ERROR
+
+
+def _write_traceback(root: Path) -> Path:
+    """The traceback of the exception being handled, in .cache/fanzha-error.log (or in the temp folder when .cache/
+    cannot be written)."""
+    import tempfile
+    import traceback
+
+    text = traceback.format_exc()
+    for folder in (Path(root) / ".cache", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "fanzha-error.log").write_text(text, "utf-8")
+            return folder / "fanzha-error.log"
+        except OSError:
+            continue
+    return Path("fanzha-error.log")
 
 
 def system_error(exc: OSError) -> str:

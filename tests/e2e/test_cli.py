@@ -51,3 +51,19 @@ def test_check_writes_nothing(project):
     assert project.run("check").returncode == 0
     after = sorted(p.relative_to(project.root) for p in project.root.rglob("*"))
     assert before == after
+
+
+def test_a_fault_of_fanzha_itself_is_a_sentence_and_a_log_not_a_traceback(project, monkeypatch):
+    from fanzha import pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("模拟的程序错误")
+
+    project.scam()
+    monkeypatch.setattr(pipeline, "check", broken)
+    result = project.run("check")
+    assert result.returncode == 3
+    assert "fanzha 内部错误（RuntimeError：模拟的程序错误）" in result.stderr and "Traceback" not in result.stderr
+    log = project.root / ".cache" / "fanzha-error.log"
+    assert str(log) in result.stderr.replace("\n", "")
+    assert "Traceback" in log.read_text("utf-8") and "模拟的程序错误" in log.read_text("utf-8")
