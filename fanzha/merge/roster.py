@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from fanzha.edition.lint import invisible_character
 from fanzha.problems import Problems
 
 NAME, CLASS, NUMBER = "姓名", "班级", "学号"
@@ -50,7 +50,7 @@ def read_roster(path: Path, problems: Problems) -> list[Student]:
         student = Student(cell(NAME).replace(" ", "").replace("\u3000", ""), cell(CLASS), cell(NUMBER), line)
         invisible = [(label, value, char) for label, value in (("姓名", student.name), ("班级", student.klass),
                                                                 ("学号", student.number))
-                     for char in value if unicodedata.category(char) in ("Cf", "Cc")]
+                     if (char := invisible_character(value)) is not None]
         if invisible:
             # 张\u200b三 prints as 张三 beside the real 张三, and is no duplicate to the check below.
             for label, value, char in dict.fromkeys(invisible):
