@@ -25,20 +25,8 @@ _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=j
 _env.globals["thumbnail"] = thumbnail_path
 _env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
-SECTION_TITLES = {
-    "scam": "诈骗类型",
-    "letter": "一封信",
-    "slogans": "标语库",
-    "poster": "海报",
-    "stickers": "贴纸",
-    "handout": "宣传单",
-    "form": "表格",
-    "booklet": "宣传手册",
-    "banner": "横幅",
-    "board": "展板",
-    "tent": "台卡",
-    "article": "每日一案",
-}
+# The site's sections, in the order of the kinds, titled as the kinds are named but where a section reads better.
+SECTION_TITLES = {**KIND_NAMES, "slogans": "标语库", "article": "每日一案"}
 
 
 @dataclass

@@ -152,6 +152,24 @@ def unspace_text(text: str) -> str:
 
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW = ("<svg", "<style", "<script", "<pre", "<code")
+_RAW_END = tuple("</" + tag[1:] for tag in _RAW)
+
+
+def typeset_parts(html: str) -> tuple[list[str], list[bool]]:
+    """An HTML fragment split into its tags and the texts between them, and for each part whether it is text that
+    Chinese typography applies to: not a tag, not inside a raw block (svg, style, script, pre, code)."""
+    parts = _TAG.split(html)
+    typeset = []
+    depth = 0
+    for part in parts:
+        if part.startswith("<"):
+            lower = part.lower()
+            if lower.startswith(_RAW):
+                depth += 1
+            elif lower.startswith(_RAW_END):
+                depth = max(0, depth - 1)
+        typeset.append(not part.startswith("<") and not depth)
+    return parts, typeset
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6])>", re.I)
 _INLINE_END = re.compile(r"</(?:strong|b|em|i|span|a)>", re.I)
 
@@ -159,19 +177,13 @@ _INLINE_END = re.compile(r"</(?:strong|b|em|i|span|a)>", re.I)
 def space_html(html: str) -> str:
     """Apply `space_text` to the text nodes of an HTML fragment (markdown output), leaving tags and raw blocks alone,
     and write each list item's number or bullet into its text (ListMarkers)."""
-    parts = _TAG.split(html)
+    parts, typeset = typeset_parts(html)
     out = []
-    raw_depth = 0
     markers = ListMarkers()
     for index, part in enumerate(parts):
         if part.startswith("<"):
-            lower = part.lower()
-            if lower.startswith(_RAW):
-                raw_depth += 1
-            elif lower.startswith(tuple("</" + t[1:] for t in _RAW)):
-                raw_depth = max(0, raw_depth - 1)
             out.append(markers.tag(part, parts, index))
-        elif raw_depth or not part.strip():
+        elif not typeset[index] or not part.strip():
             out.append(part)
         else:
             # Newlines inside a paragraph would become spaces, i.e. visible, unwanted gaps between Chinese lines.

@@ -15,25 +15,18 @@ import re
 
 from markupsafe import Markup
 
+from fanzha.text.cjk import typeset_parts
+
 COMPRESSIBLE = frozenset("、，。：；！？）」』》】〕〉”’")
-_TAG = re.compile(r"(<[^>]*>)")
 _HALT = '<span class="halt">'
-_RAW = ("<svg", "<style", "<script", "<pre", "<code")
 _MARK = re.compile("[" + re.escape("".join(sorted(COMPRESSIBLE))) + "]")
 
 
 def compressible_marks(html: str) -> Markup:
     """`html` (a fragment of print HTML from the cjk filters) with each compressible mark of its text wrapped in
     .pc; marks cjk.py already set half-width (.halt) and raw blocks are left alone."""
-    parts = _TAG.split(str(html))
-    raw = 0
+    parts, typeset = typeset_parts(str(html))
     for index, part in enumerate(parts):
-        if part.startswith("<"):
-            lower = part.lower()
-            if lower.startswith(_RAW):
-                raw += 1
-            elif lower.startswith(tuple("</" + tag[1:] for tag in _RAW)):
-                raw = max(0, raw - 1)
-        elif part and not raw and not (index and parts[index - 1] == _HALT):
+        if part and typeset[index] and not (index and parts[index - 1] == _HALT):
             parts[index] = _MARK.sub(lambda m: f'<span class="pc">{m[0]}</span>', part)
     return Markup("".join(parts))
