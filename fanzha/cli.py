@@ -84,13 +84,13 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
                              "dask://主机:端口（已运行的 Dask 调度器，工作节点要装好 fanzha）")
 
 
-def render_settings(args, progress: bool):
-    """--jobs and --executor as RenderSettings, or None after printing the usage error."""
-    from fanzha.pdf import RenderSettings
+def worker_settings(args, progress: bool):
+    """--jobs and --executor as WorkerSettings, or None after printing the usage error."""
+    from fanzha.pdf import WorkerSettings
     from fanzha.pdf.executor import ExecutorError
 
     try:
-        return RenderSettings(executor=args.executor, jobs=args.jobs, progress=progress)
+        return WorkerSettings(executor=args.executor, jobs=args.jobs, progress=progress)
     except ExecutorError as exc:
         console.print(f"用法错误：{exc}", markup=False)
         return None
@@ -126,7 +126,7 @@ def cmd_build(args) -> int:
     from fanzha.site.guard import UnsafeOutput
     from fanzha.site.publish import BuildBusy
 
-    render = render_settings(args, progress=console.is_terminal)
+    render = worker_settings(args, progress=console.is_terminal)
     if render is None:
         return USAGE_ERROR
     project = check(args.root)
@@ -199,7 +199,7 @@ def cmd_merge(args) -> int:
     from fanzha.merge import MergeUsageError, merge_roster, refuse_published
     from fanzha.pdf import PrintEnvironmentError
 
-    settings = render_settings(args, progress=False)  # merge shows its own progress, in students
+    settings = worker_settings(args, progress=False)  # merge shows its own progress, in students
     if settings is None:
         return USAGE_ERROR
     roster = args.roster

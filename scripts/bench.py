@@ -40,11 +40,12 @@ sys.path.insert(0, str(ROOT))
 
 from fanzha.model.catalog import load_catalog  # noqa: E402
 from fanzha.edition import converter_for  # noqa: E402
-from fanzha.pdf import RenderSettings, collect_documents  # noqa: E402
+from fanzha.pdf import WorkerSettings, collect_documents  # noqa: E402
 from fanzha.text.cjk import unspace_text  # noqa: E402
 from fanzha.pdf.executor import make_task, open_runner  # noqa: E402
 from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources, visible_text  # noqa: E402
-from fanzha.pdf.render import TEMPLATES, render_html, render_pdf, stylesheets  # noqa: E402
+from fanzha.pdf.html import TEMPLATES, document_html, stylesheets  # noqa: E402
+from fanzha.pdf.typeset import typeset_pdf  # noqa: E402
 from fanzha.problems import Problems  # noqa: E402
 
 FONT_DIR = "/usr/share/fonts/opentype/noto"
@@ -161,10 +162,10 @@ def bench_letters(root: Path) -> list[dict]:
     collections = font_files()
     rows = []
     for doc in docs:
-        html = render_html(doc)
+        html = document_html(doc)
 
         def fanzha_pdf():
-            return render_pdf(doc.page, html, b"bench", {**css, **font_resources(html, font_sources(), collections)})
+            return typeset_pdf(doc.page, html, b"bench", {**css, **font_resources(html, font_sources(), collections)})
 
         source = typst_source(doc).encode()
         (t_a, result), (t_c, pdf_c), (low, high) = timed_alternately(
@@ -239,7 +240,7 @@ def bench_builds(root: Path) -> dict:
         converter = converter_for(doc.expanded.edition)
         return converter.text(slogan) if converter else slogan
 
-    holding = sum(as_printed(d) in unspace_text(visible_text(render_html(d))).replace(" ", "") for d in docs)
+    holding = sum(as_printed(d) in unspace_text(visible_text(document_html(d))).replace(" ", "") for d in docs)
     runs = {"cold": _make_build(work), "noop": _make_build(work)}
     with open(work / "materials" / "slogans" / "tongyong.md", "a", encoding="utf-8") as handle:
         handle.write("- 陌生来电多核实，转账之前问一问\n")
@@ -263,11 +264,11 @@ def bench_processes(root: Path) -> dict:
     catalog = load_catalog(root, problems)
     docs = collect_documents(catalog, list(catalog.editions.values()), problems)
     css = stylesheets()
-    tasks = [make_task(f"{copy:02d}{doc.key}".ljust(64, "0"), f"{copy}/{doc.key}", render_html(doc), doc.page, css)
+    tasks = [make_task(f"{copy:02d}{doc.key}".ljust(64, "0"), f"{copy}/{doc.key}", document_html(doc), doc.page, css)
              for copy in range(SCALING_COPIES) for doc in docs]
     result = {"pdfs": len(tasks)}
     for jobs in (1, 2):
-        runner = open_runner(RenderSettings(jobs=jobs))
+        runner = open_runner(WorkerSettings(jobs=jobs))
         started = time.perf_counter()
         results = list(runner.run(tasks))
         result[f"jobs_{jobs}_s"] = round(time.perf_counter() - started, 2)

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 
 from fanzha.model import load_catalog
-from fanzha.pdf import RenderSettings, build_print_outputs
+from fanzha.pdf import WorkerSettings, build_print_outputs
 from fanzha.problems import Problems
 
 REPO = Path(__file__).resolve().parent.parent
@@ -237,7 +237,7 @@ def write_print_project(root: Path, materials: dict[str, str], edition: str) -> 
     return root
 
 
-def build_prints(root: Path, out: Path, settings: RenderSettings | None = None):
+def build_prints(root: Path, out: Path, settings: WorkerSettings | None = None):
     problems = Problems(root)
     catalog = load_catalog(root, problems)
     assert not problems.errors, problems.errors

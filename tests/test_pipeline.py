@@ -10,7 +10,7 @@ import pytest
 
 from fanzha import pipeline
 from fanzha.edition import expand
-from fanzha.pdf import render, stats, stickers
+from fanzha.pdf import html as print_html, stats, stickers
 
 from helpers import REPO, RESIDENTS_LETTER as LETTER, Project
 
@@ -73,7 +73,7 @@ def counting(monkeypatch, module, name: str) -> list:
 
 def test_each_material_is_expanded_once_per_edition_and_each_document_rendered_once(small, monkeypatch):
     expanded = counting(monkeypatch, expand, "expand_material")
-    htmls = counting(monkeypatch, render, "render_template")
+    htmls = counting(monkeypatch, print_html, "template_html")
     project = pipeline.check(small.root)
     assert not project.problems.errors, project.problems.errors
     # default: scam, letter, slogans, stickers; zhen: its letter only

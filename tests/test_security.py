@@ -15,8 +15,8 @@ from markupsafe import Markup
 import pytest
 
 from fanzha import pipeline
-from fanzha.pdf.executor import make_task, render_task
-from fanzha.pdf.render import stylesheets
+from fanzha.pdf.executor import make_task, run_task
+from fanzha.pdf.html import stylesheets
 
 from helpers import ARGS, CHROMIUM, EDITION, Project, QuietHandler
 
@@ -86,15 +86,15 @@ def test_the_renderer_fetches_nothing_outside_and_names_what_it_refused(tmp_path
             f'<a rel="attachment" href="{secret.as_uri()}">附件</a>'
             f'<div style="background-image: url(\'{(folder / "e.png").as_uri()}\')">b</div>')
     html = doc.html.replace("</body>", evil + "</body>")
-    result = render_task(make_task("k" * 64, doc.key, html, doc.page, stylesheets(), preview=False))
+    result = run_task(make_task("k" * 64, doc.key, html, doc.page, stylesheets(), preview=False))
     assert server.requests == []
-    refused = result.rendered.refused
+    refused = result.typeset.refused
     assert any("css-escaped.png" in url for url in refused)
     assert any("entity.png" in url for url in refused)
     assert any("object.png" in url for url in refused)
     assert any(url.endswith("secret.txt") for url in refused)
     assert any(url.startswith("file:") and url.endswith("e.png") for url in refused)
-    reader = pypdf.PdfReader(io.BytesIO(result.rendered.pdf))
+    reader = pypdf.PdfReader(io.BytesIO(result.typeset.pdf))
     assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
     assert not any("/XObject" in (page.get("/Resources") or {}) and page["/Resources"]["/XObject"]
                    for page in reader.pages), "an outside image was embedded"

@@ -25,7 +25,7 @@ from fanzha.model import Catalog, Edition
 from fanzha.problems import Problems
 
 if TYPE_CHECKING:
-    from fanzha.pdf.executor import RenderSettings
+    from fanzha.pdf.executor import WorkerSettings
 
 __all__ = ["channel_outputs", "check_texts", "ChannelItem", "site_blocks", "site_page", "KINDS", "FOR_KINDS"]
 
@@ -73,10 +73,10 @@ def check_texts(expanded: dict[str, Expanded], problems: Problems) -> None:
 
 
 def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expanded], out_dir: Path,
-                    problems: Problems, settings: RenderSettings | None = None) -> list[ChannelItem]:
+                    problems: Problems, settings: WorkerSettings | None = None) -> list[ChannelItem]:
     # Here, not at the top: `fanzha check` imports this package for check_texts alone.
     from fanzha.channels import share_image, wechat
-    from fanzha.channels.render import RenderCache, inputs_digest, print_html, render_all
+    from fanzha.channels.layouts import ChannelCache, inputs_digest, layout_html, typeset_all
     from fanzha.files import write_atomic
     from fanzha.pdf.layout.fonts import missing_characters, visible_text
     from fanzha.pdf.layout.page import PageSpec
@@ -84,7 +84,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     out_dir = Path(out_dir)
     folder = f"{edition.id}/{FOLDER}"
     (out_dir / folder).mkdir(parents=True, exist_ok=True)
-    cache = RenderCache(out_dir / folder)
+    cache = ChannelCache(out_dir / folder)
     digest = inputs_digest()
     items: list[ChannelItem] = []
     jobs: list[tuple[str, str, PageSpec, bool]] = []
@@ -211,20 +211,20 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         if data is not None and cache.reuse(out_dir, _png(file), key) is not None:
             rendered("broadcast", file, None, "广播稿（A4 打印）", data, cache.extra(file))
         else:
-            html = print_html("broadcast.html.j2", a4, sheet)
+            html = layout_html("broadcast.html.j2", a4, sheet)
             if printable(html, None, sheet_title):
                 pending[key] = ("broadcast", file, None, "广播稿（A4 打印）")
                 jobs.append((key, html, a4, True))
 
     # What the cache did not hold, rendered together.
     to_render = jobs
-    for key, result in render_all(to_render, settings):
+    for key, result in typeset_all(to_render, settings):
         kind, file, item, title = pending[key]
         if kind == "share-image":
-            data, height = share_image.raster(result.rendered.pdf)
-            extra = {"size_px": [share_image.WIDTH_PX, height], "pages": result.rendered.pages}
+            data, height = share_image.raster(result.typeset.pdf)
+            extra = {"size_px": [share_image.WIDTH_PX, height], "pages": result.typeset.pages}
         else:
-            data, extra = result.rendered.pdf, {"pages": result.rendered.pages}
+            data, extra = result.typeset.pdf, {"pages": result.typeset.pages}
             write(_png(file), result.preview)
             cache.keep(_png(file), key, result.preview)
         cache.keep(file, key, data, extra)

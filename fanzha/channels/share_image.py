@@ -30,9 +30,9 @@ def context(item: Expanded, catalog: Catalog) -> dict:
 
 
 def html(item: Expanded, catalog: Catalog) -> str:
-    from fanzha.channels.render import print_html
+    from fanzha.channels.layouts import layout_html
 
-    return print_html("share-image.html.j2", PAGE, context(item, catalog))
+    return layout_html("share-image.html.j2", PAGE, context(item, catalog))
 
 
 def raster(pdf: bytes) -> tuple[bytes, int]:

@@ -91,7 +91,7 @@ class Article:
 
 
 def article(item: Expanded, page_url: str, problems: Problems) -> Article:
-    from fanzha.channels.render import TEMPLATES, env
+    from fanzha.channels.layouts import TEMPLATES, env
 
     notes = Footnotes()
     material = item.material

@@ -39,7 +39,7 @@ def edition_context(edition: Edition) -> dict[str, Any]:
     }
 
 
-def render(text: str, context: dict[str, Any], where: str, first_line: int, problems: Problems) -> str | None:
+def fill_variables(text: str, context: dict[str, Any], where: str, first_line: int, problems: Problems) -> str | None:
     """Render one piece of material text; an undefined variable names the file and line."""
     if "{{" not in text and "{%" not in text:
         return text
@@ -95,14 +95,14 @@ def expand_material(material: Material, edition: Edition, problems: Problems) ->
     for name in EXPANDED_FIELDS:
         value = getattr(material.meta, name, None)
         if isinstance(value, str):
-            fields[name] = render(value, context, material.path, source.line_of(name), problems)
-    body = render(source.body, context, material.path, source.body_line, problems)
+            fields[name] = fill_variables(value, context, material.path, source.line_of(name), problems)
+    body = fill_variables(source.body, context, material.path, source.body_line, problems)
     receipt = getattr(material.meta, "receipt", None)
     statement = ""
     if receipt is not None:
-        statement = render(receipt.statement, context, material.path, source.line_of("receipt", "statement"),
+        statement = fill_variables(receipt.statement, context, material.path, source.line_of("receipt", "statement"),
                            problems) or ""
-    slogans = [(s, render(s.text, context, material.path, s.line, problems) or "") for s in material.slogans]
+    slogans = [(s, fill_variables(s.text, context, material.path, s.line, problems) or "") for s in material.slogans]
     if len(problems.errors) > before:
         return None
     return Expanded(material, edition, body or "", fields, slogans, statement)

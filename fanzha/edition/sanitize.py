@@ -82,7 +82,7 @@ _VOID = re.compile(r"<(br|hr|img)((?:\s[^<>]*)?)(?<!/)>")
 
 def clean_xhtml(html: str) -> str:
     """clean() for the print HTML, its void elements closed again (<br />): the print renderer reads well-formed
-    markup with a fast XML parser and falls back to an HTML parser only for what is not (render.well_formed_tree)."""
+    markup with a fast XML parser and falls back to an HTML parser only for what is not (typeset.well_formed_tree)."""
     return _VOID.sub(r"<\1\2 />", clean(html))
 
 

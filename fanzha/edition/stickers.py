@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fanzha.edition.expand import Expanded, edition_context, render
+from fanzha.edition.expand import Expanded, edition_context, fill_variables
 from fanzha.edition.script import converter_for
 from fanzha.model.catalog import Catalog
 from fanzha.problems import Problems
@@ -61,7 +61,7 @@ def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> l
             if slogan is None:
                 continue
             owner = catalog.materials[slogan.collection]
-            text = render(slogan.text, context, owner.path, slogan.line, problems)
+            text = fill_variables(slogan.text, context, owner.path, slogan.line, problems)
             if text and converter is not None:  # a 繁體版: the slogan as its own materials are (edition/script.py)
                 text = converter.text(text)
             if text:

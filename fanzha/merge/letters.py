@@ -20,8 +20,8 @@ from pathlib import Path
 from fanzha.edition import expand_material, lint_edition, lint_expanded
 from fanzha.merge.roster import Student, read_roster
 from fanzha.model import Catalog, load_catalog
-from fanzha.pdf.executor import RenderSettings, make_task, open_runner
-from fanzha.pdf.render import stylesheets
+from fanzha.pdf.executor import WorkerSettings, make_task, open_runner
+from fanzha.pdf.html import stylesheets
 from fanzha.problems import Problem, Problems
 from fanzha.site.guard import UnsafeOutput, refuse_unsafe_output
 
@@ -45,7 +45,7 @@ def default_out_dir(root: Path, letter_id: str, edition_id: str) -> Path:
 
 
 def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "default", out_dir: Path | None = None,
-                 progress: Progress | None = None, settings: RenderSettings | None = None,
+                 progress: Progress | None = None, settings: WorkerSettings | None = None,
                  warnings: list[Problem] | None = None) -> list[Path]:
     """Read a roster file and merge it; raises ContentError listing every problem of the roster and the letter."""
     problems = Problems(Path(root))
@@ -62,7 +62,7 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
 
 def merge_letters(root: Path, letter_id: str, students: list[Student], edition_id: str = "default",
                   out_dir: Path | None = None, *, roster: Path | str = "名单", progress: Progress | None = None,
-                  settings: RenderSettings | None = None, warnings: list[Problem] | None = None) -> list[Path]:
+                  settings: WorkerSettings | None = None, warnings: list[Problem] | None = None) -> list[Path]:
     """Write one PDF of letters and one 登记表 per class into out_dir; returns the files written.
 
     `roster` names the roster in messages (a student's glyph problem is reported at its row there); `warnings`, when
@@ -72,7 +72,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     from fanzha.pdf.documents import letter_doc
     from fanzha.pdf.layout.fonts import missing_characters, require_harfbuzz_subset, visible_text
     from fanzha.pdf.manifest import write_atomic
-    from fanzha.pdf.render import render_html
+    from fanzha.pdf.html import document_html
 
     root = Path(root).resolve()
     out_dir = Path(out_dir) if out_dir else default_out_dir(root, letter_id, edition_id)
@@ -102,7 +102,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         problems.add(material.path, material.source.line_of("receipt", "fields"),
                      f"回执里没有“{'”“'.join(f for f in (NAME_FIELDS[0], CLASS_FIELD) if f not in fields)}”一栏，"
                      "学生的名字和班级无法印到回执上", f"在 receipt.fields 里加上 {NAME_FIELDS[0]} 和 {CLASS_FIELD}")
-    check_glyphs(doc, visible_text(render_html(doc)), problems)
+    check_glyphs(doc, visible_text(document_html(doc)), problems)
     for student in students:
         for label, value in (("姓名", student.name), ("班级", student.klass), ("学号", student.number)):
             for char in missing_characters(value):
@@ -141,7 +141,7 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         """Each class's HTML made as the renderers take it, so that what is held at once does not grow with the
         roster."""
         for name, (plan, _) in plans.items():
-            html = render_html(plan)
+            html = document_html(plan)
             if converter is not None:  # the layout's own words too (回执 …); names and classes stay as written
                 html = converter.keeping(s for row in plan.context["students"]
                                          for s in (row["name"], plan.context["klass"])).finish(html)
@@ -150,28 +150,28 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
 
     done = 0
     long_letter_noted = False
-    runner = open_runner(settings or RenderSettings())
+    runner = open_runner(settings or WorkerSettings())
     try:
         for result in runner.run(tasks()):
             plan, members = plans[result.name]
             count = len(members)
-            if result.rendered.refused:  # the letter's own text is checked before; this is the last line of defence
-                for url in result.rendered.refused:
+            if result.typeset.refused:  # the letter's own text is checked before; this is the last line of defence
+                for url in result.typeset.refused:
                     problems.add(material.path, material.source.body_line, f"引用了项目之外的“{url[:120]}”，已拒绝读取",
                                  "删掉它：信里只能用项目里的字体和版式")
                 problems.raise_if_errors()
-            write_atomic(out_dir / result.name, result.rendered.pdf)
-            if count and result.rendered.pages > count and warnings is not None and not long_letter_noted:
+            write_atomic(out_dir / result.name, result.typeset.pdf)
+            if count and result.typeset.pages > count and warnings is not None and not long_letter_noted:
                 # A school prints one sheet per student; a second page per letter doubles the paper for every class.
                 long_letter_noted = True
                 warnings.append(Problem(problems.relative(material.path), material.source.body_line,
                                         f"《{doc.context['title']}》连回执每人排成了 "
-                                        f"{result.rendered.pages / count:.3g} 页"
-                                        f"（{plan.context['klass']}：{count} 名学生 {result.rendered.pages} 页），"
+                                        f"{result.typeset.pages / count:.3g} 页"
+                                        f"（{plan.context['klass']}：{count} 名学生 {result.typeset.pages} 页），"
                                         "打印用纸会成倍增加",
                                         "缩短正文，让信和回执排在一页上；改好后重新运行 fanzha merge", warning=True))
             if warnings is not None:
-                warnings += _overfilled(result.rendered.overfilled, members, problems.relative(roster))
+                warnings += _overfilled(result.typeset.overfilled, members, problems.relative(roster))
             done += count
             if progress and count:  # a class counts as done with its letters; its 登记表 adds no students
                 progress(done, len(students), plan.context["klass"])

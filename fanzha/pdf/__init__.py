@@ -26,25 +26,25 @@ from fanzha.edition.script import converter_for
 from fanzha.problems import Problems
 from fanzha.pdf.cache import LayoutCache, load_cache, save_cache
 from fanzha.pdf.documents import BUILDERS, PRINT_KINDS, PrintDoc
-from fanzha.pdf.executor import RenderResult, RenderSettings, RenderTask, make_task, open_runner, run_with_progress
+from fanzha.pdf.executor import TaskResult, WorkerSettings, PrintTask, make_task, open_runner, run_with_progress
 from fanzha.pdf.layout.fonts import (PrintEnvironmentError, faces_for, fonts_identity, missing_characters,
                                      require_harfbuzz_subset, visible_text)
 from fanzha.pdf.manifest import PrintItem, write_atomic, write_manifest, zip_edition
-from fanzha.pdf.render import TEMPLATES, render_html, stylesheets, template_files
+from fanzha.pdf.html import TEMPLATES, document_html, stylesheets, template_files
 from fanzha.pdf.products import PRODUCT_BUILDERS
 from fanzha.pdf.stickers import sticker_sheet_docs
 
 __all__ = ["build_print_outputs", "print_documents", "write_manifest", "zip_edition",
-           "PrintItem", "PrintEnvironmentError", "RenderSettings", "LayoutCache", "layout_inputs"]
+           "PrintItem", "PrintEnvironmentError", "WorkerSettings", "LayoutCache", "layout_inputs"]
 
 stats: dict[str, float] = {}  # timings of the last run, for scripts/bench.py
 
 
 def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path, problems: Problems,
-                        settings: RenderSettings | None = None, docs: list[PrintDoc] | None = None) -> list[PrintItem]:
+                        settings: WorkerSettings | None = None, docs: list[PrintDoc] | None = None) -> list[PrintItem]:
     """`docs`: the documents print_documents made and checked for these editions (with their HTML), if it ran."""
     started = time.perf_counter()
-    settings = settings or RenderSettings()
+    settings = settings or WorkerSettings()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if docs is None:
@@ -54,7 +54,7 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
     cache = load_cache(out_dir)
     items: dict[str, PrintItem] = {}
     keys: dict[str, str] = {}
-    tasks: dict[str, tuple[list[PrintDoc], RenderTask]] = {}
+    tasks: dict[str, tuple[list[PrintDoc], PrintTask]] = {}
     # Files of one material made from the same layout (a booklet's reader copy and impositions, a banner's PDF and
     # TIFF) share one render.
     same_layout: dict[tuple[str, str, str, str], str] = {}
@@ -135,7 +135,7 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
     every other problem. Documents that cannot be printed are left out."""
     docs = collect_documents(catalog, editions, problems, expanded, layout_cache)
     for doc in docs:
-        doc.html = render_html(doc)
+        doc.html = document_html(doc)
         converter = converter_for(doc.expanded.edition)
         if converter is not None:  # a 繁體版: the layout's own words too (回执, 印刷说明 …)
             doc.html = converter.finish(doc.html)
@@ -199,11 +199,11 @@ def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
 PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
-def make_output(doc: PrintDoc, rendered: RenderResult, out_dir: Path, problems: Problems) -> PrintItem:
+def make_output(doc: PrintDoc, rendered: TaskResult, out_dir: Path, problems: Problems) -> PrintItem:
     """Check what a worker rendered and write it: PDF and preview."""
     from fanzha.pdf.preflight import preflight
 
-    result = rendered.rendered
+    result = rendered.typeset
     issues = layout_issues(doc, result)
     for issue in issues:
         _report(doc, issue, problems)

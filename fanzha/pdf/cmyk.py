@@ -2,7 +2,7 @@
 converted to it before layout (WeasyPrint embeds an image in the colour space it comes in).
 
 The profile travels with the layouts (fanzha/templates/print/print-cmyk.icc, its licence beside it): base.html.j2
-declares it as the profile of device-cmyk, and render.py hands it to WeasyPrint with the stylesheets."""
+declares it as the profile of device-cmyk, and typeset.py hands it to WeasyPrint with the stylesheets."""
 
 from __future__ import annotations
 

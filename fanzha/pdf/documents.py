@@ -12,7 +12,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from fanzha.edition.expand import Expanded, edition_context, render
+from fanzha.edition.expand import Expanded, edition_context, fill_variables
 from fanzha.edition.sanitize import clean_xhtml
 from fanzha.edition.script import converter_for
 from fanzha.model.catalog import Catalog, Material, image_path
@@ -63,7 +63,7 @@ class PrintDoc:
 @functools.cache
 def _markdown() -> markdown.Markdown:
     """One converter for every text of the process (setting up its extensions costs more than most conversions).
-    XHTML, for render.well_formed_tree."""
+    XHTML, for typeset.well_formed_tree."""
     return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="xhtml")
 
 
@@ -340,7 +340,7 @@ def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, pr
             if slogan is None:
                 continue
             owner = catalog.materials.get(slogan.collection)
-            text = render(slogan.text, context, owner.path if owner else "", slogan.line, problems)
+            text = fill_variables(slogan.text, context, owner.path if owner else "", slogan.line, problems)
             if text:
                 out.append(edition_text(expanded, text))
     return out

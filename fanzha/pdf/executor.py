@@ -1,14 +1,14 @@
 """Where the PDFs are rendered: in this process, in local worker processes (all cores by default), or on a Dask
 distributed cluster. The same self-contained task runs in all three.
 
-    runner = open_runner(RenderSettings(jobs=4))       # or executor="dask-local" / "dask://HOST:PORT"
+    runner = open_runner(WorkerSettings(jobs=4))       # or executor="dask-local" / "dask://HOST:PORT"
     try:
         for result in runner.run([make_task(...), ...]):   # in the order they finish
             ...
     finally:
         runner.close()
 
-A RenderTask is plain data (HTML, page box, stylesheets, which fonts, cache key): it pickles, and it needs nothing
+A PrintTask is plain data (HTML, page box, stylesheets, which fonts, cache key): it pickles, and it needs nothing
 from the disk of the machine that runs it except the full font collections, which a local worker opens by path and a
 Dask worker receives once per build as bytes (client.scatter). Workers write nothing; the caller writes the outputs.
 """
@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Protocol
 
 from fanzha.pdf.layout.page import PageSpec
 from fanzha.pdf.layout.fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
-from fanzha.pdf.render import Rendered
+from fanzha.pdf.typeset import TypesetDocument
 
 PROGRESS_FROM = 8  # show a progress bar when at least this many documents are rendered
 # A batch this small (an edit that touches a few files) is rendered here: starting worker processes, each importing
@@ -38,7 +38,7 @@ class ExecutorError(PrintEnvironmentError):
 
 
 @dataclass
-class RenderSettings:
+class WorkerSettings:
     executor: str = "local"  # "local", "dask-local" or "dask://HOST:PORT"
     jobs: int | None = None  # worker processes; None: all cores
     progress: bool = False  # a rich progress bar on stderr for long builds
@@ -55,7 +55,7 @@ class RenderSettings:
 
 
 @dataclass
-class RenderTask:
+class PrintTask:
     key: str  # hash of everything the output depends on; also the PDF's /ID
     name: str  # "edition/material", for messages
     html: str
@@ -66,10 +66,10 @@ class RenderTask:
 
 
 @dataclass
-class RenderResult:
+class TaskResult:
     key: str
     name: str
-    rendered: Rendered
+    typeset: TypesetDocument
     preview: bytes  # PNG of the first page, or b"" when the task asked for none
     seconds: float
     cpu_seconds: float  # CPU time of the render alone: on a busy machine `seconds` also counts waiting for a core
@@ -77,36 +77,36 @@ class RenderResult:
 
 
 def make_task(key: str, name: str, html: str, page: PageSpec, stylesheets: dict[str, bytes],
-              preview: bool = True, glyphs: str = "SC") -> RenderTask:
+              preview: bool = True, glyphs: str = "SC") -> PrintTask:
     """`glyphs`: the Noto CJK faces the document prints with (fonts.faces_for)."""
-    return RenderTask(key, name, html, page, stylesheets, font_sources(glyphs), preview)
+    return PrintTask(key, name, html, page, stylesheets, font_sources(glyphs), preview)
 
 
-def render_task(task: RenderTask, font_data: dict[str, bytes] | None = None) -> RenderResult:
+def run_task(task: PrintTask, font_data: dict[str, bytes] | None = None) -> TaskResult:
     """Run one task: subset the fonts to the document's characters, render, make the preview. `font_data` maps
     collection file names to their bytes where the fonts are not on this machine's disk."""
     from fanzha.pdf.layout.preview import first_page_png
-    from fanzha.pdf.render import render_pdf
+    from fanzha.pdf.typeset import typeset_pdf
 
     started, started_cpu = time.perf_counter(), time.process_time()
     resources = {**task.stylesheets, **font_resources(task.html, task.fonts, font_data or font_files())}
-    rendered = render_pdf(task.page, task.html, task.key[:32].encode(), resources)
-    preview = first_page_png(rendered.pdf) if task.preview else b""
+    typeset = typeset_pdf(task.page, task.html, task.key[:32].encode(), resources)
+    preview = first_page_png(typeset.pdf) if task.preview else b""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return RenderResult(task.key, task.name, rendered, preview, time.perf_counter() - started,
+    return TaskResult(task.key, task.name, typeset, preview, time.perf_counter() - started,
                         time.process_time() - started_cpu, peak)
 
 
 class Runner(Protocol):
-    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]: ...
+    def run(self, tasks: Iterable[PrintTask]) -> Iterator[TaskResult]: ...
 
     def close(self) -> None: ...
 
 
 class InProcess:
-    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
+    def run(self, tasks: Iterable[PrintTask]) -> Iterator[TaskResult]:
         for task in tasks:
-            yield render_task(task)
+            yield run_task(task)
 
     def close(self) -> None:
         pass
@@ -120,7 +120,7 @@ class ProcessPool:
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
 
-    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
+    def run(self, tasks: Iterable[PrintTask]) -> Iterator[TaskResult]:
         pending = iter(tasks)
         first = list(islice(pending, IN_PROCESS_UP_TO + 1))
         if len(first) <= IN_PROCESS_UP_TO or self.workers == 1:  # not worth starting processes for
@@ -134,10 +134,10 @@ class ProcessPool:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         # A bounded number in flight: a merge of 100,000 letters does not sit pickled in the pool's queue at once.
         pending = chain(first, pending)
-        running = {self.pool.submit(render_task, t) for t in islice(pending, 4 * self.workers)}
+        running = {self.pool.submit(run_task, t) for t in islice(pending, 4 * self.workers)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
-            running |= {self.pool.submit(render_task, t) for t in islice(pending, len(done))}
+            running |= {self.pool.submit(run_task, t) for t in islice(pending, len(done))}
             for future in done:
                 yield future.result()
 
@@ -170,7 +170,7 @@ class DaskRunner:
             raise ExecutorError(f"连接不上 Dask 调度器 {address}：{exc}") from None
         self.fonts = None
 
-    def run(self, tasks: Iterable[RenderTask]) -> Iterator[RenderResult]:
+    def run(self, tasks: Iterable[PrintTask]) -> Iterator[TaskResult]:
         from distributed import as_completed
 
         tasks = list(tasks)
@@ -180,7 +180,7 @@ class DaskRunner:
             # The full collections, once per worker; each task then subsets them there.
             data = {name: path.read_bytes() for name, path in font_files().items()}
             [self.fonts] = self.client.scatter([data], broadcast=True, hash=False)
-        futures = [self.client.submit(render_task, task, self.fonts, key=f"render-{task.key}", pure=False)
+        futures = [self.client.submit(run_task, task, self.fonts, key=f"render-{task.key}", pure=False)
                    for task in tasks]
         for future in as_completed(futures):
             yield future.result()
@@ -193,7 +193,7 @@ class DaskRunner:
                 setattr(self, part, None)
 
 
-def open_runner(settings: RenderSettings) -> Runner:
+def open_runner(settings: WorkerSettings) -> Runner:
     if settings.executor == "local":
         return ProcessPool(settings.workers)
     if settings.executor == "dask-local":
@@ -201,7 +201,7 @@ def open_runner(settings: RenderSettings) -> Runner:
     return DaskRunner("tcp://" + settings.executor.removeprefix("dask://"), settings.workers)
 
 
-def run_with_progress(runner: Runner, tasks: list[RenderTask], show: bool) -> Iterator[RenderResult]:
+def run_with_progress(runner: Runner, tasks: list[PrintTask], show: bool) -> Iterator[TaskResult]:
     """runner.run(tasks), with a progress bar (done/total, ETA) on stderr when asked for and the batch is long."""
     if not show or len(tasks) < PROGRESS_FROM:
         yield from runner.run(tasks)

@@ -62,7 +62,7 @@ def measure_codes(pdf: bytes, page_index: int = 0) -> list[MeasuredCode]:
             width, height = right - left, top - bottom
             if width < 3 * PT_PER_MM or not 0.85 < width / height < 1.18:
                 continue
-            # Rendered with room for the quiet zone round it (a code of 21 modules has the widest one relative to
+            # TypesetDocument with room for the quiet zone round it (a code of 21 modules has the widest one relative to
             # its size).
             margin = width * (QUIET_MODULES + 2) / 21
             scale = PX_PER_MODULE * 21 / width * 2

@@ -7,7 +7,7 @@ Text size comes from WeasyPrint's own layout: each design (main text + subtext) 
 with the sheet's own label markup, CSS and fonts, at sizes found by binary searches from large down to the template's
 min_font_pt; the largest size where nothing leaves the area wins (preferring every phrase on one line). A design that
 does not fit even at min_font_pt is an error naming the sheet and the text. The finished sheet is checked again from
-its own layout, as every fixed-size print file is (render.overflowing_boxes).
+its own layout, as every fixed-size print file is (typeset.overflowing_boxes).
 """
 
 from __future__ import annotations
@@ -264,7 +264,8 @@ def _wrapped_guess(design: Design, width_pt: float, height_pt: float) -> float:
 def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[tuple[bool, bool]]:
     """Lay out each (design, main pt, sub pt) in a text area with the sheet's own template, CSS and fonts (subset as
     the print render subsets them): does it fit, and does every phrase stay on one line?"""
-    from fanzha.pdf.render import lay_out, overflowing_boxes, render_template, stylesheets
+    from fanzha.pdf.html import template_html, stylesheets
+    from fanzha.pdf.typeset import lay_out, overflowing_boxes
 
     # Pages three times the area's height, so that an overflowing text is laid out whole instead of breaking.
     page = PageSpec(area.w, area.h * 3)
@@ -272,7 +273,7 @@ def measure(probes: list[tuple[Design, float, float]], area: TextArea) -> list[t
               for i, (d, main, sub) in enumerate(probes)]
     context = {"title": "", "author": "", "subject": "", "date": "2000-01-01", "kind": "stickers", "labels": labels,
                "area": area}
-    html = render_template("stickers-measure.html.j2", page, context, font_sources())
+    html = template_html("stickers-measure.html.j2", page, context, font_sources())
     resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
     results = []
     for page_ in lay_out(html, resources).pages:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fanzha.model.catalog import Catalog, load_catalog
-from fanzha.edition.expand import edition_context, expand_material, render
+from fanzha.edition.expand import edition_context, expand_material, fill_variables
 from fanzha.edition.lint import CHANNEL_LIMITS, char_count
 from fanzha.problems import Problems
 
@@ -57,7 +57,7 @@ def material_texts() -> dict[Path, str]:
 def as_printed(text: str, catalog: Catalog) -> str:
     """A text with the default edition's variables filled in ({{ phones.police }} → 110)."""
     problems = Problems(REPO)
-    rendered = render(text, edition_context(catalog.default_edition), "<test>", 1, problems)
+    rendered = fill_variables(text, edition_context(catalog.default_edition), "<test>", 1, problems)
     assert rendered is not None and not problems.errors, problems.errors
     return rendered
 

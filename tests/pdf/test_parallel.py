@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from fanzha.model.catalog import load_catalog
-from fanzha.pdf import RenderSettings, build_print_outputs, stats
-from fanzha.pdf.executor import ExecutorError, render_task
+from fanzha.pdf import WorkerSettings, build_print_outputs, stats
+from fanzha.pdf.executor import ExecutorError, run_task
 from fanzha.problems import Problems
 
 from helpers import REPO
@@ -44,7 +44,7 @@ def root(tmp_path_factory) -> Path:
     return root
 
 
-def build(root: Path, out: Path, settings: RenderSettings) -> dict[str, bytes]:
+def build(root: Path, out: Path, settings: WorkerSettings) -> dict[str, bytes]:
     problems = Problems(root)
     catalog = load_catalog(root, problems)
     items = build_print_outputs(catalog, list(catalog.editions.values()), out, problems, settings)
@@ -54,18 +54,18 @@ def build(root: Path, out: Path, settings: RenderSettings) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def in_process(root, tmp_path_factory) -> dict[str, bytes]:
-    return build(root, tmp_path_factory.mktemp("one") / "print", RenderSettings(jobs=1))
+    return build(root, tmp_path_factory.mktemp("one") / "print", WorkerSettings(jobs=1))
 
 
 def test_worker_processes_give_the_same_bytes(root, in_process, tmp_path):
-    pooled = build(root, tmp_path / "print", RenderSettings(jobs=2))
+    pooled = build(root, tmp_path / "print", WorkerSettings(jobs=2))
     assert stats["rendered"] == len(MATERIALS) and stats["peak_worker_rss_mb"] > 0
     assert pooled == in_process
 
 
 def test_dask_local_cluster_gives_the_same_bytes(root, in_process, tmp_path):
     pytest.importorskip("distributed")
-    on_dask = build(root, tmp_path / "print", RenderSettings(executor="dask-local", jobs=2))
+    on_dask = build(root, tmp_path / "print", WorkerSettings(executor="dask-local", jobs=2))
     assert stats["rendered"] == len(MATERIALS)
     assert sorted(on_dask) == sorted(in_process)
     for name in in_process:
@@ -80,11 +80,11 @@ def test_edit_with_a_new_character_re_renders_only_that_output(root, tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(path.read_bytes())
     out = tmp_path / "print"
-    before = build(project, out, RenderSettings(jobs=1))
+    before = build(project, out, WorkerSettings(jobs=1))
     edited = project / "materials" / "letter" / "c.md"
     assert "鳏" not in "".join(MATERIALS.values())
     edited.write_text(edited.read_text("utf-8").replace("都是诈骗", "都是诈骗，鳏寡老人尤其要当心"), "utf-8")
-    after = build(project, out, RenderSettings(jobs=1))
+    after = build(project, out, WorkerSettings(jobs=1))
     assert stats["rendered"] == 1
     changed = sorted(name for name in before if before[name] != after[name])
     assert changed == ["default/c.pdf"]
@@ -95,21 +95,21 @@ def test_render_task_is_self_contained(root, tmp_path):
     from fanzha.pdf import collect_documents
     from fanzha.pdf.executor import make_task
     from fanzha.pdf.layout.fonts import font_files
-    from fanzha.pdf.render import render_html, stylesheets
+    from fanzha.pdf.html import document_html, stylesheets
 
     problems = Problems(root)
     catalog = load_catalog(root, problems)
     doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems) if d.material.id == "a")
-    task = pickle.loads(pickle.dumps(make_task("k" * 64, doc.key, render_html(doc), doc.page, stylesheets())))
-    from_disk = render_task(task)
-    from_bytes = render_task(task, {name: path.read_bytes() for name, path in font_files().items()})
-    assert from_bytes.rendered.pdf == from_disk.rendered.pdf and from_disk.rendered.pages == 1
+    task = pickle.loads(pickle.dumps(make_task("k" * 64, doc.key, document_html(doc), doc.page, stylesheets())))
+    from_disk = run_task(task)
+    from_bytes = run_task(task, {name: path.read_bytes() for name, path in font_files().items()})
+    assert from_bytes.typeset.pdf == from_disk.typeset.pdf and from_disk.typeset.pages == 1
 
 
 @pytest.mark.parametrize("executor, jobs", [("ftp://x", None), ("local", 0)])
 def test_bad_executor_settings_are_refused(executor, jobs):
     with pytest.raises(ExecutorError):
-        RenderSettings(executor=executor, jobs=jobs)
+        WorkerSettings(executor=executor, jobs=jobs)
 
 
 def test_cli_refuses_bad_jobs_as_usage_error(project):
@@ -130,7 +130,7 @@ def test_merge_on_dask_gives_the_same_files_as_in_process(tmp_path):
     outputs = {}
     for executor, jobs in (("local", 1), ("dask-local", 2)):
         files = merge_letters(repo, "parents", students, "default", tmp_path / executor,
-                              settings=RenderSettings(executor=executor, jobs=jobs))
+                              settings=WorkerSettings(executor=executor, jobs=jobs))
         outputs[executor] = {path.name: path.read_bytes() for path in files}
     assert len(outputs["local"]) == 4 and outputs["dask-local"] == outputs["local"]
 

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from fanzha.model.catalog import load_catalog
-from fanzha.pdf import RenderSettings, stats, write_manifest, zip_edition
+from fanzha.pdf import WorkerSettings, stats, write_manifest, zip_edition
 from fanzha.pdf.layout import finish as finish_module
 from fanzha.pdf.preflight import font_issues
 from fanzha.problems import Problems
@@ -433,12 +433,12 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
     asks for it (class "serif") gets it."""
     from fanzha.pdf import collect_documents
     from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import render_html
+    from fanzha.pdf.html import document_html
 
     catalog = load_catalog(project["root"], Problems(project["root"]))
     doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], Problems(project["root"]))
                if d.material.id == "short")
-    html = render_html(doc)
+    html = document_html(doc)
     assert "FZ Sans" in html and "FZ Serif" not in html
     assert set(font_resources(html, font_sources(), font_files())) == {"fonts/sans.otf", "fonts/sans-bold.otf"}
     serif = next(s for s in font_sources() if s.family == "FZ Serif")
@@ -449,7 +449,7 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
     for page in PdfReader(project["out"] / project["items"]["short"].file).pages:
         assert not any("Serif" in str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values())
     # The base template declares a face when the body asks for it.
-    from fanzha.pdf.render import _env
+    from fanzha.pdf.html import _env
 
     layout = _env.from_string('{% extends "base.html.j2" %}{% block body %}<p class="serif">字</p>{% endblock %}')
     context = {"kind": "letter", "title": "", "author": "", "subject": "", "date": "2026-11-01"}
@@ -476,7 +476,7 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
     number in its first paragraph) and after a bullet; numbers of one and two digits end in line."""
     from fanzha.text.cjk import space_html
     from fanzha.pdf.layout.boxes import boxes as _boxes
-    from fanzha.pdf.render import lay_out
+    from fanzha.pdf.typeset import lay_out
 
     assert space_html('<ol start="9">\n<li>九</li>\n<li class="x">十<ul><li>子</li></ul></li></ol><li>孤</li>') == (
         '<ol start="9">\n<li>9.\u2002九</li>\n<li class="digits-2 x">10.\u2002十<ul><li>•子</li></ul></li></ol>'
@@ -519,11 +519,11 @@ def test_list_markers_are_text_and_items_line_up(tmp_path):
     # And no ::marker box is laid out, which is what the markers as text are for (~0.4 ms each).
     from fanzha.pdf import collect_documents
     from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import render_html, stylesheets
+    from fanzha.pdf.html import document_html, stylesheets
 
     catalog = load_catalog(root, Problems(root))
     doc = collect_documents(catalog, [catalog.editions["default"]], Problems(root))[0]
-    html = render_html(doc)
+    html = document_html(doc)
     laid_out = lay_out(html, {**stylesheets(), **font_resources(html, font_sources(), font_files())})
     assert not [box for page in laid_out.pages for box in _boxes(page._page_box)
                 if getattr(box, "pseudo_type", None) == "marker"]
@@ -554,7 +554,7 @@ def spaced(tmp_path_factory):
     for strip in (True, False):
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(finish_module, "UNSPACE_TEXT", strip)
-            items, _ = build(root, root / f"out-{strip}", RenderSettings(jobs=1))
+            items, _ = build(root, root / f"out-{strip}", WorkerSettings(jobs=1))
         out[strip] = {(i.material, i.variant): root / f"out-{strip}" / i.file for i in items}
     assert out[True].keys() == out[False].keys() and len(out[True]) == 6  # the sticker sheet makes three files
     return out
@@ -600,15 +600,15 @@ def test_typed_spaces_stay_and_text_in_a_form_xobject_loses_its_spaces(spaced, t
     # A material's style attribute is taken out by the allowlist; a layout's CSS may still make a form XObject (an
     # opacity), and the spaces of the text drawn in it go too.
     from fanzha import pipeline
-    from fanzha.pdf.executor import make_task, render_task
-    from fanzha.pdf.render import stylesheets
+    from fanzha.pdf.executor import make_task, run_task
+    from fanzha.pdf.html import stylesheets
 
     root = next(folder for folder in path.parents if (folder / "materials").is_dir())
     doc = next(d for d in pipeline.check(root).documents if d.material.id == "typed")
     html = doc.html.replace("</head>", "<style>.justify p:last-of-type { opacity: 0.6 }</style></head>")
     faded = tmp_path / "faded.pdf"
-    faded.write_bytes(render_task(make_task("f" * 64, doc.key, html, doc.page, stylesheets(), preview=False))
-                      .rendered.pdf)
+    faded.write_bytes(run_task(make_task("f" * 64, doc.key, html, doc.page, stylesheets(), preview=False))
+                      .typeset.pdf)
     assert FADED in _unbroken("".join(_pdfium_texts(faded)))
     forms = [x.get_object() for x in PdfReader(faded).pages[0]["/Resources"]["/XObject"].values()]
     assert any(x["/Subtype"] == "/Form" and b"TJ" in x.get_data() for x in forms)
@@ -667,13 +667,13 @@ def test_print_text_carries_no_spaces_between_chinese_characters(project):
     the laid-out lines); the title's joiners, which keep its words whole, draw nothing."""
     from fanzha.pdf import collect_documents
     from fanzha.text.cjk import JOINER
-    from fanzha.pdf.render import render_html
+    from fanzha.pdf.html import document_html
 
     problems = Problems(project["root"])
     catalog = load_catalog(project["root"], problems)
     doc = next(d for d in collect_documents(catalog, [catalog.editions["default"]], problems)
                if d.material.id == "short")
-    html = render_html(doc)
+    html = document_html(doc)
     for plain in ('<h1 class="title">致家长的一封测试信</h1>', "尊敬的家长朋友们：", "<p>测试县反诈中心</p>",
                   "学生姓名："):
         assert plain in html.replace(JOINER, "")
@@ -682,11 +682,11 @@ def test_print_text_carries_no_spaces_between_chinese_characters(project):
 
 
 def _render_inputs(project, ids=None) -> list:
-    """(doc, html, resources) of each document of the project's default edition (those in `ids`), as render_pdf
+    """(doc, html, resources) of each document of the project's default edition (those in `ids`), as typeset_pdf
     takes them."""
     from fanzha.pdf import collect_documents
     from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import render_html, stylesheets
+    from fanzha.pdf.html import document_html, stylesheets
 
     problems = Problems(project["root"])
     catalog = load_catalog(project["root"], problems)
@@ -694,7 +694,7 @@ def _render_inputs(project, ids=None) -> list:
     out = []
     for doc in collect_documents(catalog, [catalog.editions["default"]], problems):
         if ids is None or doc.material.id in ids:
-            html = render_html(doc)
+            html = document_html(doc)
             out.append((doc, html, {**css, **font_resources(html, font_sources(), font_files())}))
     return out
 
@@ -703,7 +703,7 @@ def test_a_layout_stylesheet_that_imports_another_still_applies(project):
     """Layout CSS is parsed once per process, except a sheet with @import (or @font-face), which loads other files
     as it is parsed: the document then loads it itself, and what it imports applies."""
     from fanzha.pdf.layout.boxes import element_boxes as _element_boxes
-    from fanzha.pdf.render import lay_out
+    from fanzha.pdf.typeset import lay_out
 
     [(_, html, resources)] = _render_inputs(project, {"short"})
 
@@ -771,7 +771,8 @@ def test_receipt_blanks_are_ruled_alike_and_line_up(tmp_path):
     alike, from the scissors to the right margin. Printed names (a merged letter) move no blank."""
     from fanzha.pdf import collect_documents
     from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import render_pdf, render_template, stylesheets
+    from fanzha.pdf.html import template_html, stylesheets
+    from fanzha.pdf.typeset import typeset_pdf
 
     fields = "[班级, QQ 号, 家长签字, 联系电话, 日期]"
     root = write_project(tmp_path, {"letter/r.md": letter("r", SHORT[:1]).replace(
@@ -780,8 +781,9 @@ def test_receipt_blanks_are_ruled_alike_and_line_up(tmp_path):
     catalog = load_catalog(root, problems)
     [doc] = collect_documents(catalog, [catalog.editions["default"]], problems)
     students = [{"filled": {"班级": "七年级（12）班", "QQ 号": "12345678"}}, {"filled": {}}]
-    html = render_template("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
-    rendered = render_pdf(doc.page, html, b"t", {**stylesheets(), **font_resources(html, font_sources(), font_files())})
+    html = template_html("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
+    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
+    rendered = typeset_pdf(doc.page, html, b"t", resources)
     pdf = rendered.pdf
     assert rendered.overfilled == []
 
@@ -811,12 +813,12 @@ def test_a_document_sees_no_font_but_its_own(project):
     configuration would take it from a system font, here Noto Sans CJK; this checks the render itself."""
     from weasyprint.text.fonts import FontConfiguration
 
-    from fanzha.pdf.render import _document_fonts, render_pdf
+    from fanzha.pdf.typeset import _document_fonts, typeset_pdf
 
     [(doc, html, resources)] = _render_inputs(project, {"short"})
     stray = html.replace("尊敬的家长朋友们", "尊敬的家长朋友们鑫", 1)  # 鑫 is in no letter of the fixture
     assert "鑫" not in html and "鑫" in stray
-    reader = PdfReader(io.BytesIO(render_pdf(doc.page, stray, b"test", resources).pdf))
+    reader = PdfReader(io.BytesIO(typeset_pdf(doc.page, stray, b"test", resources).pdf))
     fonts = {str(font["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()}
     assert fonts and all(name.split("+", 1)[1].startswith("FZ-Sans") for name in fonts), fonts
     # The configuration is WeasyPrint's with another starting point: it sets every attribute WeasyPrint's does.
@@ -827,13 +829,15 @@ def test_a_name_too_long_for_its_blank_is_reported(project):
     """What a merged letter prints in a 回执 blank sits in a box of no width: a value that runs past the blank's rule
     (into the next field) is reported, one that fits is not."""
     from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
-    from fanzha.pdf.render import render_pdf, render_template, stylesheets
+    from fanzha.pdf.html import template_html, stylesheets
+    from fanzha.pdf.typeset import typeset_pdf
 
     [(doc, _, _)] = _render_inputs(project, {"short"})
     long_class = "平安县实验小学南校区二〇二六级七年级（12）班"
     students = [{"filled": {"班级": long_class, "学生姓名": "欧阳明月"}}]
-    html = render_template("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
-    rendered = render_pdf(doc.page, html, b"t", {**stylesheets(), **font_resources(html, font_sources(), font_files())})
+    html = template_html("letters-merged.html.j2", doc.page, {**doc.context, "students": students}, font_sources())
+    resources = {**stylesheets(), **font_resources(html, font_sources(), font_files())}
+    rendered = typeset_pdf(doc.page, html, b"t", resources)
     assert rendered.overfilled == [long_class]
 
 
@@ -843,25 +847,25 @@ def test_long_lived_objects_leave_full_collections_and_no_document_stays(project
     import gc
     import weakref
 
-    from fanzha.pdf import render
+    from fanzha.pdf import typeset
 
     [(doc, html, resources)] = _render_inputs(project, {"short"})
     documents = []
-    lay_out = render.lay_out
+    lay_out = typeset.lay_out
 
     def kept_track_of(*args, **kwargs):
         document = lay_out(*args, **kwargs)
         documents.append(weakref.ref(document))
         return document
 
-    monkeypatch.setattr(render, "lay_out", kept_track_of)
-    monkeypatch.setattr(render, "_renders_in_process", 0)
+    monkeypatch.setattr(typeset, "lay_out", kept_track_of)
+    monkeypatch.setattr(typeset, "_renders_in_process", 0)
     gc.unfreeze()
     try:
-        render.render_pdf(doc.page, html, b"t", resources)
+        typeset.typeset_pdf(doc.page, html, b"t", resources)
         assert gc.get_freeze_count() == 0
         for _ in range(2):
-            render.render_pdf(doc.page, html, b"t", resources)
+            typeset.typeset_pdf(doc.page, html, b"t", resources)
         assert gc.get_freeze_count() > 0
         gc.collect()
         assert len(documents) == 3 and all(ref() is None for ref in documents)
@@ -893,7 +897,8 @@ def test_print_html_is_read_as_weasyprint_reads_it():
     from weasyprint import HTML
 
     from fanzha.pdf import collect_documents
-    from fanzha.pdf.render import BASE_URL, _print_html, render_html, well_formed_tree
+    from fanzha.pdf.html import document_html
+    from fanzha.pdf.typeset import BASE_URL, _print_html, well_formed_tree
 
     problems = Problems(REPO)
     catalog = load_catalog(REPO, problems)
@@ -907,7 +912,7 @@ def test_print_html_is_read_as_weasyprint_reads_it():
                  "klass": "七年级（1）班", "students": rows, "has_numbers": True})]
     kinds = set()
     for doc in docs:
-        html = render_html(doc)
+        html = document_html(doc)
         tree = well_formed_tree(html)
         if tree is None:
             assert "<svg" in html, doc.key
@@ -921,7 +926,7 @@ def test_print_html_is_read_as_weasyprint_reads_it():
     assert well_formed_tree("<!DOCTYPE html><html><body><p>要</p></body></html>") is not None
 
     # HTML.__init__ replaced: the document has every attribute WeasyPrint's own gives it.
-    html = render_html(letter)
+    html = document_html(letter)
     assert set(vars(_print_html()(string=html, base_url=BASE_URL, url_fetcher=None))) == set(
         vars(HTML(string=html, base_url=BASE_URL)))
 
@@ -933,31 +938,31 @@ def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
     import weasyprint
     from weasyprint.html import UA
 
-    from fanzha.pdf import render as render_module
+    from fanzha.pdf import typeset as typeset_module
 
-    narrowed, counts = render_module.narrowed_user_agent_css(UA)
+    narrowed, counts = typeset_module.narrowed_user_agent_css(UA)
     assert counts == [1, 5] and "li::marker {" in narrowed and "::footnote-call" not in narrowed
 
     inputs = _render_inputs(project)
     assert {"short", "a5", "f", "card", "p-a3"} <= {doc.material.id for doc, _, _ in inputs}
-    ours = [render_module.render_pdf(doc.page, html, b"ua", resources).pdf for doc, html, resources in inputs]
-    monkeypatch.setattr(render_module, "_print_html", lambda: weasyprint.HTML)
+    ours = [typeset_module.typeset_pdf(doc.page, html, b"ua", resources).pdf for doc, html, resources in inputs]
+    monkeypatch.setattr(typeset_module, "_print_html", lambda: weasyprint.HTML)
     for (doc, html, resources), pdf in zip(inputs, ours):
-        assert render_module.render_pdf(doc.page, html, b"ua", resources).pdf == pdf, doc.material.id
+        assert typeset_module.typeset_pdf(doc.page, html, b"ua", resources).pdf == pdf, doc.material.id
 
 
 def test_streams_compressed_once_write_the_same_file(project, monkeypatch):
     """The finisher compresses each stream once, as pydyf would (pydyf compressed each twice, the PDF having an
     identifier): the files are the same, byte for byte, as pydyf writes them on its own."""
-    from fanzha.pdf.render import render_pdf
+    from fanzha.pdf.typeset import typeset_pdf
 
     inputs = _render_inputs(project, {"short", "card", "p-a3"})
     assert len(inputs) == 3
-    ours = [render_pdf(doc.page, html, b"once", resources).pdf for doc, html, resources in inputs]
+    ours = [typeset_pdf(doc.page, html, b"once", resources).pdf for doc, html, resources in inputs]
     monkeypatch.setattr(finish_module, "_compress_once", lambda pdf: None)
     for (doc, html, resources), pdf in zip(inputs, ours):
         assert b"/FlateDecode" in pdf
-        assert render_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id
+        assert typeset_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id
 
 
 def test_phone_numbers_stand_apart_from_their_words(project):
@@ -1046,7 +1051,7 @@ def test_no_heading_or_paragraph_ends_on_a_line_of_one_character(tmp_path):
 def test_a_justified_paragraph_from_a_template_keeps_its_last_two_characters():
     """The `cjk` filter sets whole paragraphs (a poster's scam tips, the 回执's statement): their last two characters
     stay on one line, as those of the Markdown body do; labels and names (`cjk_plain`) are left alone."""
-    from fanzha.pdf.render import _env
+    from fanzha.pdf.html import _env
 
     assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith('骗\u200d钱<span class="pc">。</span>')
     assert "\u200d" not in str(_env.filters["cjk_plain"]("家长签字"))
@@ -1256,7 +1261,8 @@ def test_a_line_ended_by_a_forced_break_is_not_justified():
     from fanzha.pdf.layout.fonts import font_files, font_resources, font_sources
     from fanzha.pdf.layout.justify import justify_lines
     from fanzha.pdf.layout.boxes import boxes as _boxes
-    from fanzha.pdf.render import lay_out, stylesheets
+    from fanzha.pdf.html import stylesheets
+    from fanzha.pdf.typeset import lay_out
 
     html = ('<!DOCTYPE html><html><head><style>@font-face { font-family: "FZ Sans"; src: url("fonts/sans.otf"); }'
             '</style><link rel="stylesheet" href="print.css" /></head><body><div class="justify" style="width: 100mm">'

@@ -386,9 +386,9 @@ def bundled(tmp_path_factory):
     import shutil
 
     from fanzha.pdf import print_documents
-    from fanzha.pdf.executor import make_task, render_task
+    from fanzha.pdf.executor import make_task, run_task
     from fanzha.pdf.preflight import preflight
-    from fanzha.pdf.render import stylesheets
+    from fanzha.pdf.html import stylesheets
 
     root = tmp_path_factory.mktemp("bundled")
     shutil.copytree(REPO / "materials", root / "materials")
@@ -399,11 +399,11 @@ def bundled(tmp_path_factory):
     out = {}
     for doc in docs:
         if doc.material.id in FAULTS[doc.expanded.edition.id] and not doc.variant:
-            rendered = render_task(make_task("0" * 64, doc.key, doc.html, doc.page, stylesheets(), preview=False))
+            rendered = run_task(make_task("0" * 64, doc.key, doc.html, doc.page, stylesheets(), preview=False))
             path = root / f"{doc.expanded.edition.id}-{doc.file_stem}.pdf"
-            path.write_bytes(rendered.rendered.pdf)
-            out[doc.material.id] = {"path": path, "doc": doc, "pages": rendered.rendered.pages,
-                                    "preflight": preflight(doc, rendered.rendered.pdf), "catalog": catalog}
+            path.write_bytes(rendered.typeset.pdf)
+            out[doc.material.id] = {"path": path, "doc": doc, "pages": rendered.typeset.pages,
+                                    "preflight": preflight(doc, rendered.typeset.pdf), "catalog": catalog}
     return out
 
 

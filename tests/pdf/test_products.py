@@ -14,7 +14,7 @@ from helpers import REPO, Project
 
 from fanzha import pipeline
 from fanzha.model.catalog import edition_materials, load_catalog
-from fanzha.pdf import RenderSettings, build_print_outputs, stats
+from fanzha.pdf import WorkerSettings, build_print_outputs, stats
 from fanzha.pdf.imposition import impose, saddle_order
 from fanzha.pdf.layout.page import PT_PER_MM
 from fanzha.pdf.products import BANNER_SIZES, banner_layout
@@ -63,7 +63,7 @@ def render(project: Project, kinds: tuple[str, ...]):
     assert not checked.problems.errors, checked.problems.errors
     docs = [d for d in checked.documents if d.material.kind in kinds]
     out = project.root / "out"
-    items = build_print_outputs(checked.catalog, checked.editions(), out, checked.problems, RenderSettings(jobs=1),
+    items = build_print_outputs(checked.catalog, checked.editions(), out, checked.problems, WorkerSettings(jobs=1),
                                 docs=docs)
     assert not checked.problems.errors, checked.problems.errors
     return {item.variant or "main": item for item in items}, out

@@ -1,7 +1,8 @@
-"""HTML from the layout templates, then WeasyPrint: PDF bytes with exact TrimBox/BleedBox and fixed metadata.
+"""WeasyPrint: a print HTML to PDF bytes with exact TrimBox/BleedBox and fixed metadata, and the layout facts the
+checks need (overflow, the 回执's blanks, images' printed sizes, refused URLs).
 
-render_html runs where the build runs; render_pdf may run in another process or on another machine, so it reads
-nothing from disk: the stylesheets and fonts the HTML names come with the call (`resources`)."""
+typeset_pdf may run in another process or on another machine, so it reads nothing from disk: the stylesheets and
+fonts the HTML names come with the call (`resources`)."""
 
 from __future__ import annotations
 
@@ -13,73 +14,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-from markupsafe import Markup, escape
-
-from fanzha import __version__
-from fanzha.pdf.documents import PrintDoc
+from fanzha.pdf.html import TEMPLATES
 from fanzha.pdf.layout.boxes import boxes, element_boxes, has_class, own_element
 from fanzha.pdf.layout.finish import finish
-from fanzha.pdf.layout.fonts import EQUIVALENTS, advance_em, font_sources
 from fanzha.pdf.layout.justify import justify_lines
 from fanzha.pdf.layout.page import PageSpec
-from fanzha.pdf.qr import qr_code_mm
-from fanzha.text.cjk import space_text
-from fanzha.text.clreq import compressible_marks
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "print"
 MM_PER_PX = 25.4 / 96  # WeasyPrint lays out in CSS pixels
 
 
-def _cjk(value, justified: bool = True, heading: bool = False) -> Markup:
-    """Template filters for text: `cjk` for a paragraph in a justified block (.justify, justify.py), its last two
-    characters on one line; `cjk_plain` for all other text (labels, names); `cjk_heading` for titles, headings and
-    other display lines (slogans, subheads): lines break between short phrases, and the last two characters stay on
-    one line. All keep the spaces the author typed visible and compress neighbouring punctuation."""
-    if isinstance(value, Markup):
-        return value
-    text = str(value or "")
-    for old, new in EQUIVALENTS.items():
-        text = text.replace(old, new)
-    spaced = space_text(str(escape(text)), keep_end=justified or heading, keep_phrases=heading)
-    return compressible_marks(spaced) if justified else Markup(spaced)
-
-
-def _mm(value: float) -> str:
-    return f"{round(float(value), 3):g}mm"
-
-
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
-_env.filters["cjk"] = _cjk
-_env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
-_env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
-_env.filters["mm"] = _mm
-_env.filters["advance_em"] = lambda value: advance_em(str(value))
-_env.globals["qr_code_mm"] = qr_code_mm
-FILTERS = _env.filters  # the layouts' text filters, for layout templates kept elsewhere (fanzha.channels)
-
-
-def template_files() -> list[Path]:
-    return sorted(p for p in TEMPLATES.iterdir() if p.is_file())
-
-
-def render_html(doc: PrintDoc) -> str:
-    return render_template(doc.template, doc.page, doc.context, font_sources(doc.context.get("glyphs", "SC")))
-
-
-def render_template(template: str, page: PageSpec, context: dict, fonts=()) -> str:
-    """The HTML; it declares only those of `fonts` its markup uses (base.html.j2, Face.only_with_class)."""
-    return _env.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
-
-
-def stylesheets() -> dict[str, bytes]:
-    """The layouts' CSS by the names the HTML links them with, to travel with each render."""
-    return {path.name: path.read_bytes() for path in template_files() if path.suffix in (".css", ".icc")}
-
-
 @dataclass
-class Rendered:
+class TypesetDocument:
     pdf: bytes
     pages: int
     notes: list[str] = field(default_factory=list)  # layout facts the caller turns into problems
@@ -259,14 +204,14 @@ def _parsed_stylesheet(css: bytes):
     return _parsed[key]
 
 
-def render_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> Rendered:
+def typeset_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: dict[str, bytes]) -> TypesetDocument:
     """`resources`: name relative to the templates folder -> bytes, for every stylesheet and font the HTML loads."""
     _freeze_long_lived()
     refused: list[str] = []
     document = lay_out(html, resources, refused=refused, standard=page_spec.standard)
     if len(document.pages) > 1:
         document = _fit_table(document, html, resources, refused, page_spec.standard)
-    result = Rendered(b"", len(document.pages), refused=refused)
+    result = TypesetDocument(b"", len(document.pages), refused=refused)
 
     signoff = _find(document, lambda e: has_class(e, "signoff"))
     if signoff:

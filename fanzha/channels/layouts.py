@@ -12,10 +12,10 @@ import jinja2
 
 from fanzha.files import write_atomic
 from fanzha.pdf import layout_inputs
-from fanzha.pdf.executor import RenderSettings, make_task, open_runner
+from fanzha.pdf.executor import WorkerSettings, make_task, open_runner
 from fanzha.pdf.layout.fonts import font_sources
 from fanzha.pdf.layout.page import PageSpec
-from fanzha.pdf.render import FILTERS, TEMPLATES as PRINT_TEMPLATES, stylesheets
+from fanzha.pdf.html import FILTERS, TEMPLATES as PRINT_TEMPLATES, stylesheets
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "channels"
 
@@ -37,7 +37,7 @@ def inputs_digest() -> str:
     return digest.hexdigest()
 
 
-def print_html(template: str, page: PageSpec, context: dict) -> str:
+def layout_html(template: str, page: PageSpec, context: dict) -> str:
     return env.get_template(template).render(doc=context, page=page, fonts=font_sources(), version="channels")
 
 
@@ -46,7 +46,7 @@ def resources() -> dict[str, bytes]:
     return {**stylesheets(), **{p.name: p.read_bytes() for p in channel_files() if p.suffix == ".css"}}
 
 
-class RenderCache:
+class ChannelCache:
     """out_dir/channels-cache.json: output file -> the key of the inputs it was made from and its bytes' hash. A file
     is reused only when both match (a build killed between writing a file and the cache leaves a mismatch)."""
 
@@ -81,13 +81,13 @@ class RenderCache:
             write_atomic(self.path, data)
 
 
-def render_all(jobs: list[tuple[str, str, PageSpec, bool]], settings: RenderSettings | None):
-    """Render (key, html, page, preview) jobs with the print executor; yields (key, RenderResult)."""
+def typeset_all(jobs: list[tuple[str, str, PageSpec, bool]], settings: WorkerSettings | None):
+    """Render (key, html, page, preview) jobs with the print executor; yields (key, TaskResult)."""
     if not jobs:
         return
     css = resources()
     tasks = [make_task(key, key[:12], html, page, css, preview) for key, html, page, preview in jobs]
-    runner = open_runner(settings or RenderSettings())
+    runner = open_runner(settings or WorkerSettings())
     try:
         for result in runner.run(tasks):
             yield result.key, result
