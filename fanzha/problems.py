@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fanzha.messages import PROBLEMS_WARNING, Message
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -21,7 +23,7 @@ class Problem:
         if self.fix:
             text += f" — {self.fix}"
         if self.warning:
-            text = "警告 " + text
+            text = PROBLEMS_WARNING.format(problem=text)
         return text
 
 
@@ -50,12 +52,15 @@ class Problems:
                 continue
         return Path(path).as_posix()
 
-    def add(self, path: Path | str, line: int, message: str, fix: str = "", *, warning: bool = False) -> None:
+    def add(self, path: Path | str, line: int, message: Message | str, fix: str = "", *, warning: bool = False) -> None:
+        """`message`: a messages.Message with its fields filled in (its fix with it), or its two halves."""
+        if isinstance(message, Message):
+            message, fix = message.what, message.fix
         problem = Problem(self.relative(path), line, message, fix, warning)
         if problem not in self.items:  # the same text checked for several editions reports once
             self.items.append(problem)
 
-    def warn(self, path: Path | str, line: int, message: str, fix: str = "") -> None:
+    def warn(self, path: Path | str, line: int, message: Message | str, fix: str = "") -> None:
         self.add(path, line, message, fix, warning=True)
 
     @property
