@@ -41,15 +41,57 @@ unit:
 date: 2026-11-01
 """
 
-# A one-paragraph letter to residents: the smallest material that makes a PDF and a page.
-RESIDENTS_LETTER = """\
+# A letter to residents whose body the test gives (str.format: {body}; its template variables are doubled).
+LETTER_WITH_BODY = """\
 ---
 kind: letter
 id: jumin
 title: 致居民的一封信
 salutation: 各位居民：
 ---
-刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。
+{body}
+"""
+LETTER_BODY_LINE = 7  # the first body line of LETTER_WITH_BODY
+
+# A one-paragraph letter to residents: the smallest material that makes a PDF and a page.
+RESIDENTS_LETTER = LETTER_WITH_BODY.format(
+    body="刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。")
+
+# A letter to parents with a 回执, as `fanzha merge` takes it.
+PARENTS_LETTER = """\
+---
+kind: letter
+id: jiazhang
+title: 致家长的一封测试信
+audiences: [全体群众]
+salutation: 尊敬的家长朋友们：
+receipt:
+  statement: {statement}
+  fields: [班级, 学生姓名, 家长签字]
+---
+请和孩子一起记住：不听、不信、不转账。被骗请立即拨打{{{{ phones.police }}}}。
+"""
+
+# Slogans for stickers, and a sheet of them.
+STICKER_SLOGANS = """\
+---
+kind: slogans
+id: s
+title: 标语
+channels: [贴纸]
+---
+- 不听不信不转账 {#san-bu}
+- 陌生链接不点击 {#lianjie}
+"""
+STICKER_SHEET = """\
+---
+kind: stickers
+id: t
+title: 反诈贴纸
+template: a4-3x8-70x37
+mode: fill
+slogans: [s/san-bu]
+---
 """
 
 SCAM = """\

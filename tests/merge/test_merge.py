@@ -12,25 +12,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from helpers import FANZHA, REPO, Project, class_of_45, write_csv, write_xlsx
+from helpers import FANZHA, PARENTS_LETTER, REPO, Project, class_of_45, write_csv, write_xlsx
 from fanzha.pdf.layout.fonts import missing_characters
 from fanzha.pdf.preflight import font_issues
 
 CANARY = "甄测试金丝雀"
 
-LETTER = """\
----
-kind: letter
-id: jiazhang
-title: 致家长的一封测试信
-audiences: [全体群众]
-salutation: 尊敬的家长朋友们：
-receipt:
-  statement: 我已认真阅读《致家长的一封测试信》，并与孩子一起学习了防范电信网络诈骗知识。
-  fields: [班级, 学生姓名, 家长签字]
----
-请和孩子一起记住：不听、不信、不转账。被骗请立即拨打{{ phones.police }}。
-"""
+LETTER = PARENTS_LETTER.format(statement="我已认真阅读《致家长的一封测试信》，并与孩子一起学习了防范电信网络诈骗知识。")
 
 TOWNSHIP = """\
 extends: default
