@@ -118,6 +118,20 @@ summary: 一句话识破。
 """
 
 
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`fanzha --root <root> <args>` as the console script runs it, in this process: exit code, stdout and stderr as
+    a user sees them, without starting Python again for every case."""
+    from fanzha import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = cli.main(["--root", str(root), *args])
+        except SystemExit as exit:
+            code = exit.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 class Project:
     """A throwaway fanzha project: the repository's site scaffolding plus materials the test writes."""
 
@@ -142,17 +156,7 @@ class Project:
         return self.write(f"materials/scam/{id}.md", SCAM.format(id=id, title=title, aliases=aliases))
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
-        """`fanzha --root <project> <args>` as the console script runs it, in this process: exit code, stdout and
-        stderr as a user sees them, without starting Python again for every error case."""
-        from fanzha import cli
-
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                code = cli.main(["--root", str(self.root), *args])
-            except SystemExit as exit:
-                code = exit.code
-        return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+        return run_cli(self.root, *args)
 
     def run_process(self, *args: str) -> subprocess.CompletedProcess:
         """The real `python -m fanzha.cli` in a process of its own (for what only a process shows: signals, exit)."""
