@@ -190,7 +190,7 @@ def test_the_site_has_a_traditional_version_of_the_materials(built):
         assert not simplified_left(text), (page, simplified_left(text))
     letter = built / "zh-hant" / "letter" / "jumin" / "index.html"
     assert "軟體" in article_text(letter) and "96110" in article_text(letter)
-    assert '<html lang="zh-Hant"' in letter.read_text("utf-8")
+    assert '<html lang="zh-Hant-TW"' in letter.read_text("utf-8")
     assert '<html lang="zh"' in (built / "letter" / "jumin" / "index.html").read_text("utf-8")
     # Its downloads are the Traditional edition's own files, and the links reach them.
     links = re.findall(r'href="([^"]+\.pdf)"', letter.read_text("utf-8"))
