@@ -185,7 +185,7 @@ def _cornered(text: str, before: str = "", after: str = "") -> str:
         following = text[at + 1] if at + 1 < len(text) else after
         if ch == "’" and previous.isascii() and previous.isalpha() and following.isascii() and following.isalpha():
             out.append(ch)
-        elif ch == " " and _break_by_quote(previous, following):
+        elif ch == " " and following and _break_by_quote(previous, following):
             continue  # the break opportunity space_text gave a quotation mark: a bracket needs none
         else:
             out.append(CORNER.get(ch, ch))
