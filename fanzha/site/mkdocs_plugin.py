@@ -96,12 +96,22 @@ class FanzhaPlugin(BasePlugin):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        # A 繁體版 page: the theme's own words in Traditional characters (overrides/partials/language.html), and its
-        # edition's name and footer in the header, the <title> and the footer.
+        # A 繁體版 page: the theme's own words in Traditional characters (overrides/partials/language.html), its
+        # edition's name and footer in the header, the <title> and the footer, and mkdocs.yml's names of the colour
+        # schemes' buttons in its characters.
         shown = self.content.pages.scripts.get(traditional_prefix(page.url) or "") if self.content else None
         if shown:
+            from fanzha.edition.script import ScriptConverter
+
+            convert = ScriptConverter(shown["variant"]).finish
+            palette = config.theme["palette"] if "palette" in config.theme else None
+            if isinstance(palette, list):
+                palette = [{**option, "toggle": {**option["toggle"], "name": convert(option["toggle"]["name"])}}
+                           if isinstance(option.get("toggle"), dict) and "name" in option["toggle"] else option
+                           for option in palette]
             context["traditional_ui"], context["traditional_lang"] = UI_LANGUAGE, shown["lang"]
-            context["config"] = _Shown(config, site_name=str(escape(shown["site_name"])), copyright=shown["copyright"])
+            context["config"] = _Shown(config, site_name=str(escape(shown["site_name"])), copyright=shown["copyright"],
+                                       theme=_Shown(config.theme, palette=palette))
         return context
 
     def on_post_page(self, output, page, config):
