@@ -78,9 +78,9 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
         items = by_kind(kind)
         section_nav: list[Any] = []
         index = f"{kind}/index.md"
-        site.pages[index] = _render(env, f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2", **common,
-                                    title=SECTION_TITLES[kind], items=items, kind=kind, prints=prints,
-                                    scams=scams, catalog=catalog, channels=_channels(items))
+        template = f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2"
+        site.pages[index] = _render(env, template, **common, title=SECTION_TITLES[kind], items=items, kind=kind,
+                                    prints=prints, scams=scams, catalog=catalog, channels=_channels(items))
         section_nav.append({"全部" if kind != "scam" else "按类型": index})
         if kind == "scam":
             site.pages["scam/by-audience.md"] = _render(env, "scam_audiences.md.j2", **common, title="按人群",
@@ -89,7 +89,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
         for item in items:
             path = f"{kind}/{item.material.id}.md"
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
-            site.pages[path] = _render(env, f"{kind}.md.j2", **common, item=item, prints=prints.get(item.material.id, []),
+            site.pages[path] = _render(env, f"{kind}.md.j2", **common, item=item,
+                                       prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
                                        catalog=catalog, kind_name=KIND_NAMES[kind],
                                        channels=channel_blocks.get(item.material.id, ""), **extra)
@@ -99,8 +100,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     kinds = [(kind, SECTION_TITLES[kind]) for kind in SECTION_TITLES if any(g.kind == kind for g in groups)]
     audiences = {m.id: list(m.meta.audiences) for m in catalog.materials.values()}
     used = {a for g in groups for a in audiences.get(g.material, [])}
-    site.pages["print/index.md"] = _render(env, "print_centre.md.j2", **common, items=groups, editions=editions, kinds=kinds,
-                                           audiences=audiences, channel_items=channel_items,
+    site.pages["print/index.md"] = _render(env, "print_centre.md.j2", **common, items=groups, editions=editions,
+                                           kinds=kinds, audiences=audiences, channel_items=channel_items,
                                            audience_names=[a for a in catalog.audiences if a in used])
     site.nav.append({"印刷中心": "print/index.md"})
     if channel_page:

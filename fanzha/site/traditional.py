@@ -47,7 +47,8 @@ def add_traditional_pages(site, catalog, expanded: dict[str, dict], print_items:
                if entry is not None]
         site.nav.append({titles[edition_id]: nav})
         name, footer = site_name_and_footer(converter.edition(catalog.editions[edition_id]))
-        site.scripts[prefix] = {"variant": converter.variant, "lang": converter.lang, "site_name": corner_text(converter.finish(name)),
+        site.scripts[prefix] = {"variant": converter.variant, "lang": converter.lang,
+                                "site_name": corner_text(converter.finish(name)),
                                 "copyright": converter.finish_html(footer)}
 
 
