@@ -34,7 +34,7 @@ class SitePages:
     pages: dict[str, str] = field(default_factory=dict)  # source path in the site -> Markdown
     nav: list[Any] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # plain-text downloads, path -> text
-    # 繁體版 folders (site/traditional.py) -> what the theme shows on their pages: lang, site_name, copyright
+    # 繁體版 folders (site/traditional.py) -> what the theme shows on their pages: variant, lang, site_name, copyright
     scripts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
