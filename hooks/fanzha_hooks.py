@@ -12,6 +12,7 @@ on_startup = plugin.on_startup
 on_config = plugin.on_config
 on_files = plugin.on_files
 on_page_content = plugin.on_page_content
+on_page_context = plugin.on_page_context
 on_post_page = plugin.on_post_page
 on_template_context = plugin.on_template_context
 on_post_build = plugin.on_post_build

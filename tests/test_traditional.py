@@ -31,6 +31,9 @@ receipt:
 ---
 {{ unit.name }}提醒您：不要下载陌生软件，不要泄露个人信息，请安装国家反诈中心APP。
 详情请访问 https://www.gov.cn/fanzha/ 。接到{{ phones.hotline }}来电请务必接听，被骗请立即拨打{{ phones.police }}报警。
+
+凡是自称“公检法”、要您把钱转进“安全账户”的，都是诈骗；所谓‘保证金’“解冻费”“刷单返利”和“高额回报”，一律不信、不转账。
+对方说“这是‘秘密侦查’，不能告诉家人”时，请立即挂断，拨打“96110”核实；“先垫付、后返利”的“兼职”全是骗局。
 """
 
 SLOGANS = """\
@@ -80,6 +83,19 @@ rows: 10
 宣传员逐户登记，发现可疑情况立即报告。
 """
 
+BOOKLET = """\
+---
+kind: booklet
+id: b
+title: 防骗小手册
+format: A6
+scam_types: [shuadan-fanli]
+---
+## 写在前面
+
+遇到“刷单返利”的兼职，请先问一问家人。
+"""
+
 TRADITIONAL = """\
 id: fanti
 extends: default
@@ -126,6 +142,7 @@ def traditional_project(tmp_path: Path, variant: str = "tw") -> Project:
     project.write("materials/stickers/t.md", STICKERS)
     project.write("materials/poster/p.md", POSTER)
     project.write("materials/form/f.md", FORM)
+    project.write("materials/booklet/b.md", BOOKLET)
     project.write("materials/editions/fanti.yml", TRADITIONAL.format(variant=variant))
     return project
 
@@ -181,6 +198,55 @@ def test_every_print_file_of_the_edition_is_in_traditional_characters(built):
     assert "测试县公安局提醒您" in pdf_text(built / "print" / "default" / "jumin.pdf")
 
 
+def test_quotation_marks_print_as_corner_brackets_and_a_closing_one_never_starts_a_line(built):
+    texts = {f.stem: pdf_text(f) for f in sorted((built / "print" / "fanti").glob("*.pdf"))}
+    letter = texts["jumin"].replace("\n", "")
+    assert "「安全賬戶」" in letter and "『保證金』「解凍費」" in letter and "「這是『" in letter, letter
+    for name, text in texts.items():
+        assert not re.search("[“”‘’]", text), name
+        # No space left where a “ or ” had one for its line break, no line starting with 」 or ending with 「.
+        assert not re.search("[ ][「『]|[」』][ ]", text), (name, re.findall(".{3}[ ][「『]|[」』][ ].{3}", text))
+        for line in text.splitlines():
+            assert not line.startswith(("」", "』")) and not line.rstrip().endswith(("「", "『")), (name, line)
+    assert "「安全账户」" not in pdf_text(built / "print" / "default" / "jumin.pdf")
+    assert "“安全账户”" in pdf_text(built / "print" / "default" / "jumin.pdf").replace("\n", "")
+
+
+def test_the_layouts_own_words_are_in_taiwan_wording(built):
+    """The templates' own words, phrase by phrase as the materials (s2twp): 短信 is 簡訊 in Taiwan, which the
+    character-level conversion (s2tw) would leave as 短信."""
+    booklet = pdf_text(built / "print" / "fanti" / "b.pdf").replace("\n", "")
+    assert "涉詐預警勸阻簡訊" in booklet and "開啟來電和簡訊預警" in booklet and "短信" not in booklet
+    assert "「国家反诈中心」下載安裝" in booklet  # a kept term, quoted as the edition quotes
+    assert "涉诈预警劝阻短信" in pdf_text(built / "print" / "default" / "b.pdf").replace("\n", "")
+    letter = (built / "zh-hant" / "letter" / "jumin" / "index.html").read_text("utf-8")
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', letter)[1])
+    assert "直接列印" in description  # 打印 in the site template
+    stickers = article_text(built / "zh-hant" / "stickers" / "t" / "index.html")
+    assert "列印前先對位" in stickers and "選擇「實際大小」" in stickers
+
+
+def test_site_pages_of_the_traditional_version_quote_with_corner_brackets(built):
+    page = built / "zh-hant" / "letter" / "jumin" / "index.html"
+    text = article_text(page)
+    assert "「安全賬戶」" in text and "『保證金』「解凍費」" in text and not re.search("[“”‘’]", text)
+    assert "“安全账户”" in article_text(built / "letter" / "jumin" / "index.html")
+    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
+    entry = next(doc for doc in index["docs"] if doc["location"] == "zh-hant/letter/jumin/")
+    assert "「" in entry["text"] and "“" not in entry["text"]
+    assert "「" in index["config"]["separator"]  # a query next to a bracket still finds the word
+
+
+def test_the_theme_shows_the_editions_name_and_footer_on_its_pages(built):
+    page = (built / "zh-hant" / "letter" / "jumin" / "index.html").read_text("utf-8")
+    assert 'placeholder="搜尋"' in page and "回到頂端" in page
+    assert "<title>致居民朋友的一封信 - 測試縣反詐宣傳物料（繁體版）</title>" in page
+    footer = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', page, re.S)[1]
+    assert "測試縣公安局 · 報警電話" in footer and "0123-6600110" in footer
+    simplified = (built / "letter" / "jumin" / "index.html").read_text("utf-8")
+    assert 'placeholder="搜索"' in simplified and "测试县公安局 · 报警电话" in simplified
+
+
 def test_the_site_has_a_traditional_version_of_the_materials(built):
     pages = sorted((built / "zh-hant").rglob("index.html"))
     assert {p.parent.relative_to(built / "zh-hant").as_posix() for p in pages} >= {
@@ -190,7 +256,7 @@ def test_the_site_has_a_traditional_version_of_the_materials(built):
         assert not simplified_left(text), (page, simplified_left(text))
     letter = built / "zh-hant" / "letter" / "jumin" / "index.html"
     assert "軟體" in article_text(letter) and "96110" in article_text(letter)
-    assert '<html lang="zh-Hant"' in letter.read_text("utf-8")
+    assert '<html lang="zh-Hant-TW"' in letter.read_text("utf-8")
     assert '<html lang="zh"' in (built / "letter" / "jumin" / "index.html").read_text("utf-8")
     # Its downloads are the Traditional edition's own files, and the links reach them.
     links = re.findall(r'href="([^"]+\.pdf)"', letter.read_text("utf-8"))
@@ -368,3 +434,64 @@ def test_a_misspelt_script_is_named_at_its_line(tmp_path):
     checked = pipeline.check(project.root, print_documents=False)
     [problem] = [p for p in checked.problems.errors if p.path.endswith("fanti.yml")]
     assert problem.line == 4 and "script" in problem.message and "traditional" in problem.fix
+
+
+def test_corner_quotes_change_text_only():
+    from fanzha.text.cjk import corner_quotes, corner_text
+
+    fragment = ('<p title="“标题”">他说：“安全账户”是骗局，‘不要’转账。Let’s go. <code>print(“x”)</code>'
+                '<a href="https://example.cn/?q=“a”">“链接”</a><script>var s = "“";</script></p>')
+    assert corner_quotes(fragment) == ('<p title="“标题”">他说：「安全账户」是骗局，『不要』转账。Let’s go. '
+                                       '<code>print(“x”)</code><a href="https://example.cn/?q=“a”">「链接」</a>'
+                                       '<script>var s = "“";</script></p>')
+    assert corner_text("“三不”口诀：I’m ‘OK’") == "「三不」口诀：I’m 『OK』"
+
+
+def test_words_taiwan_wording_takes_in_a_computing_sense_keep_their_sense():
+    text = "网上交友的对象带您投资，常见诈骗类型，红章文件，感谢您的支持。下载软件先查看信息。"
+    tw = converter_for(_edition("tw")).text(text)
+    assert tw == "網上交友的對象帶您投資，常見詐騙類型，紅章文件，感謝您的支持。下載軟體先查看資訊。"
+
+
+def test_templates_words_are_converted_phrase_by_phrase_and_their_statements_left_as_written():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "t": '打印{{ "短信" }}{{ field }}{% if c == "序号" %}序号栏{% endif %}{# 打印 #}{% include "u" %}',
+        "u": "请安装国家反诈中心APP"}))
+    converted = converter_for(_edition("tw")).templates(env)
+    assert converted.get_template("t").render(field="信息", c="序号") == "列印簡訊信息序號欄請安裝国家反诈中心APP"
+    assert env.get_template("t").render(field="信息", c="序号").startswith("打印短信信息")
+
+
+TWO_EDITIONS = """\
+id: {id}
+extends: default
+title: {title}
+script: traditional
+script_variant: {variant}
+"""
+
+
+def test_each_traditional_edition_gets_its_own_site_folder(tmp_path):
+    project = Project(tmp_path / "proj")
+    project.scam()
+    project.write("materials/letter/jumin.md", LETTER)
+    project.write("materials/editions/fanti.yml", TWO_EDITIONS.format(id="fanti", title="台湾版", variant="tw"))
+    project.write("materials/editions/xianggang.yml", TWO_EDITIONS.format(id="xianggang", title="香港版", variant="hk"))
+    pipeline.build(project.root)
+    site = project.root / "site"
+    tw = (site / "zh-hant" / "letter" / "jumin" / "index.html").read_text("utf-8")
+    hk = (site / "zh-hant-xianggang" / "letter" / "jumin" / "index.html").read_text("utf-8")
+    assert '<html lang="zh-Hant-TW"' in tw and '<html lang="zh-Hant-HK"' in hk
+    assert "軟體" in article_text(site / "zh-hant" / "letter" / "jumin" / "index.html")
+    assert "軟件" in article_text(site / "zh-hant-xianggang" / "letter" / "jumin" / "index.html")
+    assert "<title>致居民朋友的一封信 - 香港版</title>" in hk and 'placeholder="搜尋"' in hk
+    for page in (tw, hk):  # both in every page's navigation, each with its own name
+        assert "繁體版（臺灣）" in page and "繁體版（香港）" in page
+    # Each links its own edition's print files, and search treats both as 繁體版 pages.
+    assert all("xianggang/" in link for link in re.findall(r'href="([^"]+\.pdf)"', hk))
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    for prefix in ("zh-hant/", "zh-hant-xianggang/"):
+        entry = next(doc for doc in index["docs"] if doc["location"] == f"{prefix}letter/jumin/")
+        assert "<span hidden>" in entry["text"], prefix

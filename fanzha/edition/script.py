@@ -8,9 +8,15 @@ Two passes, both OpenCC (the official `opencc` wheel):
 - `expanded`: each material as the edition prints it (after its template variables are filled in), with OpenCC's
   phrase-level conversion: Taiwan wording for `tw` (s2twp: 软件→軟體, 信息→資訊), Hong Kong characters for `hk`
   (s2hk). The unit's details are converted once, unless the edition already gives them in Traditional.
-- `finish`: a finished print HTML or site page, which also holds the layouts' own words (回执, 印刷说明 …) and text
-  taken straight from other materials (a poster's scam titles): character-level conversion (s2tw, s2hk), which
-  leaves text already converted as it is, so running it after the first pass changes nothing the first one wrote.
+  A few words s2twp gives their computing sense (对象→物件, 类型→型別, 文件→檔案) are converted character by
+  character instead (CHARACTER_LEVEL): in these materials 交友对象 is a person and 诈骗类型 a kind of scam.
+- The layout templates' own words (回执, 印刷说明 …) in the same wording: `templates` gives a Jinja environment
+  whose templates come with their text converted phrase by phrase before they are filled in (TemplateWording).
+- `finish`: a finished print HTML or site page, which also holds text taken straight from other materials (a
+  poster's scam titles) and the words of the templates' statements ({% if c == "序号" %}): character-level
+  conversion (s2tw, s2hk), which leaves text already converted as it is, so running it after the first pass
+  changes nothing the first one wrote. `finish_html` also quotes with corner brackets, as Taiwan and Hong Kong do:
+  “ ” and ‘ ’ become 「 」 and 『 』 in the text (cjk.corner_quotes), never in tags, attributes or code.
 
 Neither pass touches numbers, URLs, hotlines (also as read out: 幺幺零, 九六幺幺零) or the edition's `keep_terms`:
 those are masked before OpenCC sees the text and put back after.
@@ -23,8 +29,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+import jinja2
+
 from fanzha.edition.expand import Expanded
 from fanzha.model.catalog import Edition
+from fanzha.text.cjk import corner_quotes
 
 # Per variant: the phrase-level configuration for material text, the character-level one for finished pages, the HTML
 # language (which also tells readers and search engines the script), and the Noto CJK faces with its glyph forms.
@@ -39,6 +48,10 @@ VARIANTS = {
 _PROTECTED = re.compile(r"(?:https?://|www\.)[!#-;=?-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
                         r"|[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*")
 _MASK_BASE = 0xF0000  # Supplementary Private Use Area-A: no material holds it, and OpenCC passes it through
+
+# Words the Taiwan phrase conversion (s2twp) rewrites in their computing sense, converted character by character
+# instead: 交友对象 is not 交友物件, 诈骗类型 not 詐騙型別, 红章文件 not 紅章檔案, 感谢您的支持 not 感謝您的支援.
+CHARACTER_LEVEL = ("对象", "类型", "项目", "程序", "支持", "发布", "查看", "文件")
 
 
 @functools.cache
@@ -65,12 +78,22 @@ class ScriptConverter:
         return VARIANTS[self.variant][3]
 
     def text(self, value: str) -> str:
-        """Material text, phrase by phrase."""
-        return self._convert(value, VARIANTS[self.variant][0], self.keep_terms)
+        """Material text, phrase by phrase (CHARACTER_LEVEL words character by character)."""
+        phrases, characters = VARIANTS[self.variant][:2]
+        words = CHARACTER_LEVEL if phrases != characters else ()
+        return self._convert(value, phrases, self.keep_terms, words, characters)
 
     def finish(self, value: str) -> str:
         """A finished page or print HTML, character by character: what the first pass wrote stays as it is."""
         return self._convert(value, VARIANTS[self.variant][1], self.keep_terms)
+
+    def finish_html(self, html: str) -> str:
+        """A finished print HTML: `finish`, and its text quoted with corner brackets (「」『』)."""
+        return corner_quotes(self.finish(html))
+
+    def templates(self, env):
+        """`env` (a Jinja environment of layout templates) with its templates' own words in this edition's wording."""
+        return _template_env(env, self)
 
     def keeping(self, terms) -> "ScriptConverter":
         """This converter, leaving `terms` as they are too (students' names and classes, as the roster writes them)."""
@@ -111,26 +134,63 @@ class ScriptConverter:
         return value if self.is_traditional(value) else self.text(value)
 
     @staticmethod
-    def _convert(value: str, config: str, keep: tuple[str, ...]) -> str:
+    def _convert(value: str, config: str, keep: tuple[str, ...], words: tuple[str, ...] = (),
+                 words_config: str = "") -> str:
+        """`value` through OpenCC's `config`, the kept terms and protected text as they are, and `words` through
+        `words_config` on their own."""
         if not value or not _has_han(value):
             return value
         masked: list[str] = []
+        kept = set(keep)
 
         def mask(match: re.Match) -> str:
-            masked.append(match[0])
+            word = match[0]
+            masked.append(word if word in kept or word not in words else _opencc(words_config).convert(word))
             return chr(_MASK_BASE + len(masked) - 1)
 
-        pattern = _protected_pattern(keep)
+        pattern = _protected_pattern(keep, words)
         hidden = pattern.sub(mask, value)
         converted = _opencc(config).convert(hidden)
         return re.sub("[\U000F0000-\U000FFFFD]", lambda m: masked[ord(m[0]) - _MASK_BASE], converted)
 
 
 @functools.lru_cache(maxsize=64)
-def _protected_pattern(keep: tuple[str, ...]) -> re.Pattern:
+def _protected_pattern(keep: tuple[str, ...], words: tuple[str, ...] = ()) -> re.Pattern:
     # The longest term first, so that a term inside a longer one does not split it.
-    terms = sorted(set(keep), key=len, reverse=True)
+    terms = sorted(set(keep) | set(words), key=len, reverse=True)
     return re.compile("|".join([*(re.escape(term) for term in terms), _PROTECTED.pattern]))
+
+
+# Jinja's statements and comments: left as written by TemplateWording.
+_JINJA_STATEMENT = re.compile(r"(\{%.*?%\}|\{#.*?#\})", re.S)
+
+
+class TemplateWording(jinja2.BaseLoader):
+    """The templates of `loader` with their own words in a Traditional edition's wording, phrase by phrase as its
+    materials (ScriptConverter.text): the text between Jinja's tags and the strings that {{ }} prints. Statements
+    ({% if c == "序号" %}, {% set kinds = … %}) stay as written: they compare with material fields, and what they
+    print is converted character by character with the finished page (ScriptConverter.finish)."""
+
+    def __init__(self, loader: jinja2.BaseLoader, converter: ScriptConverter):
+        self.loader = loader
+        self.converter = converter
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        parts = _JINJA_STATEMENT.split(source)
+        converted = "".join(part if index % 2 else self.converter.text(part) for index, part in enumerate(parts))
+        return converted, filename, uptodate
+
+
+_template_envs: dict[tuple[int, ScriptConverter], "jinja2.Environment"] = {}
+
+
+def _template_env(env, converter: ScriptConverter):
+    """One overlay of `env` per converter: its templates compiled once."""
+    key = (id(env), converter)
+    if key not in _template_envs:
+        _template_envs[key] = env.overlay(loader=TemplateWording(env.loader, converter))
+    return _template_envs[key]
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

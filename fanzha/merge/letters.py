@@ -142,9 +142,9 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         roster."""
         for name, (plan, _) in plans.items():
             html = document_html(plan)
-            if converter is not None:  # the layout's own words too (回执 …); names and classes stay as written
+            if converter is not None:  # corner quotes too; names and classes stay as written
                 html = converter.keeping(s for row in plan.context["students"]
-                                         for s in (row["name"], plan.context["klass"])).finish(html)
+                                         for s in (row["name"], plan.context["klass"])).finish_html(html)
             yield make_task(hashlib.sha256(html.encode()).hexdigest(), name, html, plan.page, css, preview=False,
                             glyphs=plan.context["glyphs"])
 

@@ -137,8 +137,8 @@ def print_documents(catalog: Catalog, editions: list[Edition], expanded: dict[st
     for doc in docs:
         doc.html = document_html(doc)
         converter = converter_for(doc.expanded.edition)
-        if converter is not None:  # a 繁體版: the layout's own words too (回执, 印刷说明 …)
-            doc.html = converter.finish(doc.html)
+        if converter is not None:  # a 繁體版: what the layout took from other materials too, and corner quotes
+            doc.html = converter.finish_html(doc.html)
     edition_warnings(catalog, editions, docs, problems)
     return [doc for doc in docs if check_glyphs(doc, visible_text(doc.html), problems)]
 

@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from fanzha import __version__
+from fanzha.edition.script import converter_for
 from fanzha.pdf.documents import PrintDoc
 from fanzha.pdf.layout.fonts import EQUIVALENTS, advance_em, font_sources
 from fanzha.pdf.layout.page import PageSpec
@@ -53,12 +54,15 @@ def template_files() -> list[Path]:
 
 
 def document_html(doc: PrintDoc) -> str:
-    return template_html(doc.template, doc.page, doc.context, font_sources(doc.context.get("glyphs", "SC")))
+    return template_html(doc.template, doc.page, doc.context, font_sources(doc.context.get("glyphs", "SC")),
+                         converter_for(doc.expanded.edition))
 
 
-def template_html(template: str, page: PageSpec, context: dict, fonts=()) -> str:
-    """The HTML; it declares only those of `fonts` its markup uses (base.html.j2, Face.only_with_class)."""
-    return environment.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
+def template_html(template: str, page: PageSpec, context: dict, fonts=(), converter=None) -> str:
+    """The HTML; it declares only those of `fonts` its markup uses (base.html.j2, Face.only_with_class). A 繁體版's
+    `converter` (edition/script.py) gives the layout's own words (回执, 印刷说明 …) in the edition's wording."""
+    env = environment if converter is None else converter.templates(environment)
+    return env.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
 
 
 def stylesheets() -> dict[str, bytes]:

@@ -14,7 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from fanzha.site import search_index
 from fanzha.problems import ContentError
-from fanzha.site.traditional import is_traditional_location, traditional_html_lang
+from fanzha.site.traditional import UI_LANGUAGE, traditional_prefix
+from fanzha.text.cjk import corner_quotes, corner_text
 
 TEMPLATES = Path(__file__).parents[1] / "templates" / "site"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
@@ -88,14 +89,34 @@ class FanzhaPlugin(BasePlugin):
 
         # Every page, hand-written or made from materials, through the allowlist before the theme wraps it: what the
         # checks of the text let through still cannot run in a reader's browser.
-        return clean_site_page(html)
+        html = clean_site_page(html)
+        if traditional_prefix(page.url):  # a 繁體版 page quotes with corner brackets, its contents list too
+            html = corner_quotes(html)
+            _corner_toc(page.toc)
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        # A 繁體版 page: the theme's own words in Traditional characters (overrides/partials/language.html), its
+        # edition's name and footer in the header, the <title> and the footer, and mkdocs.yml's names of the colour
+        # schemes' buttons in its characters.
+        shown = self.content.pages.scripts.get(traditional_prefix(page.url) or "") if self.content else None
+        if shown:
+            from fanzha.edition.script import ScriptConverter
+
+            convert = ScriptConverter(shown["variant"]).finish
+            palette = config.theme["palette"] if "palette" in config.theme else None
+            if isinstance(palette, list):
+                palette = [{**option, "toggle": {**option["toggle"], "name": convert(option["toggle"]["name"])}}
+                           if isinstance(option.get("toggle"), dict) and "name" in option["toggle"] else option
+                           for option in palette]
+            context["traditional_ui"], context["traditional_lang"] = UI_LANGUAGE, shown["lang"]
+            context["config"] = _Shown(config, site_name=str(escape(shown["site_name"])), copyright=shown["copyright"],
+                                       theme=_Shown(config.theme, palette=palette))
+        return context
 
     def on_post_page(self, output, page, config):
         from fanzha.site.csp import with_script_hashes
 
-        # A 繁體版 page says so: phones and browsers then draw it with their Traditional Chinese font.
-        if is_traditional_location(page.url):
-            output = traditional_html_lang(output)
         # Under serve MkDocs adds its live-reload script to each page as it sends it: that one has no hash here.
         return output if self.serving else with_script_hashes(output)
 
@@ -120,6 +141,29 @@ class FanzhaPlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / "materials"))
         return server
+
+
+class _Shown:
+    """The site's configuration as one page shows it: some of its values (site_name, copyright) replaced."""
+
+    def __init__(self, config, **shown):
+        self._config = config
+        self._shown = shown
+
+    def __getattr__(self, name):
+        return self._shown[name] if name in self._shown else getattr(self._config, name)
+
+    def __getitem__(self, key):
+        return self._shown[key] if key in self._shown else self._config[key]
+
+    def get(self, key, default=None):
+        return self._shown[key] if key in self._shown else self._config.get(key, default)
+
+
+def _corner_toc(items) -> None:
+    for item in items:
+        item.title = corner_text(item.title)
+        _corner_toc(item.children)
 
 
 def _linked(file, config) -> bool:

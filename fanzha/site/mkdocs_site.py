@@ -63,7 +63,8 @@ def inputs_digest(root: Path, content) -> str:
             digest.update(b"\0")
 
     pages = content.pages
-    add(json.dumps([pages.pages, pages.texts, pages.nav, content.identity, content.search_terms, content.search_synonyms],
+    add(json.dumps([pages.pages, pages.texts, pages.nav, pages.scripts, content.identity, content.search_terms,
+                    content.search_synonyms],
                    ensure_ascii=False, sort_keys=True))
     for path, source in sorted(content.print_files.items()):
         stat = source.stat()

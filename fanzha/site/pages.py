@@ -34,24 +34,28 @@ class SitePages:
     pages: dict[str, str] = field(default_factory=dict)  # source path in the site -> Markdown
     nav: list[Any] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # plain-text downloads, path -> text
+    # 繁體版 folders (site/traditional.py) -> what the theme shows on their pages: variant, lang, site_name, copyright
+    scripts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _render(template: str, **context: Any) -> str:
-    return _env.get_template(template).render(**context)
+def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    return env.get_template(template).render(**context)
 
 
 def site_name_and_footer(edition: Edition) -> tuple[str, str]:
     meta = edition.meta
-    footer = _render("footer.html.j2", unit=meta.unit, phones=meta.phones).strip()
+    footer = _render(_env, "footer.html.j2", unit=meta.unit, phones=meta.phones).strip()
     return meta.title or meta.unit.name, footer
 
 
 def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: list[Any],
                hand_written: list[str], channel_items: list[Any] = (), channel_blocks: dict[str, str] | None = None,
-               channel_page: str = "") -> SitePages:
+               channel_page: str = "", converter=None) -> SitePages:
     """Every page of the site except the hand-written ones, and the navigation over all of them. The digital
     channels (fanzha.channels, made by the pipeline): `channel_items` their files, listed in the print centre;
-    `channel_blocks` the Markdown each material's page ends with; `channel_page` the 数字渠道 page."""
+    `channel_blocks` the Markdown each material's page ends with; `channel_page` the 数字渠道 page. A 繁體版's
+    `converter` (edition/script.py) gives the templates' own words in its wording."""
+    env = _env if converter is None else converter.templates(_env)
     channel_blocks = channel_blocks or {}
     site = SitePages()
     printed = {i.edition for i in print_items}
@@ -74,18 +78,19 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
         items = by_kind(kind)
         section_nav: list[Any] = []
         index = f"{kind}/index.md"
-        site.pages[index] = _render(f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2", **common,
-                                    title=SECTION_TITLES[kind], items=items, kind=kind, prints=prints,
-                                    scams=scams, catalog=catalog, channels=_channels(items))
+        template = f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2"
+        site.pages[index] = _render(env, template, **common, title=SECTION_TITLES[kind], items=items, kind=kind,
+                                    prints=prints, scams=scams, catalog=catalog, channels=_channels(items))
         section_nav.append({"全部" if kind != "scam" else "按类型": index})
         if kind == "scam":
-            site.pages["scam/by-audience.md"] = _render("scam_audiences.md.j2", **common, title="按人群",
+            site.pages["scam/by-audience.md"] = _render(env, "scam_audiences.md.j2", **common, title="按人群",
                                                          groups=_by_audience(scams, catalog))
             section_nav.append({"按人群": "scam/by-audience.md"})
         for item in items:
             path = f"{kind}/{item.material.id}.md"
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
-            site.pages[path] = _render(f"{kind}.md.j2", **common, item=item, prints=prints.get(item.material.id, []),
+            site.pages[path] = _render(env, f"{kind}.md.j2", **common, item=item,
+                                       prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
                                        catalog=catalog, kind_name=KIND_NAMES[kind],
                                        channels=channel_blocks.get(item.material.id, ""), **extra)
@@ -95,8 +100,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     kinds = [(kind, SECTION_TITLES[kind]) for kind in SECTION_TITLES if any(g.kind == kind for g in groups)]
     audiences = {m.id: list(m.meta.audiences) for m in catalog.materials.values()}
     used = {a for g in groups for a in audiences.get(g.material, [])}
-    site.pages["print/index.md"] = _render("print_centre.md.j2", **common, items=groups, editions=editions, kinds=kinds,
-                                           audiences=audiences, channel_items=channel_items,
+    site.pages["print/index.md"] = _render(env, "print_centre.md.j2", **common, items=groups, editions=editions,
+                                           kinds=kinds, audiences=audiences, channel_items=channel_items,
                                            audience_names=[a for a in catalog.audiences if a in used])
     site.nav.append({"印刷中心": "print/index.md"})
     if channel_page:

@@ -1,5 +1,6 @@
-"""The site's Traditional version (繁體版): the materials as the first Traditional edition prints them, under zh-hant/,
-and search that finds its pages whether the query is typed in Simplified or Traditional characters."""
+"""The site's Traditional versions (繁體版): the materials as each Traditional edition prints them, the first edition
+(by id) under zh-hant/ and each other one under zh-hant-<edition id>/, and search that finds their pages whether the
+query is typed in Simplified or Traditional characters."""
 
 from __future__ import annotations
 
@@ -8,34 +9,65 @@ import re
 from typing import Any
 
 from fanzha.edition.script import converter_for
+from fanzha.text.cjk import corner_text
 
 PREFIX = "zh-hant"
 TWIN_WEIGHT = 0.8  # of the Simplified page's search weight
 WORD_BREAK = "\u200b"  # what the search plugin puts between words
 NAV_TITLE = "繁體版"
+REGIONS = {"tw": "臺灣", "hk": "香港"}  # in a second 繁體版's nav title: 繁體版（香港）
+UI_LANGUAGE = "zh-TW"  # the theme's own words on a 繁體版 page (overrides/partials/language.html)
 
 _LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+_LOCATION = re.compile(rf"^{PREFIX}(?:-[a-z0-9][a-z0-9-]*)?/")
 
 
 def add_traditional_pages(site, catalog, expanded: dict[str, dict], print_items: list) -> None:
-    """Add to `site` (pages.SitePages) the material pages of the first edition (by id) with `script: traditional`,
-    under zh-hant/, with its own print files; a project without one is left as it is."""
-    from fanzha.site.pages import site_pages
+    """Add to `site` (pages.SitePages) the material pages of each edition with `script: traditional`, each under its
+    own prefix (traditional_prefixes) with its own print files, and a nav section for each; a project without one is
+    left as it is."""
+    from fanzha.site.pages import site_name_and_footer, site_pages
 
-    edition = next((e for _, e in sorted(catalog.editions.items()) if converter_for(e) is not None), None)
-    if edition is None or edition.id not in expanded:
-        return
-    converter = converter_for(edition)
-    own = site_pages(catalog, expanded[edition.id], [i for i in print_items if i.edition == edition.id], [])
-    # The print centre lists every edition's files: the site has one, in Simplified.
-    kept = {path: text for path, text in own.pages.items() if not path.startswith("print/")}
-    mirrored = set(kept) | set(own.texts)
-    for path, text in kept.items():
-        site.pages[f"{PREFIX}/{path}"] = _weighed_below_its_twin(_relinked(converter.finish(text), path, mirrored))
-    for path, text in own.texts.items():
-        site.texts[f"{PREFIX}/{path}"] = converter.finish(text)
-    nav = [entry for entry in (_nav_entry(item, converter, set(kept)) for item in own.nav) if entry is not None]
-    site.nav.append({NAV_TITLE: nav})
+    prefixes = traditional_prefixes(catalog)
+    titles = _nav_titles(catalog, prefixes)
+    for edition_id, prefix in prefixes.items():
+        if edition_id not in expanded:
+            continue
+        converter = converter_for(catalog.editions[edition_id])
+        own = site_pages(catalog, expanded[edition_id], [i for i in print_items if i.edition == edition_id], [],
+                         converter=converter)
+        # The print centre lists every edition's files: the site has one, in Simplified.
+        kept = {path: text for path, text in own.pages.items() if not path.startswith("print/")}
+        mirrored = set(kept) | set(own.texts)
+        for path, text in kept.items():
+            site.pages[f"{prefix}/{path}"] = _weighed_below_its_twin(_relinked(converter.finish(text), path, mirrored))
+        for path, text in own.texts.items():
+            site.texts[f"{prefix}/{path}"] = corner_text(converter.finish(text))
+        nav = [entry for entry in (_nav_entry(item, converter, set(kept), prefix) for item in own.nav)
+               if entry is not None]
+        site.nav.append({titles[edition_id]: nav})
+        name, footer = site_name_and_footer(converter.edition(catalog.editions[edition_id]))
+        site.scripts[prefix] = {"variant": converter.variant, "lang": converter.lang,
+                                "site_name": corner_text(converter.finish(name)),
+                                "copyright": converter.finish_html(footer)}
+
+
+def traditional_prefixes(catalog) -> dict[str, str]:
+    """Each Traditional edition's folder in the site, by edition id: the first (by id) zh-hant, each other one
+    zh-hant-<its id>."""
+    ids = sorted(edition_id for edition_id, edition in catalog.editions.items() if converter_for(edition) is not None)
+    return {edition_id: PREFIX if not n else f"{PREFIX}-{edition_id}" for n, edition_id in enumerate(ids)}
+
+
+def _nav_titles(catalog, prefixes: dict[str, str]) -> dict[str, str]:
+    """繁體版 for a project's one Traditional edition; with more, each named by its region (繁體版（香港）), and by
+    its edition id as well where two share one."""
+    if len(prefixes) < 2:
+        return {edition_id: NAV_TITLE for edition_id in prefixes}
+    variants = {edition_id: catalog.editions[edition_id].meta.script_variant for edition_id in prefixes}
+    shared = {variant for variant in variants.values() if list(variants.values()).count(variant) > 1}
+    return {edition_id: f"{NAV_TITLE}（{REGIONS[variant]}{'，' + edition_id if variant in shared else ''}）"
+            for edition_id, variant in variants.items()}
 
 
 def _weighed_below_its_twin(markdown: str) -> str:
@@ -48,19 +80,24 @@ def _weighed_below_its_twin(markdown: str) -> str:
         return f"---\nsearch:\n  boost: {TWIN_WEIGHT}\n---\n" + markdown
     head, body = markdown[4:].split("\n---\n", 1)
     meta = yaml.safe_load(head) or {}
+    for key in ("title", "description"):  # its text quoted as the page's (mkdocs_plugin.py: corner_quotes)
+        if isinstance(meta.get(key), str):
+            meta[key] = corner_text(meta[key])
     search = meta.setdefault("search", {})
     search["boost"] = search.get("boost", 1) * TWIN_WEIGHT
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
-def _nav_entry(item: Any, converter, kept: set[str]) -> Any:
+def _nav_entry(item: Any, converter, kept: set[str], prefix: str) -> Any:
     if isinstance(item, str):
-        return f"{PREFIX}/{item}" if item in kept else None
+        return f"{prefix}/{item}" if item in kept else None
     (title, value), = item.items()
+    title = corner_text(converter.finish(title))
     if isinstance(value, list):
-        children = [entry for entry in (_nav_entry(child, converter, kept) for child in value) if entry is not None]
-        return {converter.finish(title): children} if children else None
-    return {converter.finish(title): f"{PREFIX}/{value}"} if value in kept else None
+        children = [entry for entry in (_nav_entry(child, converter, kept, prefix) for child in value)
+                    if entry is not None]
+        return {title: children} if children else None
+    return {title: f"{prefix}/{value}"} if value in kept else None
 
 
 def _relinked(markdown: str, path: str, mirrored: set[str]) -> str:
@@ -135,10 +172,11 @@ def _converter(config: str):
     return _converters[config]
 
 
-def traditional_html_lang(page_html: str) -> str:
-    """A zh-hant/ page's HTML with its language set to Traditional Chinese (the theme gives every page its own)."""
-    return re.sub(r'<html lang="[^"]*"', '<html lang="zh-Hant"', page_html, count=1)
+def traditional_prefix(location: str) -> str | None:
+    """The 繁體版 folder a page of the site (its URL or search location) is in; None for the Simplified site's."""
+    match = _LOCATION.match(location)
+    return match[0][:-1] if match else None
 
 
 def is_traditional_location(location: str) -> bool:
-    return location.startswith(f"{PREFIX}/")
+    return traditional_prefix(location) is not None

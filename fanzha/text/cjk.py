@@ -170,6 +170,47 @@ def typeset_parts(html: str) -> tuple[list[str], list[bool]]:
                 depth = max(0, depth - 1)
         typeset.append(not part.startswith("<") and not depth)
     return parts, typeset
+
+
+# 繁體版 quotation marks (Taiwan, Hong Kong): corner brackets, 「」 outside and 『』 inside, for “” and ‘’.
+CORNER = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+
+
+def _cornered(text: str, before: str = "", after: str = "") -> str:
+    """`text` quoted with corner brackets; `before`, `after`: the characters next to it. ’ between two letters is an
+    apostrophe (don’t, Let’s) and stays."""
+    out = []
+    for at, ch in enumerate(text):
+        previous = text[at - 1] if at else before
+        following = text[at + 1] if at + 1 < len(text) else after
+        if ch == "’" and previous.isascii() and previous.isalpha() and following.isascii() and following.isalpha():
+            out.append(ch)
+        elif ch == " " and following and _break_by_quote(previous, following):
+            continue  # the break opportunity space_text gave a quotation mark: a bracket needs none
+        else:
+            out.append(CORNER.get(ch, ch))
+    return "".join(out)
+
+
+def corner_text(text: str) -> str:
+    """Plain text (a title, a slogan) quoted with corner brackets."""
+    return _cornered(text) if any(mark in text for mark in CORNER) else text
+
+
+def corner_quotes(html: str) -> str:
+    """An HTML page or fragment with the quotation marks of its text as corner brackets: not in tags, their
+    attributes or raw blocks (code, pre, script, style, svg). The spaces `space_text` put beside a “ or ” for a line
+    break (_break_by_quote) go: UAX #14 breaks before 「 and after 」 by itself (its opening and closing punctuation
+    classes) and keeps 」 from starting a line and 「 from ending one; the rest of the typography (.halt, .pc, the
+    kept line ends) treats the brackets as it treated the quotes."""
+    parts, typeset = typeset_parts(html)
+    out = list(parts)
+    for index, part in enumerate(parts):
+        if typeset[index] and any(mark in part for mark in (" ", *CORNER)):
+            out[index] = _cornered(part, _next_character(parts, index, -1), _next_character(parts, index, 1))
+    return "".join(out)
+
+
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6])>", re.I)
 _INLINE_END = re.compile(r"</(?:strong|b|em|i|span|a)>", re.I)
 

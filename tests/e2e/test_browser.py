@@ -71,3 +71,35 @@ def test_search_finds_the_traditional_page_typed_in_either_script(page, served, 
                 "安全賬戶": "/zh-hant/scam/maochong-gongjianfa/", "安全账户": "/zh-hant/scam/maochong-gongjianfa/"}
     results = search(page, served, query)
     assert any(expected[query] in url for url in results[:10]), results[:10]
+
+
+def _open_search(page, base: str, path: str):
+    page.goto(base + path, wait_until="networkidle")
+    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    return page.locator("input.md-search__input")
+
+
+@pytest.mark.parametrize("path, placeholder, ready, found, footer", [
+    ("/zh-hant/scam/shuadan-fanli/", "搜尋", "打字進行搜尋", "個符合的項目", "報警電話"),
+    ("/scam/shuadan-fanli/", "搜索", "键入以开始搜索", "个符合条件的结果", "报警电话"),
+])
+def test_the_themes_own_words_are_in_the_pages_script(page, served, path, placeholder, ready, found, footer):
+    """A 繁體版 page shows the theme's words (search box, its messages from the search script, the footer) in
+    Traditional characters, a page of the Simplified site in Simplified ones."""
+    import opencc
+
+    box = _open_search(page, served, path)
+    assert box.get_attribute("placeholder") == placeholder
+    # The search script writes its own message in place of the template's 正在初始化… once its index is loaded.
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text",
+                           arg=ready, timeout=20000)
+    box.fill("诈骗")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item > a", timeout=20000)
+    assert found in page.inner_text(".md-search-result__meta")
+    text = page.text_content("footer.md-footer")
+    assert footer in text
+    if path.startswith("/zh-hant/"):
+        chrome = " ".join(page.text_content(selector) for selector in ("footer.md-footer", ".md-header__title"))
+        assert opencc.OpenCC("s2tw").convert(chrome) == chrome, chrome
+        assert page.get_attribute("html", "lang") == "zh-Hant-TW"

@@ -55,14 +55,16 @@ def test_no_asset_from_another_origin_and_a_csp_on_every_page(bundled_site):
 
 def test_every_page_names_the_unit_and_its_numbers(bundled_site):
     # A county office expects its own name and phone on every page, not the tool's. Under print/ are downloads of each
-    # edition (公众号 articles), not the site's pages.
+    # edition (公众号 articles), not the site's pages. The 繁體版 pages (zh-hant/) name it as their edition does.
     for page in bundled_site.rglob("*.html"):
         if page.relative_to(bundled_site).parts[0] == "print" and page.name != "index.html":
             continue
         html = page.read_text(encoding="utf-8")
-        assert "<title>" in html and "平安县反诈宣传物料" in html.split("</title>")[0], page
+        traditional = page.relative_to(bundled_site).parts[0] == "zh-hant"
+        name, unit = ("平安縣反詐宣傳物料", "平安縣公安局") if traditional else ("平安县反诈宣传物料", "平安县公安局")
+        assert "<title>" in html and name in html.split("</title>")[0], page
         footer = html.split('class="md-copyright"')[1]
-        assert "平安县公安局" in footer and "96110" in footer and "0123-6600110" in footer, page
+        assert unit in footer and "96110" in footer and "0123-6600110" in footer, page
 
 
 def test_scam_pages_carry_their_aliases(bundled_site):
