@@ -75,7 +75,8 @@ def test_scam_pages_carry_their_aliases(bundled_site):
 def test_search_index_is_utf8_and_at_most_1_7_times_the_indexed_text(bundled_site):
     index = bundled_site / "search" / "search_index.json"
     raw = index.read_bytes()
-    # A JSON escape is \uXXXX after a lone backslash; the separator regex legitimately holds \\u200b (escaped backslash).
+    # A JSON escape is \uXXXX after a lone backslash; the separator regex legitimately holds \\u200b (an escaped
+    # backslash).
     assert b"\\u" not in raw.replace(b"\\\\", b""), "index still holds \\uXXXX escapes"
     docs = json.loads(raw)["docs"]
     # The text it indexes: the Markdown of every page, hand-written and generated (the 繁體版 pages too); the
@@ -112,7 +113,8 @@ def test_a_space_typed_beside_a_full_width_mark_is_not_shown(bundled_site):
     def html(text: str) -> str:
         return markdown.markdown(text, extensions=[SiteText()])
 
-    assert html("1. **刷单返利都是诈骗。** 要您垫钱") == "<ol>\n<li><strong>刷单返利都是诈骗。</strong>要您垫钱</li>\n</ol>"
+    assert (html("1. **刷单返利都是诈骗。** 要您垫钱")
+            == "<ol>\n<li><strong>刷单返利都是诈骗。</strong>要您垫钱</li>\n</ol>")
     assert html("安装 APP “国家反诈中心” 请**“客服”** 走开") == (
         "<p>安装 APP“国家反诈中心”请<strong>“客服”</strong>走开</p>")
     assert html("输入 `是。 否` 后。 再看[链接](https://x.cn)。 好") == (

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import ARGS, CHROMIUM, REPO, Project, QuietHandler
+from helpers import REPO, Project, QuietHandler
 
 from fanzha import pipeline
 from fanzha.problems import ContentError
@@ -249,7 +249,8 @@ def test_the_print_centre_filters_by_unit_kind_and_audience(page):
 @pytest.mark.browser
 def test_every_print_file_has_a_small_lazy_thumbnail_that_enlarges_on_tap(page, bundled_site):
     images: dict[str, int] = {}
-    page.on("response", lambda r: images.__setitem__(r.url, len(r.body())) if r.request.resource_type == "image" else None)
+    page.on("response", lambda r: images.__setitem__(r.url, len(r.body()))
+            if r.request.resource_type == "image" else None)
     page.open("/print/")
     manifest = json.loads((bundled_site / "print" / "manifest.json").read_text("utf-8"))["items"]
     thumbs = page.eval_on_selector_all(".fz-zoom img", "els => els.map(e => [e.getAttribute('src'), e.loading])")
@@ -261,7 +262,8 @@ def test_every_print_file_has_a_small_lazy_thumbnail_that_enlarges_on_tap(page, 
 
     zoom = page.locator(".fz-zoom").first
     zoom.scroll_into_view_if_needed()
-    page.wait_for_function("() => { const i = document.querySelector('.fz-zoom img'); return i.complete && i.naturalWidth; }")
+    page.wait_for_function("() => { const i = document.querySelector('.fz-zoom img');"
+                           " return i.complete && i.naturalWidth; }")
     assert page.eval_on_selector(".fz-zoom img", "e => Math.max(e.naturalWidth, e.naturalHeight)") <= 240
     zoom.click()
     viewer = page.locator("dialog.fz-viewer[open] img")
@@ -329,7 +331,8 @@ def results(page, query: str, how: str = "type") -> list[str]:
     if how == "type":
         box.fill(query)  # an input event, no key released: what a phone input method sends
     else:  # a long-press paste: the text arrives with a paste event only
-        box.evaluate("(e, q) => { e.focus(); e.value = q; e.dispatchEvent(new Event('paste', {bubbles: true})); }", query)
+        box.evaluate("(e, q) => { e.focus(); e.value = q;"
+                     " e.dispatchEvent(new Event('paste', {bubbles: true})); }", query)
     previous = None
     for _ in range(40):
         page.wait_for_timeout(150)
@@ -379,7 +382,8 @@ def test_safety_boxes_are_legible_on_the_first_screen(page):
         box = page.locator(selector).first
         rect = box.bounding_box()
         assert rect["y"] + rect["height"] <= page.height, (path, rect)
-        size = box.locator("li, p:not(.admonition-title)").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        size = (box.locator("li, p:not(.admonition-title)").first
+                .evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
         assert size >= 16, (path, size)
 
 
@@ -523,10 +527,12 @@ def test_a_synonym_line_that_cannot_be_read_is_a_problem_with_its_line(tmp_path)
 
     path = tmp_path / "materials" / "search-synonyms.txt"
     path.parent.mkdir(parents=True)
-    path.write_text("# 说明\n家长信 = 致学生家长的一封信 家长\n\n网贷 贷款\n共享 屏幕 = 屏幕共享\nQQ领导 = 领导\n", "utf-8")
+    path.write_text("# 说明\n家长信 = 致学生家长的一封信 家长\n\n网贷 贷款\n"
+                    "共享 屏幕 = 屏幕共享\nQQ领导 = 领导\n", "utf-8")
     problems = Problems(tmp_path)
     synonyms = load_synonyms(path, problems)
     assert synonyms == {"家长信": ["致学生家长的一封信", "家长"], "qq领导": ["领导"]}
     lines = [str(p) for p in problems.errors]
-    assert len(lines) == 2 and lines[0].startswith("materials/search-synonyms.txt:4") and "口语说法 = 页面上的词" in lines[0]
+    assert len(lines) == 2 and lines[0].startswith("materials/search-synonyms.txt:4")
+    assert "口语说法 = 页面上的词" in lines[0]
     assert lines[1].startswith("materials/search-synonyms.txt:5")
