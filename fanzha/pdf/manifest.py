@@ -35,7 +35,7 @@ class PrintItem:
     size_name: str = ""  # e.g. "A4", "易拉宝 80×200 cm"
     warnings: list[str] = field(default_factory=list)
     variant: str = ""  # "" for the main file; a sticker sheet also has "cut-guides" and "alignment"
-    issues: list[list[str]] = field(default_factory=list)  # [kind, message] of each warning, for the cache
+    issues: list[list[str]] = field(default_factory=list)  # the layout findings (pdf/issues.py), for the cache
     scale: float = 1.0  # trim_mm is the real size; the file is drawn at 1:scale (a 10 m banner's PDF at 1:10)
 
     def to_dict(self) -> dict:
