@@ -18,8 +18,7 @@ PENDING = {
     "channels/wechat.py", "cli.py", "edition/expand.py", "edition/lint.py", "edition/placeholders.py",
     "edition/sanitize.py", "edition/script.py", "edition/stickers.py", "merge/letters.py", "merge/roster.py",
     "model/catalog.py", "model/formats.py", "model/labels.py", "model/scaffold.py", "model/schema.py",
-    "model/sources.py", "pdf/__init__.py", "pdf/documents.py", "pdf/executor.py", "pdf/layout/fonts.py",
-    "pdf/manifest.py", "pdf/preflight.py", "pdf/products.py", "pdf/stickers.py", "pdf/typeset.py",
+    "model/sources.py",
     "site/guard.py", "site/mkdocs_plugin.py", "site/mkdocs_site.py", "site/pages.py", "site/search_index.py",
     "site/traditional.py",
 }

@@ -17,7 +17,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from fanzha import __version__
+from fanzha import __version__, messages
 from fanzha.model.catalog import Catalog, Edition, edition_materials
 from fanzha.edition.expand import Expanded, expand_catalog
 from fanzha.edition.script import converter_for
@@ -156,9 +156,8 @@ def edition_warnings(catalog: Catalog, editions: list[Edition], docs: list[Print
                    and not doc.material.meta.qr]
         if without:
             path, line = where_set(edition, catalog.editions, ("site_url",))
-            problems.warn(path, line, f"{edition.id} 版没有填写 site_url：{len(without)} 份海报、宣传单和卡片"
-                                      "（如《" + without[0].context["title"] + "》）不印二维码",
-                          "在版本文件里写上网站地址，例如 site_url: https://fanzha.example.gov.cn")
+            problems.warn(path, line, messages.PDF_NO_SITE_URL.format(edition=edition.id, count=len(without),
+                                                                      title=without[0].context["title"]))
 
 
 
@@ -241,7 +240,7 @@ def placeholder_warnings(doc: PrintDoc) -> list[str]:
     from fanzha.edition.placeholders import made_up_numbers_in
 
     numbers = made_up_numbers_in(visible_text(doc.html))
-    return [f"印有示例电话 {'、'.join(numbers)}：印刷前请在版本文件里换成本单位真实电话"] if numbers else []
+    return [messages.PDF_EXAMPLE_PHONES.format(numbers="、".join(numbers))] if numbers else []
 
 
 def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
@@ -249,9 +248,9 @@ def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
     for char in missing:
         path, line = _locate(doc, char)
         shown = (f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z"))
-                 else "（看不见）")
-        problems.add(path, line, f"字符{shown}（U+{ord(char):04X}）印刷字体里没有，《{doc.context['title']}》无法印刷",
-                     "换成常用字或常用符号；表情符号和生僻字请改写，不能靠别的字体代替")
+                 else messages.PDF_INVISIBLE_CHARACTER)
+        problems.add(path, line, messages.PDF_MISSING_GLYPH.format(shown=shown, code=ord(char),
+                                                                   title=doc.context["title"]))
     return not missing
 
 
