@@ -276,10 +276,6 @@ PDF_INVISIBLE_CHARACTER = "（看不见）"  # a character PDF_MISSING_GLYPH can
 PDF_EXAMPLE_PHONES = "印有示例电话 {numbers}：印刷前请在版本文件里换成本单位真实电话"  # the manifest's note on a file
 
 # pdf/documents.py, pdf/products.py, pdf/stickers.py: the materials' print documents
-PDF_FORMAT_TRIFOLD = "三折页"  # handout `format:` values
-PDF_FORMAT_CARD = "名片卡"
-PDF_POSTER_SIZE_ROLL_UP = "易拉宝"  # poster `size:` values
-PDF_POSTER_SIZE_BOARD = "展板"
 PDF_SCAM_TITLE_SUFFIX = "类诈骗"  # left off a scam type's title on a poster
 PDF_RETURN_BY = "请于{month}月{day}日前交回{to}"  # the 回执's deadline
 PDF_SIDED = {1: "单面", 2: "双面"}
@@ -288,10 +284,9 @@ PDF_A3_LANDSCAPE = "A3 横向"
 # A form's columns by what is written in them: a line of text (an address, a remark), or a number.
 PDF_FORM_WIDE_COLUMNS = ("住址", "地址", "备注", "说明", "情况", "内容", "意见", "原因", "事项")
 PDF_FORM_NARROW_COLUMNS = ("序号", "编号")
-# The parts of a scam type a booklet and a board print, and the headings they give them.
-PDF_SCAM_PARTS_PRINTED = ("作案手法", "识别要点", "防范提示")
-PDF_SCAM_PART_HEADINGS = {"作案手法": "怎么骗", "识别要点": "识别要点", "防范提示": "怎么防",
-                          "被骗后怎么办": "被骗了怎么办"}
+# The sections of a scam type (EDITION_SCAM_SECTIONS) a booklet and a board print, in this order, and the headings
+# they give them.
+PDF_SCAM_PART_HEADINGS = {"作案手法": "怎么骗", "识别要点": "识别要点", "防范提示": "怎么防"}
 PDF_TRIFOLD_PANELS = Message("三折页需要正好 6 个 `##` 小标题（6 栏），现在有 {count} 个{text_before}",
                              "按折叠顺序写 6 个 `## 小标题`：封面、内页三栏、内折页、封底"
                              "（顺序见 fanzha/templates/print/trifold.html.j2）")

@@ -232,7 +232,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
     context["large_print"] = meta.large_print
     fmt = meta.format
     w, h = HANDOUT_SIZES[fmt]
-    if fmt == messages.PDF_FORMAT_TRIFOLD:
+    if fmt == messages.MODEL_SIZE_TRIFOLD:
         panels = [p for p in parts if p["heading"]]
         if len(panels) != 6 or len(parts) != 6:
             text_before = messages.PDF_TRIFOLD_TEXT_BEFORE if len(parts) != len(panels) else ""
@@ -247,7 +247,7 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
         return PrintDoc(expanded, "trifold.html.j2", page, 2, messages.PDF_PAPER_TRIFOLD, messages.PDF_SIZE_TRIFOLD,
                         context, expect_pages=2, fixed=True)
     sided = messages.PDF_SIDED[2 if meta.sides == 2 else 1]
-    if fmt == messages.PDF_FORMAT_CARD:
+    if fmt == messages.MODEL_SIZE_CARD:
         if len(parts) != meta.sides:
             problems.add(material.path, material.source.body_line,
                          messages.PDF_CARD_SIDES.format(sided=sided, sides=meta.sides, count=len(parts)))
@@ -275,7 +275,7 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
     area = w * h / 1e6
     if w * h <= 420 * 594 + 1:
         paper = messages.PDF_PAPER_COATED
-    elif isinstance(meta.size, str) and meta.size == messages.PDF_POSTER_SIZE_BOARD:
+    elif isinstance(meta.size, str) and meta.size == messages.MODEL_SIZE_BOARD:
         paper = messages.PDF_PAPER_KT_BOARD
     else:
         paper = messages.PDF_PAPER_OUTDOOR_CLOTH if area >= 0.9 else messages.PDF_PAPER_PP
@@ -293,7 +293,7 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         layout=meta.layout,
         image=image_context(material) if meta.image else None,
         # A 易拉宝's stand hides the bottom of the banner: nothing is printed there (_poster.html.j2).
-        stand_hides_mm=STAND_HIDES_MM if meta.size == messages.PDF_POSTER_SIZE_ROLL_UP else 0,
+        stand_hides_mm=STAND_HIDES_MM if meta.size == messages.MODEL_SIZE_ROLL_UP else 0,
     )
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
     return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1,

@@ -32,7 +32,7 @@ SHEET_NAMES = {"a4": messages.PDF_A4_LANDSCAPE, "a3": messages.PDF_A3_LANDSCAPE}
 # The parts of a scam type a booklet or board prints, and the headings it gives them: how it goes, red flags, what
 # to do.
 SCAM_PARTS = messages.PDF_SCAM_PART_HEADINGS
-BOOKLET_SCAM_PARTS = messages.PDF_SCAM_PARTS_PRINTED
+BOOKLET_SCAM_PARTS = tuple(SCAM_PARTS)
 
 # A cloth banner: grommets (扣眼) go in about 3 cm from the edge and the hem folds over; text keeps clear of both.
 BANNER_EDGE_MM = 60
