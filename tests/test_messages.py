@@ -17,8 +17,6 @@ PENDING = {
     "channels/__init__.py", "channels/broadcast.py", "channels/share_image.py", "channels/texts.py",
     "channels/wechat.py", "cli.py",
     "edition/script.py", "merge/letters.py", "merge/roster.py",
-    "pdf/__init__.py", "pdf/documents.py", "pdf/executor.py", "pdf/layout/fonts.py",
-    "pdf/manifest.py", "pdf/preflight.py", "pdf/products.py", "pdf/stickers.py", "pdf/typeset.py",
     "site/guard.py", "site/mkdocs_plugin.py", "site/mkdocs_site.py", "site/pages.py", "site/search_index.py",
     "site/traditional.py",
 }

@@ -12,20 +12,19 @@ templates and CSS, fonts, code version) hash the same as last time is not render
 from __future__ import annotations
 
 import hashlib
-import math
 import unicodedata
 import time
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from fanzha import __version__
+from fanzha import __version__, messages
 from fanzha.model.catalog import Catalog, Edition, edition_materials
 from fanzha.edition.expand import Expanded, expand_catalog
 from fanzha.edition.script import converter_for
 from fanzha.problems import Problems
 from fanzha.pdf.cache import LayoutCache, load_cache, save_cache
 from fanzha.pdf.documents import BUILDERS, PRINT_KINDS, PrintDoc
+from fanzha.pdf.issues import Finding, IssueKind, layout_findings, layout_issues
 from fanzha.pdf.executor import TaskResult, WorkerSettings, PrintTask, make_task, open_runner, run_with_progress
 from fanzha.pdf.layout.fonts import (PrintEnvironmentError, faces_for, fonts_identity, missing_characters,
                                      require_harfbuzz_subset, visible_text)
@@ -74,8 +73,8 @@ def build_print_outputs(catalog: Catalog, editions: list[Edition], out_dir: Path
                 same_layout[layout] = doc.key
                 tasks[doc.key] = ([doc], make_task(key, doc.key, doc.html, doc.page, css, glyphs=doc.context["glyphs"]))
         else:
-            for kind, message in item.issues:
-                _report(doc, LayoutIssue(kind, message), problems)
+            for issue in layout_issues(doc, [Finding.from_list(finding) for finding in item.issues]):
+                issue.report(problems)
             items[doc.key] = item
 
     peak_rss_mb = 0.0
@@ -157,17 +156,18 @@ def edition_warnings(catalog: Catalog, editions: list[Edition], docs: list[Print
                    and not doc.material.meta.qr]
         if without:
             path, line = where_set(edition, catalog.editions, ("site_url",))
-            problems.warn(path, line, f"{edition.id} 版没有填写 site_url：{len(without)} 份海报、宣传单和卡片"
-                                      "（如《" + without[0].context["title"] + "》）不印二维码",
-                          "在版本文件里写上网站地址，例如 site_url: https://fanzha.example.gov.cn")
+            problems.warn(path, line, messages.PDF_NO_SITE_URL.format(edition=edition.id, count=len(without),
+                                                                      title=without[0].context["title"]))
 
 
 
 def layout_inputs() -> str:
-    """Everything an output depends on besides its HTML: templates and CSS, the engine's code, fonts, versions."""
+    """Everything an output depends on besides its HTML: templates and CSS, the engine's code and wording (a cached
+    output keeps its paper, size and findings as worded), fonts, versions."""
     digest = hashlib.sha256()
     package = Path(__file__).parents[1]
-    for path in template_files() + sorted(package.glob("pdf/**/*.py")) + sorted(package.glob("text/*.py")):
+    for path in (template_files() + sorted(package.glob("pdf/**/*.py")) + sorted(package.glob("text/*.py"))
+                 + [package / "messages.py"]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(f"{__version__}|{metadata.version('weasyprint')}|{fonts_identity()}".encode())
     return digest.hexdigest()
@@ -182,8 +182,12 @@ def _reuse(entry: dict | None, key: str, out_dir: Path) -> PrintItem | None:
     except (KeyError, TypeError, ValueError):
         return None
     if not (isinstance(item.file, str) and isinstance(item.preview, str) and isinstance(item.sha256, str)
-            and isinstance(item.issues, list) and all(isinstance(i, list) and len(i) == 2 and i[0] in ISSUE_KINDS
-                                                      for i in item.issues)):
+            and isinstance(item.issues, list)):
+        return None
+    try:
+        for finding in item.issues:
+            Finding.from_list(finding)
+    except ValueError:
         return None
     pdf, png = out_dir / item.file, out_dir / item.preview
     # The bytes themselves, not only the size: a build killed after writing a PDF but before the cache leaves a file
@@ -204,9 +208,9 @@ def make_output(doc: PrintDoc, rendered: TaskResult, out_dir: Path, problems: Pr
     from fanzha.pdf.preflight import preflight
 
     result = rendered.typeset
-    issues = layout_issues(doc, result)
-    for issue in issues:
-        _report(doc, issue, problems)
+    findings = layout_findings(doc, result)
+    for issue in layout_issues(doc, findings):
+        issue.report(problems)
     data, preview_png, pages, page = result.pdf, rendered.preview, result.pages, doc.page
     if doc.post:
         from fanzha.pdf.products import post_process
@@ -218,7 +222,7 @@ def make_output(doc: PrintDoc, rendered: TaskResult, out_dir: Path, problems: Pr
     edition = doc.expanded.edition.id
     file = f"{edition}/{doc.file_stem}{doc.suffix}"
     preview = f"{edition}/{doc.file_stem}.png"
-    if not any(issue.kind == "refused" for issue in issues):  # unwritten, so never reused: reported at each build
+    if not any(f.kind == IssueKind.REFUSED for f in findings):  # unwritten, so never reused: reported at each build
         write_atomic(out_dir / file, data)
         write_atomic(out_dir / preview, preview_png)
     return PrintItem(
@@ -226,9 +230,9 @@ def make_output(doc: PrintDoc, rendered: TaskResult, out_dir: Path, problems: Pr
         title=doc.context["title"], edition=edition, trim_mm=[page.trim_w * doc.scale, page.trim_h * doc.scale],
         bleed_mm=page.bleed, pages=pages, bytes=len(data), scale=doc.scale,
         sha256=hashlib.sha256(data).hexdigest(), preflight=checks or "ok", sides=doc.sides,
-        paper=doc.paper, size_name=doc.size_name, warnings=[i.message for i in issues] + placeholder_warnings(doc),
+        paper=doc.paper, size_name=doc.size_name, warnings=[f.text for f in findings] + placeholder_warnings(doc),
         variant=doc.variant,
-        issues=[[i.kind, i.message] for i in issues])
+        issues=[finding.to_list() for finding in findings])
 
 
 def placeholder_warnings(doc: PrintDoc) -> list[str]:
@@ -236,100 +240,7 @@ def placeholder_warnings(doc: PrintDoc) -> list[str]:
     from fanzha.edition.placeholders import made_up_numbers_in
 
     numbers = made_up_numbers_in(visible_text(doc.html))
-    return [f"印有示例电话 {'、'.join(numbers)}：印刷前请在版本文件里换成本单位真实电话"] if numbers else []
-
-
-WRITABLE_BLANK_MM = 40  # an 11-digit phone number or a signature, handwritten (~3.5 mm a character)
-PRINT_DPI = 300  # FACTS.md, Print conventions: raster images at 300 dpi at their printed size
-
-
-@dataclass(frozen=True)
-class IssueKind:
-    """A kind of problem only the finished layout shows: how to fix it, and where in the material to point."""
-
-    fix: str
-    at: tuple[str, ...] = ()  # the front-matter key the problem is about; () for the body
-    error_if_fixed: bool = False  # on a fixed-size layout (poster, card, 三折页, sticker) an error, else a warning
-    error: bool = False  # an error on every layout
-
-
-ISSUE_KINDS = {
-    "receipt-moved": IssueKind("缩短正文，让回执和信在同一页；或保持现状，回执单独一页"),
-    "overflow": IssueKind("删减这一栏的文字，或改用更大的尺寸", error_if_fixed=True),
-    "short-blank": IssueKind("把 receipt 的 fields 里过长的字段名改短（四五个字为宜），或少列几项",
-                             ("receipt", "fields")),
-    "too-many-pages": IssueKind("删减文字，或改成双面/更大的版式"),
-    "low-dpi": IssueKind("用原图或相机拍的大图；从网页或微信里保存的图片通常太小", ("image",)),
-    "refused": IssueKind("删掉它：印刷文件只能用项目里的字体、版式和 image: 指定的图片，不能引用网址或本机的其他文件",
-                         error=True),
-}
-
-
-@dataclass(frozen=True)
-class LayoutIssue:
-    kind: str  # a key of ISSUE_KINDS
-    message: str
-    subject: str = ""  # what the issue is about, to find its line (a refused URL)
-
-
-def layout_issues(doc: PrintDoc, result) -> list[LayoutIssue]:
-    out = [LayoutIssue("refused", f"引用了项目之外的“{url[:120]}”，已拒绝读取", url)
-           for url in getattr(result, "refused", [])]
-    if result.receipt_page and result.signoff_page and result.receipt_page != result.signoff_page:
-        out.append(LayoutIssue("receipt-moved", f"回执在这一页放不下，已整体移到第 {result.receipt_page} 页单独打印"
-                                                f"（共 {result.pages} 页）"))
-    for name in result.overflow:
-        out.append(LayoutIssue("overflow", f"{name}的文字太多，超出了版面，印出来会被裁掉"))
-    if result.blanks_mm and min(result.blanks_mm) < WRITABLE_BLANK_MM:
-        out.append(LayoutIssue("short-blank", f"回执的填写栏最短只有 {min(result.blanks_mm):.0f} 毫米，手写填不下"
-                                              f"（至少要 {WRITABLE_BLANK_MM} 毫米）"))
-    limit = doc.expect_pages or doc.max_pages
-    if limit and result.pages > limit and not result.overflow:
-        out.append(LayoutIssue("too-many-pages", f"内容排了 {result.pages} 页，超过了 {doc.sides} 面的版式"))
-    image = doc.context.get("image")
-    for _name, box_w, box_h in getattr(result, "images", []) if image else []:
-        out += image_resolution_issues(image, box_w, box_h)
-    return out
-
-
-def image_resolution_issues(image: dict, box_w: float, box_h: float) -> list[LayoutIssue]:
-    """The image is scaled to fit its box (object-fit: contain): its printed size, and the dpi that gives."""
-    px_w, px_h = image["px"]
-    scale = min(box_w / px_w, box_h / px_h)  # mm per pixel
-    dpi = 25.4 / scale
-    if dpi >= PRINT_DPI - 0.5:
-        return []
-    need_w, need_h = (math.ceil(px * PRINT_DPI / dpi) for px in (px_w, px_h))
-    return [LayoutIssue("low-dpi", f"图片“{image['name']}”（{px_w}×{px_h} 像素）"
-                                   f"印出来约 {px_w * scale:.0f}×{px_h * scale:.0f} mm，"
-                                   f"只有 {dpi:.0f} dpi，低于印刷要求的 {PRINT_DPI} dpi，会发虚；"
-                                   f"请换一张至少 {need_w}×{need_h} 像素的图片")]
-
-
-def _report(doc: PrintDoc, issue: LayoutIssue, problems: Problems) -> None:
-    kind = ISSUE_KINDS[issue.kind]
-    if doc.variant and issue.kind == "overflow":
-        return  # a sticker sheet's cut-guide copy carries the same text; the sheet itself reports it once
-    source = doc.material.source
-    line = source.line_of(*kind.at) if kind.at else source.body_line
-    if issue.kind == "refused":
-        line = _line_naming(doc, issue.subject) or line
-    report = problems.add if kind.error or (doc.fixed and kind.error_if_fixed) else problems.warn
-    report(doc.material.path, line, f"《{doc.context['title']}》（{doc.expanded.edition.id} 版）：{issue.message}",
-           kind.fix)
-
-
-def _line_naming(doc: PrintDoc, url: str) -> int | None:
-    """The material's line that names the refused URL: its host or its file's name, as the author typed it."""
-    from urllib.parse import unquote, urlsplit
-
-    parts = urlsplit(url)
-    needles = [n for n in (parts.hostname, unquote(parts.path).rsplit("/", 1)[-1]) if n]
-    try:
-        lines = Path(doc.material.path).read_text("utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((number for needle in needles for number, line in enumerate(lines, start=1) if needle in line), None)
+    return [messages.PDF_EXAMPLE_PHONES.format(numbers="、".join(numbers))] if numbers else []
 
 
 def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
@@ -337,9 +248,9 @@ def check_glyphs(doc: PrintDoc, text: str, problems: Problems) -> bool:
     for char in missing:
         path, line = _locate(doc, char)
         shown = (f"“{char}”" if char.isprintable() and not unicodedata.category(char).startswith(("M", "Z"))
-                 else "（看不见）")
-        problems.add(path, line, f"字符{shown}（U+{ord(char):04X}）印刷字体里没有，《{doc.context['title']}》无法印刷",
-                     "换成常用字或常用符号；表情符号和生僻字请改写，不能靠别的字体代替")
+                 else messages.PDF_INVISIBLE_CHARACTER)
+        problems.add(path, line, messages.PDF_MISSING_GLYPH.format(shown=shown, code=ord(char),
+                                                                   title=doc.context["title"]))
     return not missing
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
+from fanzha import messages
 from fanzha.edition.expand import Expanded, edition_context, fill_variables
 from fanzha.edition.sanitize import clean_xhtml
 from fanzha.edition.script import converter_for
@@ -184,7 +185,7 @@ def letter_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
                   "return_by": return_by(expanded.edition.meta.date, meta.receipt.return_days, meta.receipt.return_to)}
                  if meta.receipt else None),
     )
-    return PrintDoc(expanded, "letter.html.j2", PageSpec(210, 297), 1, "80克双胶纸（普通复印纸即可）", "A4", context)
+    return PrintDoc(expanded, "letter.html.j2", PageSpec(210, 297), 1, messages.PDF_PAPER_OFFICE, "A4", context)
 
 
 def return_by(date, days: int, to: str) -> str:
@@ -192,7 +193,7 @@ def return_by(date, days: int, to: str) -> str:
     import datetime as dt
 
     due = date + dt.timedelta(days=days)
-    return f"请于{due.month}月{due.day}日前交回{to}"
+    return messages.PDF_RETURN_BY.format(month=due.month, day=due.day, to=to)
 
 
 SIDE_FILLED = 0.8  # text of more than this share of one side's characters is laid out over both sides
@@ -231,37 +232,34 @@ def handout_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Pri
     context["large_print"] = meta.large_print
     fmt = meta.format
     w, h = HANDOUT_SIZES[fmt]
-    if fmt == "三折页":
+    if fmt == messages.MODEL_SIZE_TRIFOLD:
         panels = [p for p in parts if p["heading"]]
         if len(panels) != 6 or len(parts) != 6:
+            text_before = messages.PDF_TRIFOLD_TEXT_BEFORE if len(parts) != len(panels) else ""
             problems.add(material.path, material.source.body_line,
-                         f"三折页需要正好 6 个 `##` 小标题（6 栏），现在有 {len(panels)} 个"
-                         + ("，且第一个小标题前还有文字" if len(parts) != len(panels) else ""),
-                         "按折叠顺序写 6 个 `## 小标题`：封面、内页三栏、内折页、封底"
-                         "（顺序见 fanzha/templates/print/trifold.html.j2）")
+                         messages.PDF_TRIFOLD_PANELS.format(count=len(panels), text_before=text_before))
             return None
         # Folding order of a roll fold (A4 landscape, printed both sides): outside = panels 5, 6, 1 (inside flap,
         # back, cover), inside = 2, 3, 4. The flap (5, and 4 behind it) is 3 mm narrower so it folds in cleanly.
         context["outside"] = [(panels[4], 97), (panels[5], 100), (panels[0], 100)]
         context["inside"] = [(panels[1], 100), (panels[2], 100), (panels[3], 97)]
         page = PageSpec(w, h, BLEED_MM, SLUG_MM)  # the cover's red runs off the trim
-        return PrintDoc(expanded, "trifold.html.j2", page, 2, "157克铜版纸（双面印刷，两次对折）",
-                        "三折页（A4 横向）", context, expect_pages=2, fixed=True)
-    if fmt == "名片卡":
+        return PrintDoc(expanded, "trifold.html.j2", page, 2, messages.PDF_PAPER_TRIFOLD, messages.PDF_SIZE_TRIFOLD,
+                        context, expect_pages=2, fixed=True)
+    sided = messages.PDF_SIDED[2 if meta.sides == 2 else 1]
+    if fmt == messages.MODEL_SIZE_CARD:
         if len(parts) != meta.sides:
             problems.add(material.path, material.source.body_line,
-                         f"名片卡是{'双' if meta.sides == 2 else '单'}面的，"
-                         f"需要 {meta.sides} 个 `##` 小标题（每面一个），"
-                         f"现在有 {len(parts)} 段", "每一面写成一个 `## 小标题` 加几行文字")
+                         messages.PDF_CARD_SIDES.format(sided=sided, sides=meta.sides, count=len(parts)))
             return None
         page = PageSpec(w, h, BLEED_MM, SLUG_MM)
-        return PrintDoc(expanded, "card.html.j2", page, meta.sides, "300克铜版纸，双面覆哑膜",
-                        f"名片卡 {w:g}×{h:g} mm", context, expect_pages=meta.sides, fixed=True)
+        return PrintDoc(expanded, "card.html.j2", page, meta.sides, messages.PDF_PAPER_CARD,
+                        messages.PDF_SIZE_CARD.format(w=w, h=h), context, expect_pages=meta.sides, fixed=True)
     if meta.sides == 2:
         balance_sides(parts, PageSpec(w, h), 16 if meta.large_print else 11 if fmt == "A4" else 9.5)
-    paper = "157克铜版纸" if meta.sides == 2 else "105克铜版纸（或80克双胶纸）"
+    paper = messages.PDF_PAPER_COATED if meta.sides == 2 else messages.PDF_PAPER_HANDOUT_ONE_SIDED
     return PrintDoc(expanded, "handout.html.j2", PageSpec(w, h), meta.sides, paper,
-                    f"{fmt} {'双' if meta.sides == 2 else '单'}面", context, max_pages=meta.sides)
+                    messages.PDF_SIZE_HANDOUT.format(format=fmt, sided=sided), context, max_pages=meta.sides)
 
 
 def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc:
@@ -270,17 +268,17 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
     context = common_context(expanded, catalog)
     if isinstance(meta.size, CustomSize):
         w, h = meta.size.width_mm, meta.size.height_mm
-        size_name = f"自定义 {w:g}×{h:g} mm"
+        size_name = messages.PDF_SIZE_CUSTOM.format(w=w, h=h)
     else:
         w, h = POSTER_SIZES[meta.size]
         size_name = meta.size if meta.size in ("A3", "A2") else f"{meta.size} {w / 10:g}×{h / 10:g} cm"
     area = w * h / 1e6
     if w * h <= 420 * 594 + 1:
-        paper = "157克铜版纸"
-    elif isinstance(meta.size, str) and meta.size == "展板":
-        paper = "KT板（写真裱板）"
+        paper = messages.PDF_PAPER_COATED
+    elif isinstance(meta.size, str) and meta.size == messages.MODEL_SIZE_BOARD:
+        paper = messages.PDF_PAPER_KT_BOARD
     else:
-        paper = "户外写真布" if area >= 0.9 else "PP背胶写真纸"
+        paper = messages.PDF_PAPER_OUTDOOR_CLOTH if area >= 0.9 else messages.PDF_PAPER_PP
     scams = []
     for scam_id in meta.scam_types:
         scam = catalog.materials.get(scam_id)
@@ -295,7 +293,7 @@ def poster_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Prin
         layout=meta.layout,
         image=image_context(material) if meta.image else None,
         # A 易拉宝's stand hides the bottom of the banner: nothing is printed there (_poster.html.j2).
-        stand_hides_mm=STAND_HIDES_MM if meta.size == "易拉宝" else 0,
+        stand_hides_mm=STAND_HIDES_MM if meta.size == messages.MODEL_SIZE_ROLL_UP else 0,
     )
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
     return PrintDoc(expanded, f"poster-{meta.layout}.html.j2", page, 1, paper, size_name, context, expect_pages=1,
@@ -328,7 +326,8 @@ def image_data(path: Path, name: str) -> dict[str, Any] | None:
 
 
 def _short_scam_title(title: str) -> str:
-    return title[:-3] if title.endswith("类诈骗") else title
+    suffix = messages.PDF_SCAM_TITLE_SUFFIX
+    return title[:-len(suffix)] if title.endswith(suffix) else title
 
 
 def referenced_slogans(refs: list[str], expanded: Expanded, catalog: Catalog, problems: Problems) -> list[str]:
@@ -357,8 +356,8 @@ def split_salutation(body: str) -> tuple[str, str]:
 
 # A form's columns share its width by what is written in them: a number, a few characters (a name, a tick, a
 # signature), or a line of text (an address, a remark). A long heading wraps in its cell instead of widening it.
-WIDE_COLUMNS = ("住址", "地址", "备注", "说明", "情况", "内容", "意见", "原因", "事项")
-NARROW_COLUMNS = ("序号", "编号")
+WIDE_COLUMNS = messages.PDF_FORM_WIDE_COLUMNS
+NARROW_COLUMNS = messages.PDF_FORM_NARROW_COLUMNS
 
 
 def column_widths(columns: list[str]) -> list[float]:
@@ -380,8 +379,8 @@ def form_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintD
     if salutation:  # a 告知单 that opens as a letter: its salutation flush left, not indented as a paragraph
         context.update(salutation=salutation, body_html=md_html(rest))
     page = PageSpec(297, 210) if landscape else PageSpec(210, 297)
-    return PrintDoc(expanded, "form.html.j2", page, 1, "80克双胶纸（普通复印纸即可）",
-                    "A4 横向" if landscape else "A4", context)
+    return PrintDoc(expanded, "form.html.j2", page, 1, messages.PDF_PAPER_OFFICE,
+                    messages.PDF_A4_LANDSCAPE if landscape else "A4", context)
 
 
 # Each returns a PrintDoc, or None when the material has problems. Sticker sheets (three files each, their text

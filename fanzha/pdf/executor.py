@@ -23,6 +23,7 @@ from itertools import chain, islice
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Protocol
 
+from fanzha import messages
 from fanzha.pdf.layout.page import PageSpec
 from fanzha.pdf.layout.fonts import FontSource, PrintEnvironmentError, font_files, font_resources, font_sources
 from fanzha.pdf.typeset import TypesetDocument
@@ -45,9 +46,9 @@ class WorkerSettings:
 
     def __post_init__(self) -> None:
         if self.executor not in ("local", "dask-local") and not self.executor.startswith("dask://"):
-            raise ExecutorError(f"不认识的执行方式“{self.executor}”：可用 local、dask-local 或 dask://主机:端口")
+            raise ExecutorError(messages.PDF_UNKNOWN_EXECUTOR.format(executor=self.executor))
         if self.jobs is not None and self.jobs < 1:
-            raise ExecutorError(f"--jobs 要求至少 1 个进程，“{self.jobs}”不行")
+            raise ExecutorError(messages.PDF_TOO_FEW_JOBS.format(jobs=self.jobs))
 
     @property
     def workers(self) -> int:
@@ -155,7 +156,7 @@ class DaskRunner:
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise ExecutorError("要用 Dask 执行，请先安装：.venv/bin/pip install 'dask[distributed]'") from None
+            raise ExecutorError(messages.PDF_DASK_NOT_INSTALLED) from None
         self.cluster = None
         try:
             if address is None:
@@ -167,7 +168,7 @@ class DaskRunner:
                 self.client = Client(address, timeout=20)
         except OSError as exc:
             self.close()
-            raise ExecutorError(f"连接不上 Dask 调度器 {address}：{exc}") from None
+            raise ExecutorError(messages.PDF_DASK_UNREACHABLE.format(address=address, error=exc)) from None
         self.fonts = None
 
     def run(self, tasks: Iterable[PrintTask]) -> Iterator[TaskResult]:
@@ -209,7 +210,8 @@ def run_with_progress(runner: Runner, tasks: list[PrintTask], show: bool) -> Ite
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("排版 PDF"), BarColumn(), MofNCompleteColumn(), TextColumn("剩余"), TimeRemainingColumn())
+    columns = (TextColumn(messages.PDF_PROGRESS_TYPESETTING), BarColumn(), MofNCompleteColumn(),
+               TextColumn(messages.PDF_PROGRESS_REMAINING), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         bar = progress.add_task("render", total=len(tasks))
         for result in runner.run(tasks):

@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from fanzha import messages
 from fanzha.files import PART, write_atomic
 
 # Keys of site/print/manifest.json that other parts rely on (DESIGN.md, "Outputs"), then the extra ones.
@@ -35,7 +36,7 @@ class PrintItem:
     size_name: str = ""  # e.g. "A4", "易拉宝 80×200 cm"
     warnings: list[str] = field(default_factory=list)
     variant: str = ""  # "" for the main file; a sticker sheet also has "cut-guides" and "alignment"
-    issues: list[list[str]] = field(default_factory=list)  # [kind, message] of each warning, for the cache
+    issues: list[list[str]] = field(default_factory=list)  # the layout findings (pdf/issues.py), for the cache
     scale: float = 1.0  # trim_mm is the real size; the file is drawn at 1:scale (a 10 m banner's PDF at 1:10)
 
     def to_dict(self) -> dict:
@@ -68,7 +69,7 @@ def zip_edition(out_dir: Path, edition_id: str) -> Path:
     """out_dir/<edition>-全部印刷文件.zip with every PDF of the edition; fixed timestamps, so the same PDFs give the
     same zip bytes (and an unchanged zip is not rewritten)."""
     out_dir = Path(out_dir)
-    target = out_dir / f"{edition_id}-全部印刷文件.zip"
+    target = out_dir / messages.PDF_ZIP_NAME.format(edition=edition_id)
     folder = out_dir / edition_id
     names = _zip_names(out_dir, edition_id)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART, dir=out_dir)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from fanzha import messages
 from fanzha.pdf.documents import PrintDoc
 from fanzha.pdf.layout.page import BLEED_MM, PT_PER_MM, SAFE_MM
 from fanzha.pdf.qr import QR_TEMPLATES, QUIET_MODULES, measure_codes, qr_code_mm
@@ -19,30 +20,29 @@ def preflight(doc: PrintDoc, pdf: bytes) -> list[str]:
     problems: list[str] = []
     page = doc.page
     if doc.expect_pages and len(reader.pages) != doc.expect_pages:
-        problems.append(f"页数为 {len(reader.pages)}，应为 {doc.expect_pages}")
+        problems.append(messages.PDF_PREFLIGHT_PAGE_COUNT.format(pages=len(reader.pages), expected=doc.expect_pages))
     if doc.max_pages and len(reader.pages) > doc.max_pages:
-        problems.append(f"页数为 {len(reader.pages)}，超过 {doc.max_pages} 面")
+        problems.append(messages.PDF_PREFLIGHT_TOO_MANY_PAGES.format(pages=len(reader.pages), limit=doc.max_pages))
     for number, pdf_page in enumerate(reader.pages, start=1):
         trim = _size_mm(pdf_page.trimbox)
         bleed = _size_mm(pdf_page.bleedbox)
         want_trim = (page.trim_w, page.trim_h)
         want_bleed = (page.trim_w + 2 * page.bleed, page.trim_h + 2 * page.bleed)
         if not _close(trim, want_trim):
-            problems.append(f"第{number}页 TrimBox {trim[0]:.2f}×{trim[1]:.2f} mm，"
-                            f"应为 {want_trim[0]:g}×{want_trim[1]:g} mm")
+            problems.append(messages.PDF_PREFLIGHT_TRIM_BOX.format(page=number, w=trim[0], h=trim[1],
+                                                                   want_w=want_trim[0], want_h=want_trim[1]))
         if not _close(bleed, want_bleed):
-            problems.append(f"第{number}页 BleedBox {bleed[0]:.2f}×{bleed[1]:.2f} mm，"
-                            f"应为 {want_bleed[0]:g}×{want_bleed[1]:g} mm")
+            problems.append(messages.PDF_PREFLIGHT_BLEED_BOX.format(page=number, w=bleed[0], h=bleed[1],
+                                                                    want_w=want_bleed[0], want_h=want_bleed[1]))
         inset_t = [float(a) - float(b) for a, b in zip(pdf_page.trimbox.lower_left, pdf_page.bleedbox.lower_left)]
         if any(abs(v / PT_PER_MM - page.bleed) > TOLERANCE_MM for v in inset_t):
-            problems.append(f"第{number}页出血不是每边 {page.bleed:g} mm")
+            problems.append(messages.PDF_PREFLIGHT_BLEED_UNEVEN.format(page=number, bleed=page.bleed))
         for name, issue in font_issues(pdf_page):
-            problems.append(f"第{number}页字体 {name}：{issue}")
+            problems.append(messages.PDF_PREFLIGHT_FONT.format(page=number, name=name, issue=issue))
         if rgb_images(pdf_page):
-            problems.append(f"第{number}页有 RGB 图片：应在排版前转成印刷四色（fanzha/pdf/cmyk.py）")
+            problems.append(messages.PDF_PREFLIGHT_RGB_IMAGE.format(page=number))
         if draws_in_rgb(pdf_page):
-            problems.append(f"第{number}页有 RGB 颜色：印刷时会被转成四色，黑字会变成四色叠印的黑"
-                            "（版式 CSS 里请用 print.css 开头的四色颜色）")
+            problems.append(messages.PDF_PREFLIGHT_RGB_COLOUR.format(page=number))
     if page.bleed:
         problems += text_outside_safe_area(pdf, SAFE_MM)
     # A sheet's cut-guide copy draws the die line in the CutContour separation, never printed, and its alignment
@@ -66,13 +66,12 @@ def qr_problems(pdf: bytes, pages: int, want_mm: float) -> list[str]:
         for code in measure_codes(pdf, index):
             found += 1
             if code.size_mm < want_mm - QR_TOLERANCE_MM:
-                out.append(f"第{index + 1}页二维码只有 {code.size_mm:.1f} mm 宽，这个尺寸的版面至少要 {want_mm:g} mm，"
-                           "远处扫不出来")
+                out.append(messages.PDF_PREFLIGHT_QR_TOO_SMALL.format(page=index + 1, size=code.size_mm, want=want_mm))
             if not code.quiet_clear:
-                out.append(f"第{index + 1}页二维码四周 {QUIET_MODULES} 格（约 {QUIET_MODULES * code.module_mm:.1f} mm）"
-                           "以内有文字或颜色，可能扫不出来")
+                out.append(messages.PDF_PREFLIGHT_QR_QUIET_ZONE.format(page=index + 1, modules=QUIET_MODULES,
+                                                                       mm=QUIET_MODULES * code.module_mm))
     if not found:
-        out.append("应印二维码，但在印刷文件里没有找到")
+        out.append(messages.PDF_PREFLIGHT_QR_MISSING)
     return out
 
 
@@ -117,7 +116,7 @@ def font_issues(pdf_page) -> list[tuple[str, str]]:
             seen.add(id(font))
             subtype = font.get("/Subtype")
             if subtype == "/Type3":
-                issues.append((name, "是 Type 3 字体"))
+                issues.append((name, messages.PDF_FONT_TYPE3))
                 continue
             descriptor = font.get("/FontDescriptor")
             if subtype == "/Type0":
@@ -125,11 +124,11 @@ def font_issues(pdf_page) -> list[tuple[str, str]]:
                 descriptor = descendant.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor is not None else None
             if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                issues.append((name, "没有嵌入"))
+                issues.append((name, messages.PDF_FONT_NOT_EMBEDDED))
             if len(name) < 8 or name[7] != "+" or not name[1:7].isupper():
-                issues.append((name, "不是子集字体"))
+                issues.append((name, messages.PDF_FONT_NOT_SUBSET))
             elif not name[8:].startswith("FZ-"):
-                issues.append((name, "不是本项目的字体（系统后备字体），说明有字符不在印刷字体里"))
+                issues.append((name, messages.PDF_FONT_FALLBACK))
     return issues
 
 
@@ -183,7 +182,8 @@ def text_outside_safe_area(pdf: bytes, safe_mm: float) -> list[str]:
                         or char_bottom < bottom + inset or char_top > top - inset):
                     bad.append(char)
             if bad:
-                out.append(f"第{index + 1}页有 {len(bad)} 个字离裁切线不足 {safe_mm:g} mm（如“{''.join(bad[:6])}”）")
+                out.append(messages.PDF_PREFLIGHT_TEXT_NEAR_TRIM.format(page=index + 1, count=len(bad), safe=safe_mm,
+                                                                        sample="".join(bad[:6])))
     finally:
         document.close()
     return out
@@ -194,7 +194,6 @@ SHEET_EDGE_MM = 5.0  # an office printer prints nothing this close to the paper'
 EDGE_MM = 0.5  # ink this close to the trim is artwork meant to run off it (text keeps SAFE_MM away)
 EDGE_PX_PER_MM = 4
 PAPER = 250  # a channel below this is ink: the lightest print colour (--cream) has its blue at 242
-SIDES = ("上", "下", "左", "右")
 
 
 def bleed_problems(pdf: bytes, bleed_mm: float) -> list[str]:
@@ -206,16 +205,16 @@ def bleed_problems(pdf: bytes, bleed_mm: float) -> list[str]:
         if not inked:
             continue
         if not bleed_mm:
-            out.append(f"第{number}页的底色或图案印到了{side}边裁切线（{EDGE_MM:g} mm 以内），但没有出血："
-                       f"裁切稍有偏差就会露白边（要 {BLEED_MM:g} mm 出血，或让图案离开裁切线）")
+            out.append(messages.PDF_PREFLIGHT_INK_WITHOUT_BLEED.format(page=number, side=side, edge=EDGE_MM,
+                                                                       bleed=BLEED_MM))
         elif unbled > inked * 0.02:
-            out.append(f"第{number}页{side}边的底色或图案到裁切线就停了，没有铺满 {bleed_mm:g} mm 出血")
+            out.append(messages.PDF_PREFLIGHT_BLEED_NOT_FILLED.format(page=number, side=side, bleed=bleed_mm))
     return out
 
 
 def sheet_edge_problems(pdf: bytes, margin_mm: float) -> list[str]:
     """Ink within `margin_mm` of the edge of a sheet that an office printer prints (A4 label sheets)."""
-    return [f"第{number}页{side}边离纸边 {margin_mm:g} mm 以内有印刷内容：办公室打印机印不到纸边 4–5 mm，会缺一块"
+    return [messages.PDF_PREFLIGHT_SHEET_EDGE.format(page=number, side=side, margin=margin_mm)
             for number, side, inked, _ in edge_ink(pdf, 0, margin_mm) if inked]
 
 
@@ -238,8 +237,9 @@ def edge_ink(pdf: bytes, bleed_mm: float, edge_mm: float = EDGE_MM) -> list[tupl
             # Each strip from the bleed box's edge to EDGE_MM inside the trim, as (x0, y0, x1, y1) in PDF points,
             # and how to turn its image so the bleed edge is the top row.
             edge = edge_mm * PT_PER_MM
-            strips = {"上": ((bl, tt - edge, br, bt), None), "下": ((bl, bb, br, tb + edge), "flip"),
-                      "左": ((bl, bb, tl + edge, bt), "left"), "右": ((tr - edge, bb, br, bt), "right")}
+            top, bottom, left, right = messages.PDF_EDGE_SIDES
+            strips = {top: ((bl, tt - edge, br, bt), None), bottom: ((bl, bb, br, tb + edge), "flip"),
+                      left: ((bl, bb, tl + edge, bt), "left"), right: ((tr - edge, bb, br, bt), "right")}
             for side, ((x0, y0, x1, y1), turn) in strips.items():
                 crop = (max(0.0, x0 - ml), max(0.0, y0 - mb), max(0.0, mr - x1), max(0.0, mt - y1))
                 image = page.render(scale=scale, crop=crop).to_pil().convert("RGB")

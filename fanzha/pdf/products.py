@@ -12,6 +12,7 @@ import dataclasses
 import io
 import re
 
+from fanzha import messages
 from fanzha.edition.expand import Expanded, expand_material
 from fanzha.model.catalog import Catalog
 from fanzha.model.formats import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, TENT_SHEETS
@@ -27,10 +28,11 @@ NOTES_PAGES = 3  # the most a booklet needs to reach a multiple of four
 # booklet is then scaled to leave room for the marks); print shops take A3, where an A5 spread fits at full size (an
 # A6 spread fits A4 at full size, marks and all).
 BOOKLET_SHEETS = {"A5": {"a4": (297, 210), "a3": (420, 297)}, "A6": {"a4": (297, 210)}}
-SHEET_NAMES = {"a4": "A4 横向", "a3": "A3 横向"}
-# The parts of a scam type a booklet prints, and the headings it gives them: how it goes, red flags, what to do.
-SCAM_PARTS = {"作案手法": "怎么骗", "识别要点": "识别要点", "防范提示": "怎么防", "被骗后怎么办": "被骗了怎么办"}
-BOOKLET_SCAM_PARTS = ("作案手法", "识别要点", "防范提示")
+SHEET_NAMES = {"a4": messages.PDF_A4_LANDSCAPE, "a3": messages.PDF_A3_LANDSCAPE}
+# The parts of a scam type a booklet or board prints, and the headings it gives them: how it goes, red flags, what
+# to do.
+SCAM_PARTS = messages.PDF_SCAM_PART_HEADINGS
+BOOKLET_SCAM_PARTS = tuple(SCAM_PARTS)
 
 # A cloth banner: grommets (扣眼) go in about 3 cm from the edge and the hem folds over; text keeps clear of both.
 BANNER_EDGE_MM = 60
@@ -69,42 +71,41 @@ def banner_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> lis
     meta = material.meta
     source = material.source
     if bool(meta.text) == bool(meta.slogan):
+        both = messages.PDF_BANNER_BOTH_WRITTEN if meta.text else ""
         problems.add(material.path, source.line_of("text") if meta.text else 1,
-                     "横幅要写一句话：`text:` 和 `slogan:` 正好写一个" + ("，现在两个都写了" if meta.text else ""),
-                     "写 text: 横幅上的字，或 slogan: 标语集编号/标语编号（如 hengfu/shuadan-xianjing）")
+                     messages.PDF_BANNER_TEXT_OR_SLOGAN.format(both=both))
         return None
     if meta.slogan:
         found = referenced_slogans([meta.slogan], expanded, catalog, problems)
         if len(found) != 1:
-            problems.add(material.path, source.line_of("slogan"), f"slogan: {meta.slogan} 应指向一条标语",
-                         "写成 标语集编号/标语编号，例如 hengfu/shuadan-xianjing（标语编号写在标语后的 {#编号} 里）")
+            problems.add(material.path, source.line_of("slogan"),
+                         messages.PDF_BANNER_SLOGAN_NOT_ONE.format(slogan=meta.slogan))
             return None
         line = found[0]
     else:
         line = expanded.fields.get("text", "")
     if "\n" in line.strip():
-        problems.add(material.path, source.line_of("text"), "横幅只印一行字，这里有换行", "把横幅的字写成一行")
+        problems.add(material.path, source.line_of("text"), messages.PDF_BANNER_LINE_BREAK)
         return None
     (w, h), name = banner_size(meta.size)
     layout = banner_layout((w, h), line)
     if layout["font"] < layout["min_font"]:
         problems.add(material.path, source.line_of("slogan" if meta.slogan else "text"),
-                     f"“{line}”有 {advance_em(line, 'sans-bold'):.1f} 个字宽，"
-                     f"在 {name} 的横幅上每个字只有 {layout['font'] / 10:.0f} cm 高，"
-                     f"低于横幅高度的 {BANNER_MIN_TEXT_RATIO:.0%}，远处看不清",
-                     f"这个尺寸最多 {int(layout['max_em'])} 个字：缩短这句话，或改用更长的横幅（size:）")
+                     messages.PDF_BANNER_TEXT_TOO_SMALL.format(
+                         line=line, ems=advance_em(line, "sans-bold"), size=name, char_cm=layout["font"] / 10,
+                         min_ratio=BANNER_MIN_TEXT_RATIO, max_chars=int(layout["max_em"])))
         return None
     context = common_context(expanded, catalog)
     context.update(line=line, cloth="device-cmyk(%g %g %g %g)" % BANNER_CLOTH,
                    ink="device-cmyk(%g %g %g %g)" % BANNER_TEXT,
                    layout={k: v / BANNER_SCALE for k, v in layout.items() if k != "max_em"})
     page = PageSpec(w / BANNER_SCALE, h / BANNER_SCALE)
-    size_name = f"横幅 {name}"
-    pdf = PrintDoc(expanded, "banner.html.j2", page, 1, "喷绘布（或丝绸布）", f"{size_name}（PDF 按 1:10 缩小）",
-                   context,
+    pdf = PrintDoc(expanded, "banner.html.j2", page, 1, messages.PDF_PAPER_BANNER,
+                   messages.PDF_SIZE_BANNER_PDF.format(size=name), context,
                    expect_pages=1, fixed=True, scale=BANNER_SCALE)
     tiff = dataclasses.replace(pdf, variant="tiff", post="banner-tiff", suffix=".tif",
-                               size_name=f"{size_name}（1:1 四色 TIFF，{BANNER_TIFF_DPI} dpi）", warnings=[])
+                               size_name=messages.PDF_SIZE_BANNER_TIFF.format(size=name, dpi=BANNER_TIFF_DPI),
+                               warnings=[])
     return [pdf, tiff]
 
 
@@ -128,8 +129,7 @@ def booklet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> li
         letter = catalog.materials.get(letter_id)
         if letter is None or letter.kind != "letter":
             problems.add(material.path, material.source.line_of("letters"),
-                         f"letters 里的“{letter_id}”不是一封信的编号",
-                         "写 materials/letter/ 下某封信的 id")
+                         messages.PDF_BOOKLET_LETTER_UNKNOWN.format(id=letter_id))
             continue
         letter_expanded = expand_material(letter, edition, quiet)
         points = key_points(letter_expanded.body) if letter_expanded else []
@@ -138,24 +138,24 @@ def booklet_docs(expanded: Expanded, catalog: Catalog, problems: Problems) -> li
                             "html": md_html("\n".join(f"- {p}" for p in points))})
     body = [s for s in sections(expanded.body, material.source.body_line)]
     if not scams and not body:
-        problems.add(material.path, material.source.body_line, "手册没有内容：既没有 scam_types，正文也没有 `##` 小节",
-                     "在头部写 scam_types: [诈骗类型编号, …]，或在正文写几个 `## 小标题` 加文字")
+        problems.add(material.path, material.source.body_line, messages.PDF_BOOKLET_EMPTY)
         return None
     w, h = BOOKLET_SIZES[meta.format]
     context.update(subtitle=expanded.fields.get("subtitle") or meta.subtitle, year=edition.meta.date.year,
                    sections=body, scams=scams, letters=letters, notes_pages=NOTES_PAGES, small=meta.format == "A6",
                    format=meta.format)
     page = PageSpec(w, h, BLEED_MM, 0.0)
-    reader = PrintDoc(expanded, "booklet.html.j2", page, 2, "封面200克、内页105克铜版纸",
-                      f"宣传手册 {meta.format}（阅读版，单页）", context, post="booklet-reader")
+    reader = PrintDoc(expanded, "booklet.html.j2", page, 2, messages.PDF_PAPER_BOOKLET,
+                      messages.PDF_SIZE_BOOKLET_READER.format(format=meta.format), context, post="booklet-reader")
     docs = [reader]
     for variant, sheet in BOOKLET_SHEETS[meta.format].items():
         scale = spread_scale((w, h), BLEED_MM, sheet)
         docs.append(dataclasses.replace(
             reader, variant=f"imposed-{variant}", post="booklet-imposed", output_page=PageSpec(*sheet),
-            paper=f"{SHEET_NAMES[variant]}，双面打印选“短边翻转”", warnings=[],
-            size_name=f"宣传手册 {meta.format} 骑马钉拼版（{SHEET_NAMES[variant]}双面）"
-                      + (f"，按 {scale:.0%} 缩印" if scale < 1 else "")))
+            paper=messages.PDF_PAPER_BOOKLET_IMPOSED.format(sheet=SHEET_NAMES[variant]), warnings=[],
+            size_name=messages.PDF_SIZE_BOOKLET_IMPOSED.format(
+                format=meta.format, sheet=SHEET_NAMES[variant],
+                scaled=messages.PDF_SIZE_BOOKLET_SCALED.format(scale=scale) if scale < 1 else "")))
     return docs
 
 
@@ -183,16 +183,14 @@ def board_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Print
         scam_expanded = expand_material(scam, expanded.edition, Problems(catalog.root)) if scam is not None else None
         if scam_expanded is None:
             problems.add(material.path, material.source.line_of("scam_type"),
-                         f"scam_type “{meta.scam_type}”不是诈骗类型的编号",
-                         "写 materials/scam/ 下某个诈骗类型的 id，或删掉这一行，在正文里用 `##` 写几条提示")
+                         messages.PDF_BOARD_SCAM_UNKNOWN.format(scam_type=meta.scam_type))
             return None
         parts = {p["heading"]: p for p in sections(scam_expanded.body, scam.source.body_line)}
-        panels = [{"heading": SCAM_PARTS[h], "html": parts[h]["html"]} for h in ("作案手法", "识别要点", "防范提示")
+        panels = [{"heading": SCAM_PARTS[h], "html": parts[h]["html"]} for h in BOOKLET_SCAM_PARTS
                   if h in parts] + panels
         intro = intro or md_html(scam_expanded.fields.get("summary", ""))
     if not panels:
-        problems.add(material.path, material.source.body_line, "展板没有内容：没有 scam_type，正文也没有 `##` 小节",
-                     "写 scam_type: 诈骗类型编号，或在正文写 2～4 个 `## 小标题` 加几条提示")
+        problems.add(material.path, material.source.body_line, messages.PDF_BOARD_EMPTY)
         return None
     if isinstance(meta.size, CustomSize):
         w, h = meta.size.width_mm, meta.size.height_mm
@@ -200,8 +198,8 @@ def board_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> Print
         w, h = BOARD_SIZES[meta.size]
     context.update(headline=expanded.fields.get("headline") or context["title"], intro=intro, panels=panels[:4])
     page = PageSpec(w, h, BLEED_MM, SLUG_MM)
-    return PrintDoc(expanded, "board.html.j2", page, 1, "KT板（写真裱板）", f"展板 {w / 10:g}×{h / 10:g} cm", context,
-                    expect_pages=1, fixed=True)
+    return PrintDoc(expanded, "board.html.j2", page, 1, messages.PDF_PAPER_KT_BOARD,
+                    messages.PDF_SIZE_BOARD.format(w=w / 10, h=h / 10), context, expect_pages=1, fixed=True)
 
 
 def tent_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintDoc | None:
@@ -209,15 +207,14 @@ def tent_doc(expanded: Expanded, catalog: Catalog, problems: Problems) -> PrintD
     meta = material.meta
     faces = [s for s in sections(expanded.body, material.source.body_line)]
     if not 1 <= len(faces) <= 2 or not all(f["heading"] for f in faces):
-        problems.add(material.path, material.source.body_line,
-                     f"台卡有两面，正文要写 1 或 2 个 `##` 小节（每面一个），现在有 {len(faces)} 段",
-                     "每一面写成一个 `## 小标题` 加几行文字；只写一个时两面印同样的内容")
+        problems.add(material.path, material.source.body_line, messages.PDF_TENT_FACES.format(count=len(faces)))
         return None
     context = common_context(expanded, catalog)
     context.update(faces=faces if len(faces) == 2 else faces * 2)
     w, h = TENT_SHEETS[meta.format]
-    return PrintDoc(expanded, "tent.html.j2", PageSpec(w, h), 1, "250克白卡纸（沿中线对折）",
-                    f"台卡 {meta.format} 对折（每面 {w:g}×{h / 2:g} mm）", context, expect_pages=1, fixed=True)
+    return PrintDoc(expanded, "tent.html.j2", PageSpec(w, h), 1, messages.PDF_PAPER_TENT,
+                    messages.PDF_SIZE_TENT.format(format=meta.format, w=w, h=h / 2), context, expect_pages=1,
+                    fixed=True)
 
 
 PRODUCT_BUILDERS = {"booklet": booklet_docs, "banner": banner_docs, "board": board_doc, "tent": tent_doc}
@@ -262,7 +259,7 @@ def _booklet_imposed(doc: PrintDoc, pdf: bytes, preview: bytes):
 
 
 def _multiple_of_four(pages: int) -> list[str]:
-    return [] if pages % 4 == 0 else [f"手册共 {pages} 页，不是 4 的倍数，不能骑马钉装订"]
+    return [] if pages % 4 == 0 else [messages.PDF_PREFLIGHT_NOT_MULTIPLE_OF_FOUR.format(pages=pages)]
 
 
 def _banner_tiff(doc: PrintDoc, pdf: bytes, preview: bytes):
@@ -337,12 +334,12 @@ def tiff_preflight(tiff: bytes, size_mm: tuple[float, float], dpi: int) -> list[
     with Image.open(io.BytesIO(tiff)) as image:
         want = tiff_pixels(size_mm, dpi)
         if image.mode != "CMYK":
-            problems.append(f"TIFF 的颜色是 {image.mode}，应为 CMYK")
+            problems.append(messages.PDF_PREFLIGHT_TIFF_MODE.format(mode=image.mode))
         if image.size != want:
-            problems.append(f"TIFF 为 {image.size[0]}×{image.size[1]} 像素，"
-                            f"{size_mm[0]:g}×{size_mm[1]:g} mm 在 {dpi} dpi "
-                            f"下应为 {want[0]}×{want[1]} 像素")
+            problems.append(messages.PDF_PREFLIGHT_TIFF_SIZE.format(w=image.size[0], h=image.size[1], w_mm=size_mm[0],
+                                                                    h_mm=size_mm[1], dpi=dpi, want_w=want[0],
+                                                                    want_h=want[1]))
         got = image.info.get("dpi", (0, 0))
         if round(float(got[0])) != dpi:
-            problems.append(f"TIFF 记录的分辨率是 {float(got[0]):g} dpi，应为 {dpi} dpi")
+            problems.append(messages.PDF_PREFLIGHT_TIFF_DPI.format(got=float(got[0]), dpi=dpi))
     return problems

@@ -16,6 +16,7 @@ import json
 import math
 from dataclasses import dataclass
 
+from fanzha import messages
 from fanzha.model.catalog import Catalog
 from fanzha.edition.expand import Expanded
 from fanzha.edition.stickers import Design, label_designs
@@ -40,8 +41,8 @@ FRAME_CLEAR_MM = 2.0
 SHEET_EDGE_MM = 5.0
 VARIANTS = {
     "": ("", "sheet"),
-    "cut-guides": ("（带裁切线）", "sheet"),
-    "alignment": ("（对位测试页）", "outlines"),
+    "cut-guides": (messages.PDF_STICKER_CUT_GUIDES_TITLE, "sheet"),
+    "alignment": (messages.PDF_STICKER_ALIGNMENT_TITLE, "outlines"),
 }
 
 
@@ -104,10 +105,9 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
     for design, size in sizes.items():
         if size is None:
             failed = True
-            problems.add(design.path, design.line,
-                         f"贴纸《{title}》（{expanded.edition.id} 版）：“{design.text}”在 {template.label[0]:g}×"
-                         f"{template.label[1]:g} mm 的标签上缩到最小字号 {template.min_font_pt:g} 磅仍然放不下",
-                         "缩短这句话（或用空格、逗号分成两行），或换一个更大的标签模板")
+            problems.add(design.path, design.line, messages.PDF_STICKER_DOES_NOT_FIT.format(
+                title=title, edition=expanded.edition.id, text=design.text, w=template.label[0], h=template.label[1],
+                min_pt=template.min_font_pt))
     if failed:
         return []
 
@@ -121,13 +121,14 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
             if design is not None:
                 main_pt, sub_pt, area = sizes[design]
                 label["design"] = {"phrases": design.phrases, "subtext": design.subtext_parts, "main_pt": main_pt,
-                                   "sub_pt": sub_pt, "area": area, "name": f"标签“{design.text}”"}
+                                   "sub_pt": sub_pt, "area": area,
+                                   "name": messages.PDF_STICKER_LABEL.format(text=design.text)}
             labels.append(label)
         sheets.append(labels)
 
     page = PageSpec(template.sheet[0], template.sheet[1], template.bleed, 0)
     roll = template.per_sheet == 1
-    paper = "卷筒不干胶（模切）" if roll else f"A4 不干胶标签纸（{template.name}）"
+    paper = messages.PDF_PAPER_LABEL_ROLL if roll else messages.PDF_PAPER_LABEL_SHEET.format(template=template.name)
     docs = []
     for variant, (suffix, layer) in VARIANTS.items():
         context = common_context(expanded, catalog)
@@ -137,8 +138,9 @@ def sticker_sheet_docs(expanded: Expanded, catalog: Catalog, problems: Problems,
                        sheets=sheets if layer == "sheet" else [[{"x": x, "y": y, "design": None}
                                                                 for x, y in positions]])
         pages = len(context["sheets"])
-        docs.append(PrintDoc(expanded, "stickers.html.j2", page, 1, paper if layer == "sheet" else "普通复印纸",
-                             template.name, context, expect_pages=pages, fixed=True, variant=variant))
+        docs.append(PrintDoc(expanded, "stickers.html.j2", page, 1,
+                             paper if layer == "sheet" else messages.PDF_PAPER_PLAIN, template.name, context,
+                             expect_pages=pages, fixed=True, variant=variant))
     return docs
 
 

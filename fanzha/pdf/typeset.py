@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fanzha import messages
 from fanzha.pdf.html import TEMPLATES
 from fanzha.pdf.layout.boxes import boxes, element_boxes, has_class, own_element
 from fanzha.pdf.layout.finish import finish
@@ -365,7 +366,7 @@ def overflowing_boxes(page) -> list[str]:
         area = (left - TOLERANCE_PX, top - TOLERANCE_PX, left + box.width + TOLERANCE_PX,
                 top + box.height + TOLERANCE_PX)
         if _overflows(box, area, area[3] + box.padding_bottom):
-            out.append(box.element.get("data-name") or "版面")
+            out.append(box.element.get("data-name") or messages.PDF_WHOLE_LAYOUT)
     return out
 
 

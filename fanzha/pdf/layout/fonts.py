@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from fanzha import messages
 
 FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/noto-cjk"),
              Path("/usr/share/fonts/google-noto-cjk"), Path("/usr/local/share/fonts")]
@@ -39,9 +40,8 @@ class Face:
             path = folder / self.file
             if path.exists():
                 return path
-        raise PrintEnvironmentError(
-            f"找不到字体文件 {self.file}（{self.name}）。请安装 Debian 软件包 fonts-noto-cjk（运行 scripts/setup.sh），"
-            f"或把字体放到 {FONT_DIRS[0]}")
+        raise PrintEnvironmentError(messages.PDF_FONT_FILE_MISSING.format(file=self.file, name=self.name,
+                                                                           folder=FONT_DIRS[0]))
 
 
 FACES = (
@@ -83,9 +83,7 @@ def require_harfbuzz_subset() -> None:
     from weasyprint.text.ffi import harfbuzz_subset
 
     if harfbuzz_subset is None:
-        raise PrintEnvironmentError(
-            "缺少系统库 libharfbuzz-subset：没有它 WeasyPrint 生成每页 PDF 要慢约 65 倍。"
-            "请先运行 scripts/setup.sh（或 sudo apt-get install libharfbuzz-subset0）再生成印刷文件。")
+        raise PrintEnvironmentError(messages.PDF_HARFBUZZ_SUBSET_MISSING)
 
 
 def _font_number(path: Path, name: str) -> int:
@@ -97,7 +95,7 @@ def _font_number(path: Path, name: str) -> int:
         if face.get_name(hb.OTNameIdPredefined.FULL_NAME) == name:
             return index
         index += 1
-    raise PrintEnvironmentError(f"字体文件 {path} 里没有 {name}：请安装完整的 fonts-noto-cjk")
+    raise PrintEnvironmentError(messages.PDF_FONT_FACE_MISSING.format(path=path, name=name))
 
 
 @lru_cache(maxsize=None)
@@ -238,7 +236,7 @@ def subset_font(source: FontSource, data: bytes | Path, chars: str) -> bytes:
         wanted.drop_table_tag_set.add(int.from_bytes(tag.encode(), "big"))
     subset = hb.subset(face, wanted)
     if subset is None:
-        raise PrintEnvironmentError(f"HarfBuzz 无法对字体 {source.file} 取子集：请重新安装 fonts-noto-cjk")
+        raise PrintEnvironmentError(messages.PDF_FONT_SUBSET_FAILED.format(file=source.file))
     return _without_space_advance(subset.blob.data, hb.Font(subset).get_nominal_glyph(ord(" ")), source)
 
 
@@ -262,7 +260,7 @@ def _without_space_advance(font: bytes, space: int | None, source: FontSource) -
     tables = sfnt_tables(font)
     (metrics,) = struct.unpack_from(">H", font, tables[b"hhea"][0] + 34)  # hhea.numberOfHMetrics
     if space >= metrics:  # glyphs past numberOfHMetrics share the last advance: never the space of Noto CJK
-        raise PrintEnvironmentError(f"字体 {source.file} 的空格字形不能单独设宽度：请重新安装 fonts-noto-cjk")
+        raise PrintEnvironmentError(messages.PDF_FONT_SPACE_NOT_SEPARATE.format(file=source.file))
     patched = bytearray(font)
     struct.pack_into(">H", patched, tables[b"hmtx"][0] + 4 * space, 0)  # longHorMetric.advanceWidth
     return bytes(patched)
