@@ -18,7 +18,6 @@ from fanzha.problems import Problems
 # Slogans mark their ids as {#id}, so Jinja comments get delimiters no author types by accident.
 _env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
                             comment_start_string="{#--", comment_end_string="--#}")
-TEMPLATE_NAME = "<material>"
 
 # Front-matter fields that may hold template variables, per kind.
 EXPANDED_FIELDS = ("title", "summary", "salutation", "signed", "date", "headline", "subhead", "text", "subtext",

@@ -19,7 +19,6 @@ HANDOUT_SIZES: dict[str, tuple[float, float]] = {
     messages.MODEL_SIZE_CARD: (90, 54),  # 警民联系卡、外卖小卡片: two-sided 90×54 mm cards, print shop with bleed
 }
 
-CARD_SIZE = (90, 54)
 
 # The print products (booklet, banner, board, tent).
 BOOKLET_SIZES: dict[str, tuple[float, float]] = {"A5": (148, 210), "A6": (105, 148)}

@@ -12,7 +12,6 @@ from pathlib import Path
 
 PROFILE_NAME = "print-cmyk.icc"
 PROFILE = Path(__file__).resolve().parent.parent / "templates" / "print" / PROFILE_NAME
-PDF_STANDARDS = ("pdf/x-4", "pdf/x-1a")  # X-4 by default; X-1a (no transparency, PDF 1.4) for shops that ask for it
 JPEG_QUALITY = 95
 
 

@@ -16,7 +16,7 @@ class PageSpec:
     trim_h: float
     bleed: float = 0.0
     slug: float = 0.0
-    standard: str = "pdf/x-4"  # the PDF/X variant WeasyPrint writes (cmyk.PDF_STANDARDS), per edition
+    standard: str = "pdf/x-4"  # the PDF/X variant WeasyPrint writes: the edition's pdf_standard
 
     @property
     def media_w(self) -> float:

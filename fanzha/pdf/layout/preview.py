@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-A4_LONG_PT = 297 * 72 / 25.4
 # Previews are read on phones inside WeChat: 1000 px on the long side and a 128-colour palette keep an A4 preview
 # near 80 KB instead of 400 KB (print material is flat colour and text, so the palette costs nothing visible).
 MAX_LONG_PX = 1000
