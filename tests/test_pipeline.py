@@ -111,7 +111,7 @@ def test_sticker_fits_are_kept_between_builds_and_check_writes_nothing(small, mo
         raise AssertionError("a kept fit was laid out again")
 
     monkeypatch.setattr(stickers, "measure", no_layout)
-    stickers._process_fits.entries.clear()  # not this process's memory: the file
+    stickers.process_fits.entries.clear()  # not this process's memory: the file
     project = pipeline.check(small.root)
     assert not project.problems.errors and any(d.key == "default/t" for d in project.documents)
 

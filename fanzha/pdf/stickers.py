@@ -162,7 +162,7 @@ def _fill_slots(meta, designs: list[Design], per_sheet: int) -> list[Design | No
 
 # --- fitting ------------------------------------------------------------------------------------------------------
 
-_process_fits = LayoutCache(None, "")  # where fits are kept without a layout cache: for the life of this process
+process_fits = LayoutCache(None, "")  # where fits are kept without a layout cache: for the life of this process
 
 
 def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
@@ -178,7 +178,7 @@ def fit_sizes(designs: list[Design], template: LabelTemplate, area: TextArea,
                            largest], ensure_ascii=False)
 
     # A fit is stored as [main pt, subtext pt], or "none" for a text that cannot fit; absent when not measured yet.
-    store = layout_cache if layout_cache is not None else _process_fits
+    store = layout_cache if layout_cache is not None else process_fits
     found = {d: _valid_fit(store.get(key(d))) for d in designs}
     todo = [d for d, value in found.items() if value is None]
     if todo:

@@ -63,9 +63,9 @@ def lay_out(html: str, resources: dict[str, bytes], variables: dict[str, str] | 
         sheets, html = [_parsed_stylesheet(css) for css in linked], _LINKED.sub("", html)
     if variables:  # !important: a user sheet, it must also win over a layout sheet the document loads itself
         sheets = sheets + [CSS(string=":root { %s }" % "; ".join(f"{k}: {v} !important" for k, v in variables.items()))]
-    document = _print_html()(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    document = print_html_class()(string=html, base_url=BASE_URL, url_fetcher=fetcher)
     options = {"pdf_variant": standard, "output_intent": "device-cmyk"} if standard else {}
-    return document.render(font_config=_document_fonts()(), stylesheets=sheets, **options)
+    return document.render(font_config=document_fonts_class()(), stylesheets=sheets, **options)
 
 
 # WeasyPrint's user-agent stylesheet gives ::marker, and the footnote and note pseudo-elements, to every element: it
@@ -86,7 +86,7 @@ def narrowed_user_agent_css(css: str) -> tuple[str, list[int]]:
 
 
 @functools.cache
-def _print_html():
+def print_html_class():
     """weasyprint.HTML with the narrowed user-agent stylesheet (WeasyPrint takes it from a method of HTML; it
     offers no option for it). A test checks that each narrowing still applies to WeasyPrint's stylesheet and that
     documents render to the same PDF with either."""
@@ -163,7 +163,7 @@ def _parsed_otherwise_as_html(element) -> bool:
 
 
 @functools.cache
-def _document_fonts():
+def document_fonts_class():
     """WeasyPrint's font configuration with no font but the document's own (its @font-face rules).
 
     WeasyPrint starts each document from the system's Fontconfig configuration: it loads every installed font's
@@ -242,7 +242,7 @@ def typeset_pdf(page_spec: PageSpec, html: str, identifier: bytes, resources: di
     return result
 
 
-_renders_in_process = 0
+renders_in_process = 0
 
 
 def _freeze_long_lived() -> None:
@@ -250,9 +250,9 @@ def _freeze_long_lived() -> None:
     faces, WeasyPrint's caches: some 80,000) are left out of the garbage collector's full collections (gc.freeze).
     Each full collection walked them all. Done as the second render starts, when
     the first one's boxes are gone, so that nothing of a document is kept for good."""
-    global _renders_in_process
-    _renders_in_process += 1
-    if _renders_in_process == 2:
+    global renders_in_process
+    renders_in_process += 1
+    if renders_in_process == 2:
         gc.collect()
         gc.freeze()
 

@@ -158,11 +158,11 @@ def _system_glyph_outlines():
     from fontTools.pens.recordingPen import RecordingPen
     from fontTools.ttLib import TTFont
 
-    from fanzha.pdf.layout.fonts import FACES, _source
+    from fanzha.pdf.layout.fonts import FACES, face_file
 
     outlines = {}
     for face in FACES:
-        path, number, _ = _source(face)
+        path, number, _ = face_file(face)
         font = TTFont(str(path), fontNumber=number, lazy=True)
         cmap, glyphs = font.getBestCmap(), font.getGlyphSet()
 
@@ -637,7 +637,7 @@ def test_taking_the_spaces_out_moves_nothing(spaced):
 
 
 def test_tj_arrays_it_cannot_read_for_sure_stay_as_they_are():
-    unspace = finish_module._unspace_chunks
+    unspace = finish_module.unspace_chunks
     fonts = {"F": {1: 224.0}}
     line = [b"BT", b"1 0 0 -1 10 20 Tm", b"/F 12 Tf", b"[<0085><>114.68690904248236<0001>109<00b1><0001>] TJ", b"ET"]
     # The collapsed space becomes the number -224, merged with its neighbours; the typed one (full advance) stays.
@@ -814,7 +814,7 @@ def test_a_document_sees_no_font_but_its_own(project):
     configuration would take it from a system font, here Noto Sans CJK; this checks the render itself."""
     from weasyprint.text.fonts import FontConfiguration
 
-    from fanzha.pdf.typeset import _document_fonts, typeset_pdf
+    from fanzha.pdf.typeset import document_fonts_class, typeset_pdf
 
     [(doc, html, resources)] = _render_inputs(project, {"short"})
     stray = html.replace("尊敬的家长朋友们", "尊敬的家长朋友们鑫", 1)  # 鑫 is in no letter of the fixture
@@ -823,7 +823,7 @@ def test_a_document_sees_no_font_but_its_own(project):
     fonts = {str(font["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()}
     assert fonts and all(name.split("+", 1)[1].startswith("FZ-Sans") for name in fonts), fonts
     # The configuration is WeasyPrint's with another starting point: it sets every attribute WeasyPrint's does.
-    assert set(vars(_document_fonts()())) == set(vars(FontConfiguration()))
+    assert set(vars(document_fonts_class()())) == set(vars(FontConfiguration()))
 
 
 def test_a_name_too_long_for_its_blank_is_reported(project):
@@ -860,7 +860,7 @@ def test_long_lived_objects_leave_full_collections_and_no_document_stays(project
         return document
 
     monkeypatch.setattr(typeset, "lay_out", kept_track_of)
-    monkeypatch.setattr(typeset, "_renders_in_process", 0)
+    monkeypatch.setattr(typeset, "renders_in_process", 0)
     gc.unfreeze()
     try:
         typeset.typeset_pdf(doc.page, html, b"t", resources)
@@ -899,7 +899,7 @@ def test_print_html_is_read_as_weasyprint_reads_it():
 
     from fanzha.pdf import collect_documents
     from fanzha.pdf.html import document_html
-    from fanzha.pdf.typeset import BASE_URL, _print_html, well_formed_tree
+    from fanzha.pdf.typeset import BASE_URL, print_html_class, well_formed_tree
 
     problems = Problems(REPO)
     catalog = load_catalog(REPO, problems)
@@ -928,7 +928,7 @@ def test_print_html_is_read_as_weasyprint_reads_it():
 
     # HTML.__init__ replaced: the document has every attribute WeasyPrint's own gives it.
     html = document_html(letter)
-    assert set(vars(_print_html()(string=html, base_url=BASE_URL, url_fetcher=None))) == set(
+    assert set(vars(print_html_class()(string=html, base_url=BASE_URL, url_fetcher=None))) == set(
         vars(HTML(string=html, base_url=BASE_URL)))
 
 
@@ -947,7 +947,7 @@ def test_narrowed_user_agent_stylesheet_changes_no_output(project, monkeypatch):
     inputs = _render_inputs(project)
     assert {"short", "a5", "f", "card", "p-a3"} <= {doc.material.id for doc, _, _ in inputs}
     ours = [typeset_module.typeset_pdf(doc.page, html, b"ua", resources).pdf for doc, html, resources in inputs]
-    monkeypatch.setattr(typeset_module, "_print_html", lambda: weasyprint.HTML)
+    monkeypatch.setattr(typeset_module, "print_html_class", lambda: weasyprint.HTML)
     for (doc, html, resources), pdf in zip(inputs, ours):
         assert typeset_module.typeset_pdf(doc.page, html, b"ua", resources).pdf == pdf, doc.material.id
 
@@ -960,7 +960,7 @@ def test_streams_compressed_once_write_the_same_file(project, monkeypatch):
     inputs = _render_inputs(project, {"short", "card", "p-a3"})
     assert len(inputs) == 3
     ours = [typeset_pdf(doc.page, html, b"once", resources).pdf for doc, html, resources in inputs]
-    monkeypatch.setattr(finish_module, "_compress_once", lambda pdf: None)
+    monkeypatch.setattr(finish_module, "compress_once", lambda pdf: None)
     for (doc, html, resources), pdf in zip(inputs, ours):
         assert b"/FlateDecode" in pdf
         assert typeset_pdf(doc.page, html, b"once", resources).pdf == pdf, doc.material.id

@@ -64,7 +64,7 @@ def finish(pdf, page: PageSpec, identifier: bytes = b"") -> None:
     _fixed_document_id(pdf, identifier)
     if UNSPACE_TEXT:
         _unspace_text_streams(pdf)
-    _compress_once(pdf)
+    compress_once(pdf)
 
 
 def subset_tag(program: bytes) -> str:
@@ -195,7 +195,7 @@ OUTPUT_CONDITION = "Artifex CMYK SWOP Profile (coated offset, Ghostscript defaul
 PYDYF_LEVEL = 9  # the zlib level pydyf compresses streams with (pydyf.Stream.data)
 
 
-def _compress_once(pdf) -> None:
+def compress_once(pdf) -> None:
     """Every stream pydyf is to compress, compressed here as pydyf would, and marked as encoded already.
 
     pydyf compresses a stream each time it writes it out, and a PDF with an identifier is written out twice: once to
@@ -325,7 +325,7 @@ def _unspace_stream(pdf, stream, resources, seen: set[int], fonts: dict) -> None
         return
     seen.add(id(stream))
     if "Filter" not in stream.extra:  # chunks of content, not encoded data
-        stream.stream = _unspace_chunks(stream.stream, _font_spaces(pdf, resources, fonts))
+        stream.stream = unspace_chunks(stream.stream, _font_spaces(pdf, resources, fonts))
     for kind in ("XObject", "Pattern"):
         children = _resolve(pdf, resources.get(kind))
         for child in (children.values() if isinstance(children, dict) else ()):
@@ -395,7 +395,7 @@ def _width_map(array) -> dict[int, float] | None:
     return widths
 
 
-def _unspace_chunks(chunks: list, fonts: dict[str, dict[int, float]]) -> list:
+def unspace_chunks(chunks: list, fonts: dict[str, dict[int, float]]) -> list:
     """The chunks of a content stream with the collapsed space glyphs taken out of their TJ arrays. The font of a TJ
     is the one its text object (BT … ET) set with Tf; a TJ whose font is not known for sure, in a stream that sets a
     character spacing (Tc: a glyph would then advance by more than its width), or that does not parse, stays as it

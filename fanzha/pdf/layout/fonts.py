@@ -99,7 +99,7 @@ def _font_number(path: Path, name: str) -> int:
 
 
 @lru_cache(maxsize=None)
-def _source(face: Face) -> tuple[Path, int, str]:
+def face_file(face: Face) -> tuple[Path, int, str]:
     path = face.locate()
     stat = path.stat()
     # The identity of a system font file: its name, size and time; hashing 26 MB on every build would cost more.
@@ -109,7 +109,7 @@ def _source(face: Face) -> tuple[Path, int, str]:
 
 @lru_cache(maxsize=None)
 def coverage(face: Face) -> frozenset[int]:
-    path, number, identity = _source(face)
+    path, number, identity = face_file(face)
     return frozenset(_hb_face(identity, number, path).unicodes)
 
 
@@ -124,7 +124,7 @@ def missing_characters(text: str, faces: tuple[Face, ...] = FACES) -> list[str]:
 
 
 def fonts_identity() -> str:
-    return "|".join(_source(face)[2] for face in FACES)
+    return "|".join(face_file(face)[2] for face in FACES)
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class FontSource:
 def font_sources(region: str = "SC") -> tuple[FontSource, ...]:
     sources = []
     for face in faces_for(region):
-        path, number, identity = _source(face)
+        path, number, identity = face_file(face)
         sources.append(FontSource(face.role, face.family, face.weight, path.name, number, identity,
                                   face.only_with_class))
     return tuple(sources)
@@ -160,7 +160,7 @@ def font_sources(region: str = "SC") -> tuple[FontSource, ...]:
 
 def font_files() -> dict[str, Path]:
     """File name -> path of every collection the faces use, for a worker on this machine."""
-    return {path.name: path for path, _, _ in (_source(face) for face in FACES)}
+    return {path.name: path for path, _, _ in (face_file(face) for face in FACES)}
 
 
 _faces: dict[tuple[str, int], object] = {}
@@ -184,7 +184,7 @@ def advance_em(text: str, role: str = "sans") -> float:
 def _measuring_font(role: str):
     import uharfbuzz as hb
 
-    path, number, identity = _source(next(face for face in FACES if face.role == role))
+    path, number, identity = face_file(next(face for face in FACES if face.role == role))
     return hb.Font(_hb_face(identity, number, path))
 
 
