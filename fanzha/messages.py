@@ -176,3 +176,92 @@ PROBLEMS_WARNING = "警告 {problem}"  # a warning as listed, before the errors
 
 
 # --- cli: usage, help, progress, summaries ---------------------------------------------------------------------------
+
+# argparse's own (English) usage errors, as regular expressions and their Chinese replacements.
+CLI_ARGPARSE_ZH = (
+    (r"the following arguments are required: (.+)", r"缺少参数：\1"),
+    (r"argument (\S+): invalid choice: '?([^' ]+)'? \(choose from (.+)\)", r"参数 \1 的值“\2”无效，可选：\3"),
+    (r"unrecognized arguments: (.+)", r"不认识的参数：\1"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面要跟一个值"),
+    (r"argument (\S+): invalid int value: '?([^']+)'?", r"参数 \1 要求整数，“\2”不是整数"),
+)
+CLI_PARSER_ERROR = "用法错误：{error}\n运行 `{prog} --help` 查看用法。"
+CLI_USAGE_ERROR = "用法错误：{error}"
+
+# --help
+CLI_DESCRIPTION = "反诈宣传物料工坊：从 materials/ 生成网站和可直接印刷的 PDF。"
+CLI_COMMAND_METAVAR = "命令"
+CLI_HELP_HELP = "显示帮助"
+CLI_VERSION_HELP = "显示版本"
+CLI_ROOT_HELP = "项目目录（默认当前目录）"
+CLI_BUILD_HELP = "生成网站和全部印刷文件"
+CLI_SITE_DIR_HELP = "网站输出目录（默认 site/）"
+CLI_EDITION_METAVAR = "版本"
+CLI_BUILD_EDITION_HELP = ("只生成这个版本的印刷文件（materials/editions/ 下的文件名，不带 .yml）；"
+                          "网站内容仍是默认版本")
+CLI_CHECK_HELP = "只检查素材，不写任何文件"
+CLI_SERVE_HELP = "本地预览网站，素材改动后自动刷新"
+CLI_ADDR_HELP = "监听地址（默认 127.0.0.1:8000）"
+CLI_MERGE_HELP = "按班级名单给每个学生印一封信（回执上印好班级和姓名），另附回执回收登记表"
+CLI_LETTER_METAVAR = "信的编号"
+CLI_LETTER_HELP = "带回执的一封信的编号，例如 parents"
+CLI_ROSTER_METAVAR = "名单"
+CLI_ROSTER_HELP = "班级名单 .xlsx 或 .csv，列：姓名、班级（学号可选）"
+CLI_MERGE_EDITION_HELP = "用哪个版本的落款和电话（默认 default）"
+CLI_OUT_METAVAR = "目录"
+CLI_OUT_HELP = "输出目录（默认 private/merge/<信的编号>/<版本>/，不会进入网站）"
+CLI_NEW_HELP = "按模板新建一个素材"
+CLI_KIND_HELP = "素材类型：scam、letter、slogans、poster、stickers、handout、form、booklet、banner、board、tent"
+CLI_ID_HELP = "编号：小写英文字母、数字和连字符，例如 dianhua-qianfei"
+CLI_TITLE_HELP = "标题"
+CLI_JOBS_HELP = "同时排版 PDF 的进程数（默认用上全部 CPU 核）"
+CLI_EXECUTOR_METAVAR = "方式"
+CLI_EXECUTOR_HELP = ("在哪里排版 PDF：local（本机，默认）、dask-local（本机 Dask 集群）、"
+                     "dask://主机:端口（已运行的 Dask 调度器，工作节点要装好 fanzha）")
+
+# check, build
+CLI_PROBLEM_COUNT = "共 {count} 个问题，请按提示修改后再运行。"
+CLI_CHECK_PASSED = "检查通过：{materials} 个素材，{editions} 个版本。"
+CLI_CHECK_PASSED_WITH_REMINDERS = ("检查通过：{materials} 个素材，{editions} 个版本；"
+                                   "有 {reminders} 条提醒（见上），印刷前请处理。")
+CLI_NOTHING_WRITTEN = "没有生成任何文件，之前生成的网站和 PDF 保持不变。"
+CLI_OUTPUTS_UNCHANGED = "之前生成的网站和 PDF 保持不变。"
+CLI_BUILDING = "正在生成网站和印刷文件…"
+CLI_BUILD_BUSY = "这个项目的另一次 fanzha build 正在运行 — 等它结束后再运行"
+CLI_BUILD_DONE = "完成：网站在 {site}，印刷文件在 {print_dir}。"
+CLI_BUILD_DONE_SITE_UNCHANGED = "完成：网站在 {site}（网站的内容没有变化，沿用上一次生成的），印刷文件在 {print_dir}。"
+CLI_UNKNOWN_EDITION = ("用法错误：没有名为“{edition}”的版本 — 可选的版本：{editions}"
+                       "（materials/editions/ 下的文件名，不带 .yml）")
+
+# serve
+CLI_BAD_ADDR = "用法错误：--addr 要写成 主机:端口，例如 127.0.0.1:8000，“{addr}”不是"
+CLI_PORT_TAKEN = ("用法错误：无法在 {addr} 上启动预览（{reason}），这个端口可能已被另一个程序占用"
+                  " — 用 --addr 换一个端口，例如 --addr {host}:{port}")
+
+# merge
+CLI_NO_ROSTER = "用法错误：找不到名单文件 {roster} — 检查路径，名单是 .xlsx 或 .csv 文件"
+CLI_ROSTER_PUBLISHED = "用法错误：名单文件放在了会被发布到网站的目录里 — 把它移到 private/ 下（{reason}）"
+CLI_MERGE_STARTING = "正在生成每个学生的信"
+CLI_MERGE_CLASS_DONE = "已完成 {klass}"
+CLI_MERGE_PROGRESS_UNIT = "名学生"  # after the progress bar's count
+CLI_NO_PDF = "无法生成 PDF：{error}"
+CLI_MERGE_CANNOT_WRITE = ("无法写入 {path}（{reason}） — 检查输出目录的权限和剩余空间，"
+                          "或用 --out 换一个目录")
+CLI_MERGE_PROBLEM_COUNT = "共 {count} 个问题，没有生成任何信，请按提示修改后再运行。"
+CLI_MERGE_DONE = ("完成：{classes} 个班，每班一份信（PDF）和一份回执回收登记表，在 {folder}。"
+                  "这些文件含学生姓名，只在本单位内部打印，不要上传到网站。")
+
+# new
+CLI_NEW_DONE = "已新建 {path}，打开它填写内容，然后运行 `fanzha check`。"
+
+# any command
+CLI_NO_MATERIALS = "用法错误：{root} 下没有 materials/ 目录 — 在项目目录里运行，或用 --root 指定项目目录"
+CLI_INTERRUPTED = "已中断。之前生成的网站和 PDF 保持不变，下次运行会清理中断留下的临时文件。"
+CLI_INTERNAL_ERROR = ("fanzha 内部错误（{error}：{detail}）— 这不是素材的问题，"
+                      "之前生成的网站和 PDF 保持不变；请把 {log} 交给维护人员")
+CLI_SOME_FILE = "文件"  # a system error that names no file
+CLI_DISK_FULL = "磁盘空间不足，无法写入 {path} — 清理磁盘（例如删掉 .cache/ 和不用的文件）后再运行"
+CLI_NO_PERMISSION = ("没有权限修改 {path}（{reason}） — 检查它和所在目录的权限；用 chattr +i 锁定过的，"
+                     "先 chattr -i 解除")
+CLI_NOT_A_FOLDER = "{path} 应当是一个目录，现在却是文件 — 把它删掉或改名后再运行（.cache/ 可以随时删除）"
+CLI_CANNOT_READ_WRITE = "无法读写 {path}（{reason}） — 检查磁盘和文件权限后再运行"

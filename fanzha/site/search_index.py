@@ -101,7 +101,8 @@ def install_segmenter(site_dir: Path, synonyms: dict[str, list[str]]) -> bool:
     """Put fanzha's query cutting into the search worker; False if the worker was not recognised."""
     code = SEGMENTER_JS.read_text(encoding="utf-8")
     code = code.replace("/*FZ_SYNONYMS*/{}", json.dumps(synonyms, ensure_ascii=False, sort_keys=True))
-    code = code.replace("/*FZ_STOPWORDS*/{}", json.dumps(dict.fromkeys(messages.SITE_SEARCH_STOPWORDS, 1), ensure_ascii=False))
+    stopwords = dict.fromkeys(messages.SITE_SEARCH_STOPWORDS, 1)
+    code = code.replace("/*FZ_STOPWORDS*/{}", json.dumps(stopwords, ensure_ascii=False))
     fixed = False
     for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
         text = worker.read_text(encoding="utf-8")
