@@ -35,8 +35,220 @@ class Message:
 
 # --- model/: materials read and validated --------------------------------------------------------------------------
 
+# model/sources.py: reading files and their YAML
+MODEL_UNREADABLE_FILE = Message("无法读取文件（{reason}）", "检查文件是否存在以及读取权限")
+MODEL_FILE_TOO_LARGE = Message("文件太大（{size_kb} KB，上限 {limit_kb} KB）", "把内容拆成几个素材文件")
+MODEL_UTF16_FILE = Message("文件是 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8",
+                           "用记事本或 WPS 另存为“UTF-8”编码后再运行")
+MODEL_BINARY_FILE = Message("这不是文本文件（含有二进制内容）",
+                            "素材只能是用文本编辑器写的 .md 文件；图片等文件不要用 .md 结尾")
+MODEL_GBK_FILE = Message("文件是 GBK/GB18030 编码，不是 UTF-8", MODEL_UTF16_FILE.fix)
+MODEL_NOT_UTF8_FILE = Message("文件不是 UTF-8 编码的文本", "用文本编辑器另存为“UTF-8”编码")
+MODEL_LINK_OUTSIDE = Message("符号链接指向项目之外，已拒绝读取", "把文件复制到项目里，不要用指向外部的链接")
+MODEL_YAML_TAB = Message("YAML 行首用了制表符（Tab）", "把行首的 Tab 换成空格")
+MODEL_YAML_FULLWIDTH_COLON = Message("键名后面用了全角冒号“：”", "把键名后的“：”改成半角冒号“:”并在后面加一个空格")
+MODEL_YAML_ALIAS = Message("YAML 里用了 * 引用（别名）", "不要用 & 和 * 引用，把内容直接写出来")
+MODEL_IMPOSSIBLE_DATE = Message("日期“{value}”不存在（{error}）", "写成真实的日期，例如 2026-11-01")
+MODEL_IMPOSSIBLE_DATE_UNNAMED = Message("日期不存在（{error}）", MODEL_IMPOSSIBLE_DATE.fix)  # the value not found
+MODEL_YAML_SYNTAX = Message("YAML 格式错误（{detail}）", "检查这一行的缩进、冒号后的空格和引号是否成对")
+MODEL_YAML_DUPLICATE_KEY = Message("键 `{key}` 写了两次（第一次在第 {first_line} 行）", "删掉其中一处，只留一个")
+MODEL_EMPTY_FILE = Message("文件是空的", "按 `fanzha new <类型> <编号>` 生成的模板填写内容，或删除这个文件")
+MODEL_NO_FRONT_MATTER = Message("文件开头缺少 YAML 头部（第一行应为 ---）",
+                                "在文件最前面加上以 --- 开始、以 --- 结束的头部，写明 kind、id 和 title")
+MODEL_FRONT_MATTER_UNCLOSED = Message("YAML 头部没有结束（缺少第二个 ---）", "在头部最后一项之后单独一行写 ---")
+MODEL_FRONT_MATTER_NOT_MAPPING = Message("YAML 头部应当是“键: 值”的列表", "按 `键: 值` 的格式逐行填写")
+
+# model/catalog.py: schema errors in the authors' terms (pydantic's own words are English)
+MODEL_FRONT_MATTER = "头部"  # the key named when an error is about the front matter as a whole
+MODEL_VALUE_REFUSED = Message("`{key}`：{message}", "{fix}")  # a validator's own message, split at " — "
+MODEL_KEY_MISSING = Message("缺少必填项 `{key}`", "在头部加上 `{name}: …`")
+MODEL_KEY_UNKNOWN = Message("不认识的键 `{key}`", "检查拼写；可用的键见 `fanzha new` 生成的模板")
+MODEL_VALUE_NOT_ALLOWED = Message("`{key}` 的值“{value}”不在可选范围内", "改成 {allowed} 之一")
+MODEL_ID_MALFORMED = Message("`{key}` 的值“{value}”格式不对",
+                             "编号只能用小写英文字母、数字和连字符，例如 shuadan-fanli")
+MODEL_VALUE_EMPTY = Message("`{key}` 不能为空", "填写内容")
+MODEL_VALUE_TOO_LONG = Message("`{key}` 太长（上限 {limit}）", "缩短内容")
+MODEL_VALUE_WRONG_TYPE = Message("`{key}` 的类型不对（{value!r}）", "{hint}")
+MODEL_TYPE_HINT_DEFAULT = "按说明修改这一项"
+MODEL_VALUE_INVALID = Message("`{key}` 不合要求（{error}）", MODEL_TYPE_HINT_DEFAULT)
+MODEL_TYPE_HINTS = {  # pydantic's error type → how to write the value
+    "list_type": "写成列表，例如 [甲, 乙]",
+    "string_type": "写成文字，必要时加引号",
+    "int_type": "写成整数",
+    "int_parsing": "写成整数",
+    "bool_type": "写成 true 或 false",
+    "bool_parsing": "写成 true 或 false",
+    "date_type": "写成日期，例如 2026-11-01",
+    "date_from_datetime_parsing": "写成日期，例如 2026-11-01",
+    "dict_type": "写成“键: 值”的结构",
+    "model_type": "写成“键: 值”的结构",
+}
+
+# model/catalog.py: materials, slogans, audiences, editions and what they refer to
+MODEL_NO_MATERIALS_FOLDER = Message("找不到 materials/ 目录", "在项目根目录下运行，或用 --root 指定项目目录")
+MODEL_DUPLICATE_ID = Message("编号 `{id}` 与 {other} 重复", "每个素材的 id 必须唯一，改一个新的编号")
+MODEL_UNKNOWN_KIND = Message("未知的素材类型 kind: {kind!r}", "kind 应为 {kinds} 之一")
+MODEL_KIND_FOLDER_MISMATCH = Message("kind 为 {kind}，但文件不在 materials/{kind}/ 下",
+                                     "把文件移到 materials/{kind}/，或改正 kind")
+MODEL_FILE_NAME_MISMATCH = Message("文件名 {name} 与编号 `{id}` 不一致", "把文件改名为 {id}.md，或改正 id")
+MODEL_SLOGAN_DUPLICATE_ID = Message("标语编号 {{#{id}}} 在本文件中重复", "改成不同的编号")
+MODEL_SLOGAN_NO_CHANNEL = Message("这条标语没有指定渠道",
+                                  "在头部写 channels: [横幅, LED, 短信, 贴纸, 口诀] 中的若干项，"
+                                  "或在 groups 里为所在小标题指定")
+MODEL_SLOGAN_MALFORMED_ATTRIBUTES = Message("标语末尾 {{ }} 里的写法不认识",
+                                            "写成 {{#编号}} 或 {{#编号 scam_types=诈骗类型编号,诈骗类型编号}}，"
+                                            "例如 {{#fanshi-shuadan scam_types=shuadan-fanli}}")
+MODEL_GROUP_WITHOUT_HEADING = Message("groups 里的“{name}”没有对应的小标题", "让它与正文中 ## 小标题的文字完全一致")
+MODEL_NO_SLOGANS = Message("标语集里没有标语", "每条标语写成一行列表项，例如：- 全民反诈，你我同行")
+MODEL_AUDIENCES_NOT_MAPPING = Message("受众表应当是“受众: 说明”的列表", "按 `老年人: 说明文字` 的格式逐行填写")
+MODEL_EDITION_NOT_MAPPING = Message("版本文件应当是“键: 值”的结构", "参照 materials/editions/default.yml 填写")
+MODEL_EDITION_FILE_NAME_MISMATCH = Message("文件名 {name} 与版本编号 `{id}` 不一致", "把文件改名为 {id}.yml，或改正 id")
+MODEL_NO_DEFAULT_EDITION = Message("缺少本单位信息文件 materials/editions/default.yml",
+                                   "复制仓库自带的 default.yml，改成本单位的名称、落款、电话和日期")
+MODEL_EDITION_CYCLE = Message("版本继承成环：{chain}", "去掉其中一个 extends")
+MODEL_EXTENDS_UNKNOWN = Message("extends 指向不存在的版本 `{parent}`",
+                                "改成 materials/editions/ 下已有的版本：{editions}")
+MODEL_IMAGE_OUTSIDE = Message("图片“{name}”在项目之外",
+                              "把图片放在 {folder}/ 下，{key}: 写相对 {owner} 的路径，例如 images/photo.jpg")
+MODEL_IMAGE_MISSING = Message("找不到图片“{name}”", MODEL_IMAGE_OUTSIDE.fix)
+MODEL_IMAGE_TOO_LARGE = Message("图片“{name}”太大（超过 {megapixels} 百万像素）",
+                                "缩小到印刷需要的大小：成品尺寸（毫米）÷ 25.4 × 300 像素")
+MODEL_IMAGE_UNREADABLE = Message("“{name}”不是能读的 JPG 或 PNG 图片", "用看图软件打开它，另存为 JPG 或 PNG 后再引用")
+MODEL_SELECT_UNKNOWN_MATERIAL = Message("select.{key} 里的素材 `{id}` 不存在", "写 materials/ 下某个素材的 id")
+MODEL_UNKNOWN_AUDIENCE = Message("未知的受众“{audience}”", "改成 materials/audiences.yml 里的一项：{audiences}")
+MODEL_UNKNOWN_SCAM_TYPE = Message("引用了不存在的诈骗类型 `{scam}`", "写 materials/scam/ 下某个文件的 id")
+MODEL_UNKNOWN_SLOGAN = Message("引用了不存在的标语 `{ref}`",
+                               "写成“标语集id/标语id”，标语id 在标语行末以 {{#id}} 标出；或只写标语集 id 引用整集")
+MODEL_UNKNOWN_LABEL_TEMPLATE = Message("未知的标签纸模板 `{template}`", "改成 {templates} 之一，或直接写出自定义模板")
+MODEL_SLOGAN_UNKNOWN_SCAM_TYPE = Message("标语引用了不存在的诈骗类型 `{scam}`", "改正 scam_types 或 groups 里的编号")
+
+# model/schema.py: the names of kinds, channels and edition types, and the validators' messages
+MODEL_KIND_NAMES = {
+    "scam": "诈骗类型",
+    "letter": "一封信",
+    "slogans": "标语集",
+    "poster": "海报",
+    "stickers": "贴纸",
+    "handout": "宣传单",
+    "form": "表格",
+    "booklet": "宣传手册",
+    "banner": "横幅",
+    "board": "展板",
+    "tent": "台卡",
+    "article": "公众号文章",
+}
+MODEL_CHANNEL_BANNER = "横幅"
+MODEL_CHANNEL_SMS = "短信"
+MODEL_CHANNEL_STICKER = "贴纸"
+MODEL_CHANNELS = (MODEL_CHANNEL_BANNER, "LED", MODEL_CHANNEL_SMS, MODEL_CHANNEL_STICKER, "口诀")
+MODEL_EDITION_TYPE_DEFAULT = "县"
+MODEL_EDITION_TYPES = (MODEL_EDITION_TYPE_DEFAULT, "乡镇", "学校", "银行网点", "企业", "派出所", "社区")
+MODEL_ARTICLE_SERIES_DEFAULT = "每日一案"
+MODEL_UNKNOWN_SIZE = Message("尺寸“{value}”不认识",
+                             "改成 {sizes} 之一，或写出自定义尺寸：换行后缩进写 width_mm: 宽 和 height_mm: 高（毫米）")
+MODEL_SITE_URL_SCHEME = Message("网址必须以 https:// 或 http:// 开头", "写成完整网址，例如 https://fanzha.example.gov.cn")
+
+# model/formats.py: the print formats named in Chinese
+MODEL_SIZE_ROLL_UP = "易拉宝"
+MODEL_SIZE_X_STAND = "X展架"
+MODEL_SIZE_BOARD = "展板"
+MODEL_SIZE_TRIFOLD = "三折页"
+MODEL_SIZE_CARD = "名片卡"
+
+# model/labels.py: a label-sheet template that cannot be (the validator's message, no fix of its own)
+MODEL_LABELS_DO_NOT_FIT = "标签排不下：需要 {width:.1f}×{height:.1f} mm，纸张只有 {sheet_width}×{sheet_height} mm"
+MODEL_LABEL_PITCH_TOO_SMALL = "间距 pitch 不能小于标签尺寸，否则标签会重叠"
+
+# model/scaffold.py: `fanzha new`
+MODEL_SCAFFOLD_UNKNOWN_KIND = "未知的素材类型“{kind}” — 可选：{kinds}"
+MODEL_SCAFFOLD_KIND_CHOICE = "{kind}（{name}）"
+MODEL_SCAFFOLD_ID_MALFORMED = "编号“{id}”不合格式 — 只用小写英文字母、数字和连字符，例如 dianhua-qianfei"
+MODEL_SCAFFOLD_ID_TAKEN = "编号“{id}”已被 {path} 使用 — 换一个编号"
+MODEL_SCAFFOLD_TITLE = "新的{kind_name}"
+
 
 # --- edition/: expansion, lint, sanitizing, placeholders, script ---------------------------------------------------
+
+# edition/expand.py: an edition's fields filled into the materials
+EDITION_DATE = "{year}年{month}月{day}日"  # the edition's date as {{ edition.date }} gives it
+EDITION_TEMPLATE_SYNTAX_ERROR = Message("模板语法错误（{error}）", "检查 {{{{ }}}} 和 {{% %}} 是否成对")
+EDITION_UNDEFINED_VARIABLE = Message("未定义的变量（{name}）", "可用的变量有 unit.name、unit.region、unit.signature、"
+                                     "edition.date、phones.police、phones.hotline")
+EDITION_TEMPLATE_ERROR = Message("模板错误（{error}）", "检查 {{{{ }}}} 中的写法")
+
+# edition/lint.py: the rules for finished text
+EDITION_SCAM_SECTIONS = ("常见对象", "作案手法", "识别要点", "典型案例", "防范提示", "被骗后怎么办")
+EDITION_HOTLINES = {"110": "报警电话", "96110": "反诈预警劝阻专线", "12381": "涉诈预警劝阻短信",
+                    "12321": "诈骗短信电话举报"}  # the numbers any material may print, and what each is
+# Surnames: 某某 after one of them keeps a case's person unnamed (张某某); anywhere else it is a blank to fill in.
+EDITION_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩"
+                    "冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+                    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢"
+                    "安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路"
+                    "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
+                    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+# What a blank left to fill in looks like (a regular expression; its own braces doubled for str.format).
+EDITION_PLACEHOLDER_PATTERN = (r"(?<![A-Za-z])[xX]{{2,}}(?![A-Za-z])|××|＿{{2,}}|_{{2,}}"
+                               r"|某某(?:县|市|区|镇|乡|村|街道|社区|单位|学校|公司|银行|派出所|局)"
+                               r"|(?<![{surnames}])某某"
+                               r"|【[^】\n]{{0,10}}(?:名称|填写|待定|待补|待填)[^】\n]{{0,6}}】"
+                               r"|[（(]\s*待[填补定确写][^）)\n]{{0,8}}[）)]|\b(?:TODO|TBD|FIXME)\b")
+EDITION_UNIT_PLACEHOLDER_PATTERN = r"{placeholder}|某某|##"  # in the unit's details, 某某 is a blank wherever it is
+EDITION_QUANTITY_UNITS = "元万亿年月日号人件户名份次岁个%余多条张天期"  # after digits that are a quantity, not a phone
+EDITION_UNIT_PLACEHOLDER = Message("单位信息 unit.{key} 里还有占位符“{placeholder}”", "填上本单位的真实名称")
+EDITION_POLICE_NUMBER_WRONG = Message("phones.police 的号码“{number}”不对", "报警电话只能是 110，删掉这一行即用默认值")
+EDITION_HOTLINE_NUMBER_WRONG = Message("phones.hotline 的号码“{number}”不对",
+                                       "反诈专线写 96110，或在 phones.local 里登记后再用本单位号码")
+EDITION_TEXT_TEMPLATE_SYNTAX = Message("版本信息 {key} 里写了模板变量“{value}”",
+                                       "版本文件里直接写本单位的文字，不能用 {{{{ }}}}")
+EDITION_SLOGAN_TOO_LONG = Message("{channel}标语“{text}”有 {count} 字，超过上限 {limit} 字",
+                                  "删减到 {limit} 字以内，或把它从“{channel}”渠道中去掉")
+EDITION_QR_NOT_ALLOWED = Message("二维码网址“{url}”不在允许范围内",
+                                 "二维码只能指向 https:// 开头、域名为 {domains} 的网址；"
+                                 "其他域名请在版本文件的 allowed_domains 里登记")
+EDITION_SCAM_SECTION_MISSING = Message("诈骗类型说明缺少“## {section}”一节", "按顺序写齐：{sections}")
+EDITION_SCAM_SECTIONS_ORDER = Message("诈骗类型说明各节的顺序不对", "按顺序排列：{sections}")
+EDITION_UNNAMED_CHARACTER = "无名称"  # a character Unicode gives no name
+EDITION_INVISIBLE_CHARACTER = Message("这一行里有看不见的字符 U+{code:04X}（{name}），"
+                                      "号码和网址里有它会搜不到、拨不通，方向控制符还能让文字倒着显示",
+                                      "删掉这个字符：把这一行重新打一遍，或粘贴成纯文本（从网页、微信复制的文字常带这种字符）")
+EDITION_PLACEHOLDER_LEFT = Message("还有未替换的占位符“{placeholder}”",
+                                   "写成具体内容；本单位的名称、辖区、电话请用 {{{{ unit.name }}}} 等变量")
+EDITION_NUMBER_12337 = Message("12337 不是反诈电话（它受理政法干警违纪违法举报）",
+                               "删掉它；报警打 110，咨询打 96110，举报诈骗短信电话打 12321")
+EDITION_PHONE_NOT_ALLOWED = Message("电话号码“{number}”既不是反诈专用号码，也不是本单位登记的号码",
+                                    "只能写 110、96110、12381、12321，"
+                                    "或在 materials/editions/*.yml 的 phones.local 里登记本单位号码")
+EDITION_LINK_NOT_ALLOWED = Message("链接“{url}”的域名不在允许范围内",
+                                   "只能链接 {domains}；其他域名请在版本文件的 allowed_domains 里登记")
+EDITION_DOMAIN_NOT_ALLOWED = Message("网址“{domain}”的域名不在允许范围内",
+                                     "只能写 {domains} 的网址；其他域名请在版本文件的 allowed_domains 里登记")
+EDITION_IMAGE_IN_TEXT = Message("正文里的图片在网站和印刷品上都显示不出来",
+                                "海报可在头部用 image: 指定一张 JPG/PNG 图片；其他素材请删掉这张图片")
+EDITION_MARKUP_REFUSED = Message("{finding}",
+                                 "删掉这段代码，素材只写 Markdown 文字；链接只能是 https:// 开头的网址或站内页面")
+
+# edition/sanitize.py: what of a material's markup the allowlist refuses (the fix is EDITION_MARKUP_REFUSED's)
+EDITION_TAG_REFUSED = "素材里不允许有 <{tag}> 标签"
+EDITION_EVENT_ATTRIBUTE_REFUSED = "素材里不允许有 on…= 事件属性（{name}）"
+EDITION_ATTRIBUTE_REFUSED = "素材里不允许 <{tag}> 带 {name} 属性"
+EDITION_STYLE_REFUSED = "素材里不允许写样式“{style}”"
+EDITION_HTTP_LINK_REFUSED = "链接“{url}”用的是 http://，不加密，可能被改成别的网页"
+EDITION_SCHEME_REFUSED = "链接“{url}”用的是 {scheme}:，素材里不允许有 javascript:、data: 或 vbscript: 等链接"
+
+# edition/placeholders.py: example phone numbers left in an edition
+EDITION_MADE_UP_AREA_CODE = "区号 0123 并不存在"
+EDITION_MADE_UP_RUN = "含有“{run}”"
+EDITION_MADE_UP_REPEATED = "同一个数字连续重复"
+EDITION_MADE_UP_NUMBER = Message("{edition} 版的电话“{number}”像是示例号码（{reason}），"
+                                 "会印在这个版本的每一份海报、宣传单和信上",
+                                 "印刷前改成本单位真实的电话号码")
+
+# edition/stickers.py: what a sticker sheet's labels say
+EDITION_STICKERS_NO_TEXT = Message("repeat 模式的贴纸需要 text（每张标签上的主文字）",
+                                   "在头部写 text: 不听不信不转账；或改用 mode: fill / each 并写 slogans")
+EDITION_STICKERS_NO_SLOGANS = Message("{mode} 模式的贴纸需要 slogans（标语编号列表）",
+                                      "写 slogans: [tiezhi/tz-bu-ting, …]；或改用 mode: repeat 并写 text")
 
 
 # --- pdf/: print documents, layout problems, preflight, outputs ----------------------------------------------------

@@ -41,15 +41,57 @@ unit:
 date: 2026-11-01
 """
 
-# A one-paragraph letter to residents: the smallest material that makes a PDF and a page.
-RESIDENTS_LETTER = """\
+# A letter to residents whose body the test gives (str.format: {body}; its template variables are doubled).
+LETTER_WITH_BODY = """\
 ---
 kind: letter
 id: jumin
 title: 致居民的一封信
 salutation: 各位居民：
 ---
-刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。
+{body}
+"""
+LETTER_BODY_LINE = 7  # the first body line of LETTER_WITH_BODY
+
+# A one-paragraph letter to residents: the smallest material that makes a PDF and a page.
+RESIDENTS_LETTER = LETTER_WITH_BODY.format(
+    body="刷单就是诈骗，先垫钱的兼职都是骗局。被骗请立即拨打{{ phones.police }}。")
+
+# A letter to parents with a 回执, as `fanzha merge` takes it.
+PARENTS_LETTER = """\
+---
+kind: letter
+id: jiazhang
+title: 致家长的一封测试信
+audiences: [全体群众]
+salutation: 尊敬的家长朋友们：
+receipt:
+  statement: {statement}
+  fields: [班级, 学生姓名, 家长签字]
+---
+请和孩子一起记住：不听、不信、不转账。被骗请立即拨打{{{{ phones.police }}}}。
+"""
+
+# Slogans for stickers, and a sheet of them.
+STICKER_SLOGANS = """\
+---
+kind: slogans
+id: s
+title: 标语
+channels: [贴纸]
+---
+- 不听不信不转账 {#san-bu}
+- 陌生链接不点击 {#lianjie}
+"""
+STICKER_SHEET = """\
+---
+kind: stickers
+id: t
+title: 反诈贴纸
+template: a4-3x8-70x37
+mode: fill
+slogans: [s/san-bu]
+---
 """
 
 SCAM = """\
@@ -76,6 +118,20 @@ summary: 一句话识破。
 """
 
 
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`fanzha --root <root> <args>` as the console script runs it, in this process: exit code, stdout and stderr as
+    a user sees them, without starting Python again for every case."""
+    from fanzha import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = cli.main(["--root", str(root), *args])
+        except SystemExit as exit:
+            code = exit.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 class Project:
     """A throwaway fanzha project: the repository's site scaffolding plus materials the test writes."""
 
@@ -100,17 +156,7 @@ class Project:
         return self.write(f"materials/scam/{id}.md", SCAM.format(id=id, title=title, aliases=aliases))
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
-        """`fanzha --root <project> <args>` as the console script runs it, in this process: exit code, stdout and
-        stderr as a user sees them, without starting Python again for every error case."""
-        from fanzha import cli
-
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                code = cli.main(["--root", str(self.root), *args])
-            except SystemExit as exit:
-                code = exit.code
-        return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+        return run_cli(self.root, *args)
 
     def run_process(self, *args: str) -> subprocess.CompletedProcess:
         """The real `python -m fanzha.cli` in a process of its own (for what only a process shows: signals, exit)."""

@@ -12,29 +12,7 @@ from fanzha import pipeline
 from fanzha.edition import expand
 from fanzha.pdf import html as print_html, stats, stickers
 
-from helpers import REPO, RESIDENTS_LETTER as LETTER, Project
-
-SLOGANS = """\
----
-kind: slogans
-id: s
-title: 标语
-channels: [贴纸]
----
-- 不听不信不转账 {#san-bu}
-- 陌生链接不点击 {#lianjie}
-"""
-
-STICKERS = """\
----
-kind: stickers
-id: t
-title: 反诈贴纸
-template: a4-3x8-70x37
-mode: fill
-slogans: [s/san-bu]
----
-"""
+from helpers import REPO, RESIDENTS_LETTER as LETTER, STICKER_SHEET as STICKERS, STICKER_SLOGANS as SLOGANS, Project
 
 TOWN = """\
 id: zhen

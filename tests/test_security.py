@@ -18,18 +18,8 @@ from fanzha import pipeline
 from fanzha.pdf.executor import make_task, run_task
 from fanzha.pdf.html import stylesheets
 
-from helpers import ARGS, CHROMIUM, EDITION, Project, QuietHandler
-
-LETTER = """\
----
-kind: letter
-id: jumin
-title: 致居民的一封信
-salutation: 各位居民：
----
-{body}
-"""
-
+from helpers import (ARGS, CHROMIUM, EDITION, LETTER_BODY_LINE as BODY_LINE, LETTER_WITH_BODY as LETTER, PARENTS_LETTER,
+                     Project, QuietHandler)
 
 class CountingHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -125,7 +115,6 @@ def problems_of(project: Project) -> list[str]:
     return [str(p) for p in pipeline.check(project.root, print_documents=False).problems.errors]
 
 
-BODY_LINE = 7  # the first body line of LETTER
 
 
 @pytest.mark.parametrize("body, line, words", [
@@ -244,19 +233,7 @@ def test_the_cli_refuses_site_dir_dot_with_a_usage_error(tmp_path, capsys):
 
 # --- merge: one file per class, the sheet the teacher saw, names as printed -------------------------------------
 
-MERGE_LETTER = """\
----
-kind: letter
-id: jiazhang
-title: 致家长的一封测试信
-audiences: [全体群众]
-salutation: 尊敬的家长朋友们：
-receipt:
-  statement: 我已认真阅读本信。
-  fields: [班级, 学生姓名, 家长签字]
----
-请和孩子一起记住：不听、不信、不转账。被骗请立即拨打{{ phones.police }}。
-"""
+MERGE_LETTER = PARENTS_LETTER.format(statement="我已认真阅读本信。")
 
 
 def test_merge_refuses_classes_that_make_one_file_name(tmp_path):

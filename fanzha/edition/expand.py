@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from fanzha import messages
 from fanzha.model.catalog import Catalog, Edition, Material, Slogan
 from fanzha.problems import Problems
 
@@ -25,7 +26,7 @@ EXPANDED_FIELDS = ("title", "summary", "salutation", "signed", "date", "headline
 
 
 def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return messages.EDITION_DATE.format(year=day.year, month=day.month, day=day.day)
 
 
 def edition_context(edition: Edition) -> dict[str, Any]:
@@ -46,15 +47,14 @@ def fill_variables(text: str, context: dict[str, Any], where: str, first_line: i
     try:
         return _compiled(text).render(context)
     except jinja2.TemplateSyntaxError as exc:
-        problems.add(where, first_line + (exc.lineno or 1) - 1, f"模板语法错误（{exc.message}）",
-                     "检查 {{ }} 和 {% %} 是否成对")
+        problems.add(where, first_line + (exc.lineno or 1) - 1,
+                     messages.EDITION_TEMPLATE_SYNTAX_ERROR.format(error=exc.message))
     except jinja2.UndefinedError as exc:
         line = _template_line(exc)
         name = str(exc.message or "").replace("'", "").replace(" is undefined", "")
-        problems.add(where, first_line + line - 1, f"未定义的变量（{name}）",
-                     "可用的变量有 unit.name、unit.region、unit.signature、edition.date、phones.police、phones.hotline")
+        problems.add(where, first_line + line - 1, messages.EDITION_UNDEFINED_VARIABLE.format(name=name))
     except jinja2.TemplateError as exc:
-        problems.add(where, first_line, f"模板错误（{exc}）", "检查 {{ }} 中的写法")
+        problems.add(where, first_line, messages.EDITION_TEMPLATE_ERROR.format(error=exc))
     return None
 
 

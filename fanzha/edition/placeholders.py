@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from fanzha import messages
+
 # Chinese area codes start 01x/02x for the largest cities (010, 020–029) and 03–09 elsewhere: 0123 is none of them.
 _MADE_UP_AREA = re.compile(r"^0123(?!\d)|^0123-")
 _RUNS = ("0000", "1234")  # what an example number is typed as; a real number rarely holds them (a warning only)
@@ -26,13 +28,13 @@ def looks_made_up(number: str) -> str | None:
     if not digits or digits in SHORT_NUMBERS:
         return None
     if _MADE_UP_AREA.match(number.strip()) or digits.startswith("0123"):
-        return "区号 0123 并不存在"
+        return messages.EDITION_MADE_UP_AREA_CODE
     body = digits[3:] if digits.startswith("0") and len(digits) > 8 else digits  # past the area code's 0xx
     for run in _RUNS:
         if run in body:
-            return f"含有“{run}”"
+            return messages.EDITION_MADE_UP_RUN.format(run=run)
     if _REPEATED.search(body):
-        return "同一个数字连续重复"
+        return messages.EDITION_MADE_UP_REPEATED
     return None
 
 
@@ -62,9 +64,8 @@ def warn_edition_placeholders(edition, editions: dict, problems) -> None:
         reason = looks_made_up(number)
         if reason:
             path, line = where_set(edition, editions, key)
-            problems.warn(path, line, f"{edition.id} 版的电话“{number}”像是示例号码（{reason}），"
-                                      "会印在这个版本的每一份海报、宣传单和信上",
-                          "印刷前改成本单位真实的电话号码")
+            problems.warn(path, line, messages.EDITION_MADE_UP_NUMBER.format(edition=edition.id, number=number,
+                                                                             reason=reason))
 
 
 def made_up_numbers_in(text: str) -> list[str]:

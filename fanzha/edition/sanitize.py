@@ -21,6 +21,8 @@ from urllib.parse import unquote
 import markdown
 import nh3
 
+from fanzha import messages
+
 TAGS = frozenset("""a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6
 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup table tbody td tfoot th thead tr u ul"""
                  .split())
@@ -132,20 +134,20 @@ class _Checker(HTMLParser):
 
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            self.found.append(Finding(f"素材里不允许有 <{tag}> 标签", (f"<{tag}", tag)))
+            self.found.append(Finding(messages.EDITION_TAG_REFUSED.format(tag=tag), (f"<{tag}", tag)))
             return
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append(Finding(f"素材里不允许有 on…= 事件属性（{name}）", (name,)))
+                self.found.append(Finding(messages.EDITION_EVENT_ATTRIBUTE_REFUSED.format(name=name), (name,)))
             elif name not in GLOBAL_ATTRIBUTES and name not in ATTRIBUTES.get(tag, ()):
-                self.found.append(Finding(f"素材里不允许 <{tag}> 带 {name} 属性", (name,)))
+                self.found.append(Finding(messages.EDITION_ATTRIBUTE_REFUSED.format(tag=tag, name=name), (name,)))
             elif name == "style" and not _plain_style(value):
-                self.found.append(Finding(f"素材里不允许写样式“{value[:60]}”", ("style",)))
+                self.found.append(Finding(messages.EDITION_STYLE_REFUSED.format(style=value[:60]), ("style",)))
             elif name in URL_ATTRIBUTES and (scheme := refused_url(value)) is not None:
                 shown = value[:80]
-                message = (f"链接“{shown}”用的是 http://，不加密，可能被改成别的网页" if scheme == "http" else
-                           f"链接“{shown}”用的是 {scheme}:，素材里不允许有 javascript:、data: 或 vbscript: 等链接")
+                message = (messages.EDITION_HTTP_LINK_REFUSED.format(url=shown) if scheme == "http" else
+                           messages.EDITION_SCHEME_REFUSED.format(url=shown, scheme=scheme))
                 self.found.append(Finding(message, (value[:40], value[:6], f"{name}=", "](")))
 
 

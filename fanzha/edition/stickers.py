@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from fanzha import messages
 from fanzha.edition.expand import Expanded, edition_context, fill_variables
 from fanzha.edition.script import converter_for
 from fanzha.model.catalog import Catalog
@@ -47,8 +48,7 @@ def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> l
     if meta.mode == "repeat":
         text = expanded.fields.get("text", "")
         if not text.strip():
-            problems.add(material.path, source.line_of("mode"), "repeat 模式的贴纸需要 text（每张标签上的主文字）",
-                         "在头部写 text: 不听不信不转账；或改用 mode: fill / each 并写 slogans")
+            problems.add(material.path, source.line_of("mode"), messages.EDITION_STICKERS_NO_TEXT)
             return None
         return [Design(text.strip(), subtext, material.path, source.line_of("text"))]
     context = edition_context(expanded.edition)
@@ -67,7 +67,7 @@ def label_designs(expanded: Expanded, catalog: Catalog, problems: Problems) -> l
             if text:
                 designs.append(Design(text.strip(), subtext, material.path, line))
     if not designs:
-        problems.add(material.path, source.line_of("slogans"), f"{meta.mode} 模式的贴纸需要 slogans（标语编号列表）",
-                     "写 slogans: [tiezhi/tz-bu-ting, …]；或改用 mode: repeat 并写 text")
+        problems.add(material.path, source.line_of("slogans"),
+                     messages.EDITION_STICKERS_NO_SLOGANS.format(mode=meta.mode))
         return None
     return designs

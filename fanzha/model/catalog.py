@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from pydantic import ValidationError
 
+from fanzha import messages
+from fanzha.messages import Message
 from fanzha.model.labels import label_templates
 from fanzha.problems import Problems
 from fanzha.model.schema import KINDS, META_BY_KIND, EditionMeta, MaterialMeta, SlogansMeta
@@ -92,8 +94,8 @@ def _order(material: Material) -> tuple:
     return (rank is None, rank or 0, material.id)
 
 
-def describe_validation_error(exc: ValidationError) -> list[tuple[tuple, str, str]]:
-    """Turn pydantic's English errors into (key path, 问题, 怎么改) in Chinese."""
+def describe_validation_error(exc: ValidationError) -> list[tuple[tuple, Message]]:
+    """Turn pydantic's English errors into (key path, 问题 and 怎么改) in Chinese."""
     out = []
     seen: set[tuple] = set()
     for err in exc.errors():
@@ -102,46 +104,35 @@ def describe_validation_error(exc: ValidationError) -> list[tuple[tuple, str, st
         if loc in seen:  # one message per key, not one per member of a union
             continue
         seen.add(loc)
-        key = ".".join(str(part) for part in loc) or "头部"
+        key = ".".join(str(part) for part in loc) or messages.MODEL_FRONT_MATTER
         kind = err["type"]
         if kind == "value_error" and " — " in str(err.get("ctx", {}).get("error", "")):
             message, fix = str(err["ctx"]["error"]).split(" — ", 1)
-            out.append((loc, f"`{key}`：{message}", fix))
+            out.append((loc, messages.MODEL_VALUE_REFUSED.format(key=key, message=message, fix=fix)))
         elif kind == "missing":
-            out.append((loc, f"缺少必填项 `{key}`", f"在头部加上 `{loc[-1]}: …`"))
+            out.append((loc, messages.MODEL_KEY_MISSING.format(key=key, name=loc[-1])))
         elif kind == "extra_forbidden":
-            out.append((loc, f"不认识的键 `{key}`", "检查拼写；可用的键见 `fanzha new` 生成的模板"))
+            out.append((loc, messages.MODEL_KEY_UNKNOWN.format(key=key)))
         elif kind in ("literal_error", "enum"):
             allowed = err.get("ctx", {}).get("expected", "")
-            out.append((loc, f"`{key}` 的值“{err.get('input')}”不在可选范围内", f"改成 {allowed} 之一"))
+            out.append((loc, messages.MODEL_VALUE_NOT_ALLOWED.format(key=key, value=err.get("input"), allowed=allowed)))
         elif kind == "string_pattern_mismatch":
-            out.append((loc, f"`{key}` 的值“{err.get('input')}”格式不对",
-                        "编号只能用小写英文字母、数字和连字符，例如 shuadan-fanli"))
+            out.append((loc, messages.MODEL_ID_MALFORMED.format(key=key, value=err.get("input"))))
         elif kind in ("string_too_short", "too_short"):
-            out.append((loc, f"`{key}` 不能为空", "填写内容"))
+            out.append((loc, messages.MODEL_VALUE_EMPTY.format(key=key)))
         elif kind in ("string_too_long", "too_long"):
             limit = err.get("ctx", {}).get("max_length", "")
-            out.append((loc, f"`{key}` 太长（上限 {limit}）", "缩短内容"))
+            out.append((loc, messages.MODEL_VALUE_TOO_LONG.format(key=key, limit=limit)))
         elif kind.endswith("_type") or kind.endswith("_parsing"):
-            out.append((loc, f"`{key}` 的类型不对（{err.get('input')!r}）", _type_hint(kind)))
+            out.append((loc, messages.MODEL_VALUE_WRONG_TYPE.format(key=key, value=err.get("input"),
+                                                                    hint=_type_hint(kind))))
         else:
-            out.append((loc, f"`{key}` 不合要求（{err['msg']}）", "按说明修改这一项"))
+            out.append((loc, messages.MODEL_VALUE_INVALID.format(key=key, error=err["msg"])))
     return out
 
 
 def _type_hint(kind: str) -> str:
-    return {
-        "list_type": "写成列表，例如 [甲, 乙]",
-        "string_type": "写成文字，必要时加引号",
-        "int_type": "写成整数",
-        "int_parsing": "写成整数",
-        "bool_type": "写成 true 或 false",
-        "bool_parsing": "写成 true 或 false",
-        "date_type": "写成日期，例如 2026-11-01",
-        "date_from_datetime_parsing": "写成日期，例如 2026-11-01",
-        "dict_type": "写成“键: 值”的结构",
-        "model_type": "写成“键: 值”的结构",
-    }.get(kind, "按说明修改这一项")
+    return messages.MODEL_TYPE_HINTS.get(kind, messages.MODEL_TYPE_HINT_DEFAULT)
 
 
 def load_catalog(root: Path, problems: Problems) -> Catalog:
@@ -149,7 +140,7 @@ def load_catalog(root: Path, problems: Problems) -> Catalog:
     materials_dir = root / "materials"
     materials: dict[str, Material] = {}
     if not materials_dir.is_dir():
-        problems.add(materials_dir, 0, "找不到 materials/ 目录", "在项目根目录下运行，或用 --root 指定项目目录")
+        problems.add(materials_dir, 0, messages.MODEL_NO_MATERIALS_FOLDER)
         return Catalog(root, {}, {}, {})
 
     refuse_outside_links(materials_dir, problems)
@@ -159,8 +150,8 @@ def load_catalog(root: Path, problems: Problems) -> Catalog:
             continue
         if material.id in materials:
             other = problems.relative(materials[material.id].path)
-            problems.add(path, material.source.line_of("id"), f"编号 `{material.id}` 与 {other} 重复",
-                         "每个素材的 id 必须唯一，改一个新的编号")
+            problems.add(path, material.source.line_of("id"), messages.MODEL_DUPLICATE_ID.format(id=material.id,
+                                                                                                 other=other))
             continue
         materials[material.id] = material
 
@@ -184,22 +175,20 @@ def _load_material(path: Path, materials_dir: Path, problems: Problems) -> Mater
     kind = source.meta.get("kind")
     folder = rel.parts[0] if len(rel.parts) > 1 else None
     if kind not in KINDS:
-        problems.add(path, source.line_of("kind"), f"未知的素材类型 kind: {kind!r}",
-                     f"kind 应为 {'、'.join(KINDS)} 之一")
+        problems.add(path, source.line_of("kind"),
+                     messages.MODEL_UNKNOWN_KIND.format(kind=kind, kinds="、".join(KINDS)))
         return None
     if folder != kind:
-        problems.add(path, source.line_of("kind"), f"kind 为 {kind}，但文件不在 materials/{kind}/ 下",
-                     f"把文件移到 materials/{kind}/，或改正 kind")
+        problems.add(path, source.line_of("kind"), messages.MODEL_KIND_FOLDER_MISMATCH.format(kind=kind))
         return None
     try:
         meta = META_BY_KIND[kind].model_validate(source.meta)
     except ValidationError as exc:
-        for loc, message, fix in describe_validation_error(exc):
-            problems.add(path, source.line_of(*loc), message, fix)
+        for loc, message in describe_validation_error(exc):
+            problems.add(path, source.line_of(*loc), message)
         return None
     if path.stem != meta.id:
-        problems.add(path, source.line_of("id"), f"文件名 {path.name} 与编号 `{meta.id}` 不一致",
-                     f"把文件改名为 {meta.id}.md，或改正 id")
+        problems.add(path, source.line_of("id"), messages.MODEL_FILE_NAME_MISMATCH.format(name=path.name, id=meta.id))
     material = Material(meta, source)
     if isinstance(meta, SlogansMeta):
         material.slogans = _parse_slogans(material, problems)
@@ -230,16 +219,13 @@ def _parse_slogans(material: Material, problems: Problems) -> list[Slogan]:
             continue
         slogan_id = item["id"]
         if slogan_id in seen_ids:
-            problems.add(material.path, lineno, f"标语编号 {{#{slogan_id}}} 在本文件中重复", "改成不同的编号")
+            problems.add(material.path, lineno, messages.MODEL_SLOGAN_DUPLICATE_ID.format(id=slogan_id))
         if slogan_id:
             seen_ids.add(slogan_id)
         if not current["channels"]:
-            problems.add(material.path, lineno, "这条标语没有指定渠道",
-                         "在头部写 channels: [横幅, LED, 短信, 贴纸, 口诀] 中的若干项，或在 groups 里为所在小标题指定")
+            problems.add(material.path, lineno, messages.MODEL_SLOGAN_NO_CHANNEL)
         if MALFORMED_ATTRIBUTES.search(item["text"]):
-            problems.add(material.path, lineno, "标语末尾 { } 里的写法不认识",
-                         "写成 {#编号} 或 {#编号 scam_types=诈骗类型编号,诈骗类型编号}，"
-                         "例如 {#fanshi-shuadan scam_types=shuadan-fanli}")
+            problems.add(material.path, lineno, messages.MODEL_SLOGAN_MALFORMED_ATTRIBUTES.format())
         # The slogan's own scam types, when it names them, instead of its group's: a group such as 凡是…都是诈骗
         # covers many types, each slogan only one.
         scam_types = tuple(item["scam_types"].split(",")) if item["scam_types"] else tuple(current["scam_types"])
@@ -248,10 +234,9 @@ def _parse_slogans(material: Material, problems: Problems) -> list[Slogan]:
     for name in meta.groups:
         if name not in seen_groups:
             problems.add(material.path, material.source.line_of("groups", name),
-                         f"groups 里的“{name}”没有对应的小标题", "让它与正文中 ## 小标题的文字完全一致")
+                         messages.MODEL_GROUP_WITHOUT_HEADING.format(name=name))
     if not slogans:
-        problems.add(material.path, material.source.body_line, "标语集里没有标语",
-                     "每条标语写成一行列表项，例如：- 全民反诈，你我同行")
+        problems.add(material.path, material.source.body_line, messages.MODEL_NO_SLOGANS)
     return slogans
 
 
@@ -263,7 +248,7 @@ def _load_audiences(path: Path, problems: Problems) -> dict[str, str]:
         return {}
     data, _ = parsed
     if not isinstance(data, dict):
-        problems.add(path, 1, "受众表应当是“受众: 说明”的列表", "按 `老年人: 说明文字` 的格式逐行填写")
+        problems.add(path, 1, messages.MODEL_AUDIENCES_NOT_MAPPING)
         return {}
     return {str(k): str(v) for k, v in data.items()}
 
@@ -276,12 +261,12 @@ def _load_editions(folder: Path, problems: Problems) -> dict[str, Edition]:
             continue
         data, lines = parsed
         if not isinstance(data, dict):
-            problems.add(path, 1, "版本文件应当是“键: 值”的结构", "参照 materials/editions/default.yml 填写")
+            problems.add(path, 1, messages.MODEL_EDITION_NOT_MAPPING)
             continue
         data.setdefault("id", path.stem)
         if data["id"] != path.stem:
-            problems.add(path, lines.get(("id",), 1), f"文件名 {path.name} 与版本编号 `{data['id']}` 不一致",
-                         f"把文件改名为 {data['id']}.yml，或改正 id")
+            problems.add(path, lines.get(("id",), 1),
+                         messages.MODEL_EDITION_FILE_NAME_MISMATCH.format(name=path.name, id=data["id"]))
             continue
         raw[path.stem] = (path, data, lines)
 
@@ -293,13 +278,12 @@ def _load_editions(folder: Path, problems: Problems) -> dict[str, Edition]:
         try:
             meta = EditionMeta.model_validate(merged)
         except ValidationError as exc:
-            for loc, message, fix in describe_validation_error(exc):
-                problems.add(path, _line(lines, loc), message, fix)
+            for loc, message in describe_validation_error(exc):
+                problems.add(path, _line(lines, loc), message)
             continue
         editions[meta.id] = Edition(meta, path, lines)
     if "default" not in editions and not any(p.path.endswith("editions/default.yml") for p in problems.items):
-        problems.add(folder / "default.yml", 0, "缺少本单位信息文件 materials/editions/default.yml",
-                     "复制仓库自带的 default.yml，改成本单位的名称、落款、电话和日期")
+        problems.add(folder / "default.yml", 0, messages.MODEL_NO_DEFAULT_EDITION)
     return editions
 
 
@@ -310,12 +294,12 @@ def _inherit(name: str, raw: dict, path: Path, lines: dict, problems: Problems) 
     while data.get("extends"):
         parent = data["extends"]
         if parent in chain:
-            problems.add(path, lines.get(("extends",), 1), f"版本继承成环：{' → '.join(chain + [parent])}",
-                         "去掉其中一个 extends")
+            problems.add(path, lines.get(("extends",), 1),
+                         messages.MODEL_EDITION_CYCLE.format(chain=" → ".join(chain + [parent])))
             return None
         if parent not in raw:
-            problems.add(path, lines.get(("extends",), 1), f"extends 指向不存在的版本 `{parent}`",
-                         f"改成 materials/editions/ 下已有的版本：{'、'.join(sorted(raw))}")
+            problems.add(path, lines.get(("extends",), 1),
+                         messages.MODEL_EXTENDS_UNKNOWN.format(parent=parent, editions="、".join(sorted(raw))))
             return None
         chain.append(parent)
         data = raw[parent][1]
@@ -376,13 +360,12 @@ def check_image_file(owner: Path, name: str, line: int, key: str, problems: Prob
     from PIL import Image, UnidentifiedImageError
 
     path = owner.parent / name
-    where = (f"把图片放在 {problems.relative(owner.parent)}/ 下，{key}: 写相对 {owner.name} 的路径，"
-             "例如 images/photo.jpg")
+    where = {"name": name, "folder": problems.relative(owner.parent), "key": key, "owner": owner.name}
     if not path.resolve().is_relative_to(problems.root.resolve()):
-        problems.add(owner, line, f"图片“{name}”在项目之外", where)
+        problems.add(owner, line, messages.MODEL_IMAGE_OUTSIDE.format(**where))
         return
     if not path.is_file():
-        problems.add(owner, line, f"找不到图片“{name}”", where)
+        problems.add(owner, line, messages.MODEL_IMAGE_MISSING.format(**where))
         return
     try:
         with Image.open(path) as image:
@@ -393,11 +376,11 @@ def check_image_file(owner: Path, name: str, line: int, key: str, problems: Prob
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
         kind, pixels = None, 0
     if pixels > MAX_IMAGE_PIXELS:
-        problems.add(owner, line, f"图片“{name}”太大（超过 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素）",
-                     "缩小到印刷需要的大小：成品尺寸（毫米）÷ 25.4 × 300 像素")
+        problems.add(owner, line, messages.MODEL_IMAGE_TOO_LARGE.format(name=name,
+                                                                        megapixels=MAX_IMAGE_PIXELS // 1_000_000))
         return
     if kind not in IMAGE_FORMATS:
-        problems.add(owner, line, f"“{name}”不是能读的 JPG 或 PNG 图片", "用看图软件打开它，另存为 JPG 或 PNG 后再引用")
+        problems.add(owner, line, messages.MODEL_IMAGE_UNREADABLE.format(name=name))
 
 
 def _check_references(catalog: Catalog, problems: Problems) -> None:
@@ -409,11 +392,12 @@ def _check_references(catalog: Catalog, problems: Problems) -> None:
             for i, material_id in enumerate(getattr(select, key)):
                 if material_id not in catalog.materials:
                     problems.add(edition.path, _line(edition.lines, ("select", key, i)),
-                                 f"select.{key} 里的素材 `{material_id}` 不存在", "写 materials/ 下某个素材的 id")
+                                 messages.MODEL_SELECT_UNKNOWN_MATERIAL.format(key=key, id=material_id))
         for i, audience in enumerate(select.audiences):
             if catalog.audiences and audience not in catalog.audiences:
-                problems.add(edition.path, _line(edition.lines, ("select", "audiences", i)), f"未知的受众“{audience}”",
-                             f"改成 materials/audiences.yml 里的一项：{'、'.join(catalog.audiences)}")
+                problems.add(edition.path, _line(edition.lines, ("select", "audiences", i)),
+                             messages.MODEL_UNKNOWN_AUDIENCE.format(audience=audience,
+                                                                    audiences="、".join(catalog.audiences)))
     scam_ids = {m.id for m in catalog.of_kind("scam")}
     slogan_refs = {s.ref for s in catalog.slogans if s.ref}
     collections = {m.id for m in catalog.of_kind("slogans")}
@@ -421,25 +405,25 @@ def _check_references(catalog: Catalog, problems: Problems) -> None:
         meta, source = material.meta, material.source
         for i, scam in enumerate(meta.scam_types):
             if scam not in scam_ids:
-                problems.add(material.path, source.line_of("scam_types", i), f"引用了不存在的诈骗类型 `{scam}`",
-                             "写 materials/scam/ 下某个文件的 id")
+                problems.add(material.path, source.line_of("scam_types", i),
+                             messages.MODEL_UNKNOWN_SCAM_TYPE.format(scam=scam))
         for i, audience in enumerate(meta.audiences):
             if catalog.audiences and audience not in catalog.audiences:
-                problems.add(material.path, source.line_of("audiences", i), f"未知的受众“{audience}”",
-                             f"改成 materials/audiences.yml 里的一项：{'、'.join(catalog.audiences)}")
+                problems.add(material.path, source.line_of("audiences", i),
+                             messages.MODEL_UNKNOWN_AUDIENCE.format(audience=audience,
+                                                                    audiences="、".join(catalog.audiences)))
         for i, ref in enumerate(getattr(meta, "slogans", []) or []):
             if ref not in slogan_refs and ref not in collections:
-                problems.add(material.path, source.line_of("slogans", i), f"引用了不存在的标语 `{ref}`",
-                             "写成“标语集id/标语id”，标语id 在标语行末以 {#id} 标出；或只写标语集 id 引用整集")
+                problems.add(material.path, source.line_of("slogans", i), messages.MODEL_UNKNOWN_SLOGAN.format(ref=ref))
         if getattr(meta, "image", ""):
             check_image(material, problems)
         template = getattr(meta, "template", None)
         if isinstance(template, str) and template not in label_templates():
-            problems.add(material.path, source.line_of("template"), f"未知的标签纸模板 `{template}`",
-                         f"改成 {'、'.join(label_templates())} 之一，或直接写出自定义模板")
+            problems.add(material.path, source.line_of("template"),
+                         messages.MODEL_UNKNOWN_LABEL_TEMPLATE.format(template=template,
+                                                                      templates="、".join(label_templates())))
         for slogan in material.slogans:
             for scam in slogan.scam_types:
                 if scam not in scam_ids:
-                    problems.add(material.path, slogan.line, f"标语引用了不存在的诈骗类型 `{scam}`",
-                                 "改正 scam_types 或 groups 里的编号")
+                    problems.add(material.path, slogan.line, messages.MODEL_SLOGAN_UNKNOWN_SCAM_TYPE.format(scam=scam))
 

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from fanzha import messages
+
 DATA = Path(__file__).parents[1] / "data" / "labels.yml"
 Mm = Annotated[float, Field(ge=0, le=1000)]
 
@@ -33,10 +35,11 @@ class LabelTemplate(BaseModel):
         right = self.margin[0] + (self.columns - 1) * self.pitch[0] + self.label[0]
         bottom = self.margin[1] + (self.rows - 1) * self.pitch[1] + self.label[1]
         if right > self.sheet[0] + 0.01 or bottom > self.sheet[1] + 0.01:
-            raise ValueError(f"标签排不下：需要 {right:.1f}×{bottom:.1f} mm，"
-                             f"纸张只有 {self.sheet[0]}×{self.sheet[1]} mm")
+            raise ValueError(messages.MODEL_LABELS_DO_NOT_FIT.format(width=right, height=bottom,
+                                                                     sheet_width=self.sheet[0],
+                                                                     sheet_height=self.sheet[1]))
         if self.pitch[0] < self.label[0] - 0.01 or self.pitch[1] < self.label[1] - 0.01:
-            raise ValueError("间距 pitch 不能小于标签尺寸，否则标签会重叠")
+            raise ValueError(messages.MODEL_LABEL_PITCH_TOO_SMALL)
         return self
 
     @property

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 
+from fanzha import messages
 from fanzha.model.schema import KIND_NAMES, KINDS
 
 ARCHETYPES = Path(__file__).parents[1] / "archetypes"
@@ -22,15 +23,17 @@ class ScaffoldError(Exception):
 
 def scaffold(root: Path, kind: str, material_id: str, title: str | None = None) -> Path:
     if kind not in KINDS:
-        raise ScaffoldError(f"未知的素材类型“{kind}” — 可选：{'、'.join(f'{k}（{KIND_NAMES[k]}）' for k in KINDS)}")
+        choices = "、".join(messages.MODEL_SCAFFOLD_KIND_CHOICE.format(kind=k, name=KIND_NAMES[k]) for k in KINDS)
+        raise ScaffoldError(messages.MODEL_SCAFFOLD_UNKNOWN_KIND.format(kind=kind, kinds=choices))
     if not ID.match(material_id):
-        raise ScaffoldError(f"编号“{material_id}”不合格式 — 只用小写英文字母、数字和连字符，例如 dianhua-qianfei")
+        raise ScaffoldError(messages.MODEL_SCAFFOLD_ID_MALFORMED.format(id=material_id))
     existing = (next((Path(root) / "materials").rglob(f"{material_id}.md"), None)
                 if (Path(root) / "materials").is_dir() else None)
     if existing:
-        raise ScaffoldError(f"编号“{material_id}”已被 {existing} 使用 — 换一个编号")
+        raise ScaffoldError(messages.MODEL_SCAFFOLD_ID_TAKEN.format(id=material_id, path=existing))
     path = Path(root) / "materials" / kind / f"{material_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = _env.get_template(f"{kind}.md").render(id=material_id, title=title or f"新的{KIND_NAMES[kind]}")
+    title = title or messages.MODEL_SCAFFOLD_TITLE.format(kind_name=KIND_NAMES[kind])
+    text = _env.get_template(f"{kind}.md").render(id=material_id, title=title)
     path.write_text(text, encoding="utf-8")
     return path

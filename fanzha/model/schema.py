@@ -7,28 +7,17 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from fanzha import messages
+from fanzha.messages import Message
 from fanzha.model.formats import BANNER_SIZES, BOARD_SIZES, BOOKLET_SIZES, HANDOUT_SIZES, POSTER_SIZES, TENT_SHEETS
 from fanzha.model.labels import LabelTemplate
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-Channel = Literal["横幅", "LED", "短信", "贴纸", "口诀"]
+Channel = Literal[messages.MODEL_CHANNELS]
 
 KINDS = ("scam", "letter", "slogans", "poster", "stickers", "handout", "form", "booklet", "banner", "board", "tent",
          "article")
-KIND_NAMES = {
-    "scam": "诈骗类型",
-    "letter": "一封信",
-    "slogans": "标语集",
-    "poster": "海报",
-    "stickers": "贴纸",
-    "handout": "宣传单",
-    "form": "表格",
-    "booklet": "宣传手册",
-    "banner": "横幅",
-    "board": "展板",
-    "tent": "台卡",
-    "article": "公众号文章",
-}
+KIND_NAMES = messages.MODEL_KIND_NAMES
 
 
 class Strict(BaseModel):
@@ -103,10 +92,7 @@ class PosterMeta(MaterialMeta):
     @field_validator("size", mode="before")
     @classmethod
     def _known_size(cls, value):
-        if isinstance(value, str) and value not in POSTER_SIZES:
-            raise ValueError(f"尺寸“{value}”不认识 — 改成 {'、'.join(POSTER_SIZES)} 之一，"
-                             "或写出自定义尺寸：换行后缩进写 width_mm: 宽 和 height_mm: 高（毫米）")
-        return value
+        return _named_size(POSTER_SIZES, value)
 
 
 class HandoutMeta(MaterialMeta):
@@ -142,16 +128,20 @@ class ArticleMeta(MaterialMeta):
     """A short 公众号 article of a numbered series (每日一案): published as a 公众号 article and a share image."""
 
     kind: Literal["article"]
-    series: Annotated[str, Field(min_length=1, max_length=20)] = "每日一案"
+    series: Annotated[str, Field(min_length=1, max_length=20)] = messages.MODEL_ARTICLE_SERIES_DEFAULT
     issue: Annotated[int, Field(ge=1, le=999)] | None = None
 
 
 # The print products: 宣传手册 (booklet), 横幅 (banner), 展板 (board), 台卡 (tent).
 
+def _refused(message: Message) -> ValueError:
+    """A validator's problem, what and fix joined by " — " (catalog.describe_validation_error splits them again)."""
+    return ValueError(f"{message.what} — {message.fix}")
+
+
 def _named_size(sizes: dict, value):
     if isinstance(value, str) and value not in sizes:
-        raise ValueError(f"尺寸“{value}”不认识 — 改成 {'、'.join(sizes)} 之一，"
-                         "或写出自定义尺寸：换行后缩进写 width_mm: 宽 和 height_mm: 高（毫米）")
+        raise _refused(messages.MODEL_UNKNOWN_SIZE.format(value=value, sizes="、".join(sizes)))
     return value
 
 
@@ -241,7 +231,7 @@ class EditionPhones(Strict):
     local: list[Phone] = []
 
 
-EditionType = Literal["县", "乡镇", "学校", "银行网点", "企业", "派出所", "社区"]
+EditionType = Literal[messages.MODEL_EDITION_TYPES]
 
 
 class Selection(Strict):
@@ -257,7 +247,7 @@ class EditionMeta(Strict):
     id: Id
     extends: Id | None = None
     title: str = ""
-    type: EditionType = "县"
+    type: EditionType = messages.MODEL_EDITION_TYPE_DEFAULT
     unit: Unit
     logo: str = ""
     select: Selection = Selection()
@@ -279,5 +269,5 @@ class EditionMeta(Strict):
     @classmethod
     def _url(cls, value: str) -> str:
         if value and not value.startswith(("https://", "http://")):
-            raise ValueError("网址必须以 https:// 或 http:// 开头 — 写成完整网址，例如 https://fanzha.example.gov.cn")
+            raise _refused(messages.MODEL_SITE_URL_SCHEME)
         return value.rstrip("/")

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from fanzha import messages
 from fanzha.problems import Problems
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -44,21 +45,19 @@ def read_text(path: Path, problems: Problems) -> str | None:
             return None
         data = path.read_bytes()
     except OSError as exc:
-        problems.add(path, 0, f"无法读取文件（{exc.strerror}）", "检查文件是否存在以及读取权限")
+        problems.add(path, 0, messages.MODEL_UNREADABLE_FILE.format(reason=exc.strerror))
         return None
     if len(data) > MAX_BYTES:
-        problems.add(path, 0, f"文件太大（{len(data) // 1024} KB，上限 {MAX_BYTES // 1024} KB）",
-                     "把内容拆成几个素材文件")
+        problems.add(path, 0, messages.MODEL_FILE_TOO_LARGE.format(size_kb=len(data) // 1024,
+                                                                   limit_kb=MAX_BYTES // 1024))
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.add(path, 1, "文件是 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8",
-                     "用记事本或 WPS 另存为“UTF-8”编码后再运行")
+        problems.add(path, 1, messages.MODEL_UTF16_FILE)
         return None
     if b"\x00" in data:
-        problems.add(path, data.split(b"\x00", 1)[0].count(b"\n") + 1, "这不是文本文件（含有二进制内容）",
-                     "素材只能是用文本编辑器写的 .md 文件；图片等文件不要用 .md 结尾")
+        problems.add(path, data.split(b"\x00", 1)[0].count(b"\n") + 1, messages.MODEL_BINARY_FILE)
         return None
     try:
         text = data.decode("utf-8")
@@ -66,10 +65,9 @@ def read_text(path: Path, problems: Problems) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         try:
             data.decode("gb18030")
-            problems.add(path, line, "文件是 GBK/GB18030 编码，不是 UTF-8",
-                         "用记事本或 WPS 另存为“UTF-8”编码后再运行")
+            problems.add(path, line, messages.MODEL_GBK_FILE)
         except UnicodeDecodeError:
-            problems.add(path, line, "文件不是 UTF-8 编码的文本", "用文本编辑器另存为“UTF-8”编码")
+            problems.add(path, line, messages.MODEL_NOT_UTF8_FILE)
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -82,7 +80,7 @@ def refuse_outside_links(folder: Path, problems: Problems) -> None:
 
 
 def _refuse_link(path: Path, problems: Problems) -> None:
-    problems.add(path, 0, "符号链接指向项目之外，已拒绝读取", "把文件复制到项目里，不要用指向外部的链接")
+    problems.add(path, 0, messages.MODEL_LINK_OUTSIDE)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -99,7 +97,7 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     for offset, line in enumerate(text.split("\n")):
         indent = len(line) - len(line.lstrip())
         if "\t" in line[:indent]:
-            problems.add(path, first_line + offset, "YAML 行首用了制表符（Tab）", "把行首的 Tab 换成空格")
+            problems.add(path, first_line + offset, messages.MODEL_YAML_TAB)
             return None
         if block_indent is not None:
             if not line.strip() or indent > block_indent:
@@ -108,15 +106,13 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         if BLOCK_SCALAR_START.search(line):
             block_indent = indent
         if FULLWIDTH_KEY.match(line) and ":" not in line.split("：", 1)[0]:
-            problems.add(path, first_line + offset, "键名后面用了全角冒号“：”",
-                         "把键名后的“：”改成半角冒号“:”并在后面加一个空格")
+            problems.add(path, first_line + offset, messages.MODEL_YAML_FULLWIDTH_COLON)
             return None
     try:
         alias = next((event for event in yaml.parse(text, Loader=YAML_LOADER)
                       if isinstance(event, yaml.AliasEvent)), None)
         if alias is not None:  # a few nested aliases expand a short file into billions of values
-            problems.add(path, first_line + alias.start_mark.line, "YAML 里用了 * 引用（别名）",
-                         "不要用 & 和 * 引用，把内容直接写出来")
+            problems.add(path, first_line + alias.start_mark.line, messages.MODEL_YAML_ALIAS)
             return None
         node = yaml.compose(text, Loader=YAML_LOADER)
         if node is not None and _refuse_duplicates(node, path, problems, first_line):
@@ -125,15 +121,14 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     except ValueError as exc:  # a value YAML reads as a date that is no date (2026-02-30): not a YAMLError
         bad = _impossible_date(node) if node is not None else None
         line = first_line + (bad.start_mark.line if bad is not None else 0)
-        shown = f"“{bad.value}”" if bad is not None else ""
-        problems.add(path, line, f"日期{shown}不存在（{exc}）", "写成真实的日期，例如 2026-11-01")
+        problems.add(path, line, messages.MODEL_IMPOSSIBLE_DATE.format(value=bad.value, error=exc) if bad is not None
+                     else messages.MODEL_IMPOSSIBLE_DATE_UNNAMED.format(error=exc))
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
         detail = getattr(exc, "problem", None) or str(exc)
-        problems.add(path, line, f"YAML 格式错误（{detail}）",
-                     "检查这一行的缩进、冒号后的空格和引号是否成对")
+        problems.add(path, line, messages.MODEL_YAML_SYNTAX.format(detail=detail))
         return None
     lines: dict[tuple, int] = {}
     if node is not None:
@@ -149,8 +144,8 @@ def _refuse_duplicates(node: yaml.Node, path: Path, problems: Problems, first_li
         for key, value in node.value:
             line = first_line + key.start_mark.line
             if isinstance(key, yaml.ScalarNode) and key.value in seen:
-                problems.add(path, line, f"键 `{key.value}` 写了两次（第一次在第 {seen[key.value]} 行）",
-                             "删掉其中一处，只留一个")
+                problems.add(path, line, messages.MODEL_YAML_DUPLICATE_KEY.format(key=key.value,
+                                                                                  first_line=seen[key.value]))
                 found = True
             seen.setdefault(getattr(key, "value", ""), line)
             found = _refuse_duplicates(value, path, problems, first_line) or found
@@ -192,24 +187,23 @@ def read_material(path: Path, problems: Problems) -> Source | None:
     if text is None:
         return None
     if not text.strip():
-        problems.add(path, 1, "文件是空的", "按 `fanzha new <类型> <编号>` 生成的模板填写内容，或删除这个文件")
+        problems.add(path, 1, messages.MODEL_EMPTY_FILE)
         return None
     all_lines = text.split("\n")
     if all_lines[0].strip() != "---":
-        problems.add(path, 1, "文件开头缺少 YAML 头部（第一行应为 ---）",
-                     "在文件最前面加上以 --- 开始、以 --- 结束的头部，写明 kind、id 和 title")
+        problems.add(path, 1, messages.MODEL_NO_FRONT_MATTER)
         return None
     try:
         end = next(i for i, line in enumerate(all_lines[1:], start=1) if line.strip() == "---")
     except StopIteration:
-        problems.add(path, 1, "YAML 头部没有结束（缺少第二个 ---）", "在头部最后一项之后单独一行写 ---")
+        problems.add(path, 1, messages.MODEL_FRONT_MATTER_UNCLOSED)
         return None
     parsed = parse_yaml("\n".join(all_lines[1:end]), path, problems, first_line=2)
     if parsed is None:
         return None
     meta, lines = parsed
     if not isinstance(meta, dict):
-        problems.add(path, 2, "YAML 头部应当是“键: 值”的列表", "按 `键: 值` 的格式逐行填写")
+        problems.add(path, 2, messages.MODEL_FRONT_MATTER_NOT_MAPPING)
         return None
     return Source(path=path, meta=meta, body="\n".join(all_lines[end + 1:]), body_line=end + 2, lines=lines)
 

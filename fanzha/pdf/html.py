@@ -37,15 +37,15 @@ def _mm(value: float) -> str:
     return f"{round(float(value), 3):g}mm"
 
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
-_env.filters["cjk"] = _cjk
-_env.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
-_env.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
-_env.filters["mm"] = _mm
-_env.filters["advance_em"] = lambda value: advance_em(str(value))
-_env.globals["qr_code_mm"] = qr_code_mm
-FILTERS = _env.filters  # the layouts' text filters, for layout templates kept elsewhere (fanzha.channels)
+environment.filters["cjk"] = _cjk
+environment.filters["cjk_plain"] = lambda value: _cjk(value, justified=False)
+environment.filters["cjk_heading"] = lambda value: _cjk(value, justified=False, heading=True)
+environment.filters["mm"] = _mm
+environment.filters["advance_em"] = lambda value: advance_em(str(value))
+environment.globals["qr_code_mm"] = qr_code_mm
+FILTERS = environment.filters  # the layouts' text filters, for layout templates kept elsewhere (fanzha.channels)
 
 
 def template_files() -> list[Path]:
@@ -58,7 +58,7 @@ def document_html(doc: PrintDoc) -> str:
 
 def template_html(template: str, page: PageSpec, context: dict, fonts=()) -> str:
     """The HTML; it declares only those of `fonts` its markup uses (base.html.j2, Face.only_with_class)."""
-    return _env.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
+    return environment.get_template(template).render(doc=context, page=page, fonts=fonts, version=__version__)
 
 
 def stylesheets() -> dict[str, bytes]:

@@ -77,7 +77,7 @@ def staging(site_dir: Path):
 def swap_in(staging: Path, target: Path) -> None:
     """Put the new site in place of the old one. Where the system can exchange two folders in one step there is no
     moment without a complete site; elsewhere a build killed between the two renames is repaired by recover()."""
-    if target.exists() and _exchange(staging, target):
+    if target.exists() and exchange_atomically(staging, target):
         shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
         return
     old = target.with_name(f".{target.name}.old")
@@ -88,7 +88,7 @@ def swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _exchange(a: Path, b: Path) -> bool:
+def exchange_atomically(a: Path, b: Path) -> bool:
     """Linux renameat2(RENAME_EXCHANGE): swap two paths atomically; False where the system or file system lacks it."""
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2

@@ -199,7 +199,7 @@ def test_swap_without_an_atomic_exchange_and_a_kill_between_its_renames(tmp_path
     from fanzha.site import publish
 
     site = _tree(tmp_path / "site", "old")
-    monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(publish, "exchange_atomically", lambda a, b: False)
     publish.swap_in(_tree(tmp_path / ".site.new-1", "new"), site)
     assert (site / "index.html").read_text("utf-8") == "new" and (site / "print" / "a.pdf").stat().st_size == 300
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

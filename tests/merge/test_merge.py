@@ -12,25 +12,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from helpers import FANZHA, REPO, Project, class_of_45, write_csv, write_xlsx
+from helpers import PARENTS_LETTER, REPO, Project, class_of_45, run_cli, write_csv, write_xlsx
 from fanzha.pdf.layout.fonts import missing_characters
 from fanzha.pdf.preflight import font_issues
 
 CANARY = "甄测试金丝雀"
 
-LETTER = """\
----
-kind: letter
-id: jiazhang
-title: 致家长的一封测试信
-audiences: [全体群众]
-salutation: 尊敬的家长朋友们：
-receipt:
-  statement: 我已认真阅读《致家长的一封测试信》，并与孩子一起学习了防范电信网络诈骗知识。
-  fields: [班级, 学生姓名, 家长签字]
----
-请和孩子一起记住：不听、不信、不转账。被骗请立即拨打{{ phones.police }}。
-"""
+LETTER = PARENTS_LETTER.format(statement="我已认真阅读《致家长的一封测试信》，并与孩子一起学习了防范电信网络诈骗知识。")
 
 TOWNSHIP = """\
 extends: default
@@ -47,10 +35,6 @@ def page_texts(path: Path) -> list[str]:
     return [re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(path).pages]
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*FANZHA, "--root", str(root), *args], capture_output=True, text=True, timeout=600)
-
-
 def two_classes_of_45() -> list[tuple[str, str, str]]:
     """45 students: 30 in one class (its 登记表 runs onto a second page) and 15 in another."""
     return [(name, "七年级（1）班" if i < 30 else "七年级（2）班", number)
@@ -65,7 +49,8 @@ def test_roster_merges_into_a_letter_per_student_and_a_register_per_class(tmp_pa
     else:
         roster = write_csv(tmp_path / "名单.csv", rows, "gbk", newline="\r\n")
     out = tmp_path / "out"
-    result = run(REPO, "merge", "parents", "--roster", str(roster), "--edition", "shiyan-xiaoxue", "--out", str(out))
+    result = run_cli(REPO, "merge", "parents", "--roster", str(roster), "--edition", "shiyan-xiaoxue",
+                     "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     files = sorted(p.name for p in out.iterdir())
@@ -101,7 +86,7 @@ def test_name_the_fonts_cannot_draw_is_an_error_naming_file_row_and_character(tm
     rows[3] = ("王" + rare, rows[3][1], rows[3][2])
     roster = write_csv(tmp_path / "名单.csv", rows, "utf-8")
     out = tmp_path / "out"
-    result = run(REPO, "merge", "parents", "--roster", str(roster), "--out", str(out))
+    result = run_cli(REPO, "merge", "parents", "--roster", str(roster), "--out", str(out))
     assert result.returncode == 1, result.stderr
     assert f"名单.csv:5: 姓名“王{rare}”里的“{rare}”（U+30000）印刷字体里没有" in result.stderr
     assert "Traceback" not in result.stderr

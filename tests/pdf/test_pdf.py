@@ -385,7 +385,7 @@ def test_one_page_letter_is_small(project):
     item = project["items"]["short"]
     reader = PdfReader(project["out"] / item.file)
     profile = reader.trailer["/Root"]["/OutputIntents"][0].get_object()["/DestOutputProfile"].get_object()
-    assert item.pages == 1 and item.bytes - len(profile._data) <= 60 * 1024
+    assert item.pages == 1 and item.bytes - len(profile.get_data()) <= 60 * 1024
 
 
 def test_manifest_and_deterministic_zip(project):
@@ -449,9 +449,10 @@ def test_a_face_is_declared_and_subset_only_where_the_markup_uses_it(project):
     for page in PdfReader(project["out"] / project["items"]["short"].file).pages:
         assert not any("Serif" in str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values())
     # The base template declares a face when the body asks for it.
-    from fanzha.pdf.html import _env
+    from fanzha.pdf.html import environment
 
-    layout = _env.from_string('{% extends "base.html.j2" %}{% block body %}<p class="serif">字</p>{% endblock %}')
+    layout = environment.from_string(
+        '{% extends "base.html.j2" %}{% block body %}<p class="serif">字</p>{% endblock %}')
     context = {"kind": "letter", "title": "", "author": "", "subject": "", "date": "2026-11-01"}
     declared = layout.render(doc=context, page=doc.page, fonts=font_sources(), version="")
     assert f'url("{serif.url_name}")' in declared and 'url("fonts/sans.otf")' in declared
@@ -1051,10 +1052,10 @@ def test_no_heading_or_paragraph_ends_on_a_line_of_one_character(tmp_path):
 def test_a_justified_paragraph_from_a_template_keeps_its_last_two_characters():
     """The `cjk` filter sets whole paragraphs (a poster's scam tips, the 回执's statement): their last two characters
     stay on one line, as those of the Markdown body do; labels and names (`cjk_plain`) are left alone."""
-    from fanzha.pdf.html import _env
+    from fanzha.pdf.html import environment
 
-    assert str(_env.filters["cjk"]("诱你私下交易后骗钱。")).endswith('骗\u200d钱<span class="pc">。</span>')
-    assert "\u200d" not in str(_env.filters["cjk_plain"]("家长签字"))
+    assert str(environment.filters["cjk"]("诱你私下交易后骗钱。")).endswith('骗\u200d钱<span class="pc">。</span>')
+    assert "\u200d" not in str(environment.filters["cjk_plain"]("家长签字"))
 
 
 def test_display_lines_break_between_phrases(tmp_path):

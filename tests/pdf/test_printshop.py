@@ -19,15 +19,9 @@ from fanzha.pdf.preflight import bleed_problems, edge_ink, qr_problems
 from fanzha.pdf.qr import measure_codes, qr_code_mm
 from fanzha.problems import Problems
 
-from helpers import REPO
+from helpers import EDITION as TEST_COUNTY, REPO
 
-EDITION = """\
-id: default
-unit:
-  name: 测试县公安局
-  region: 测试县
-  signature: 测试县公安局
-date: 2026-11-01
+EDITION = TEST_COUNTY + """\
 phones:
   local:
     - label: 县反诈中心咨询电话
