@@ -48,7 +48,7 @@ def make_parser() -> Parser:
     merge = sub.add_parser("merge", help=messages.CLI_MERGE_HELP, add_help=False)
     merge.add_argument("-h", "--help", action="help", help=messages.CLI_HELP_HELP)
     merge.add_argument("letter", metavar=messages.CLI_LETTER_METAVAR, help=messages.CLI_LETTER_HELP)
-    merge.add_argument("--roster", type=Path, required=True, metavar=messages.CLI_ROSTER_METAVAR,
+    merge.add_argument("--roster", type=Path, required=True, metavar=messages.MERGE_ROSTER,
                        help=messages.CLI_ROSTER_HELP)
     merge.add_argument("--edition", metavar=messages.CLI_EDITION_METAVAR, default="default",
                        help=messages.CLI_MERGE_EDITION_HELP)

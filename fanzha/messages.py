@@ -262,7 +262,7 @@ MERGE_STUDENT_NAME = "学生姓名"  # the 回执's name blank as most letters c
 MERGE_HEADER_ALIASES = {MERGE_STUDENT_NAME: MERGE_NAME, "名字": MERGE_NAME, "班别": MERGE_CLASS,
                         "班级名称": MERGE_CLASS, "学籍号": MERGE_NUMBER, "编号": MERGE_NUMBER}
 MERGE_NONE = "无"  # in a list of columns or letters that has none
-MERGE_ROSTER = "名单"  # the roster named in a problem when no file is given
+MERGE_ROSTER = "名单"  # the roster: named in a problem when no file is given, and --roster's placeholder
 MERGE_REGISTER_TITLE = "回执回收登记表"
 MERGE_UNNAMED = "未命名"  # a file name from a class name or title with nothing left
 
@@ -302,8 +302,6 @@ MERGE_LETTER_WITHOUT_RECEIPT = "《{title}》没有回执，无法按名单印�
 
 
 # --- channels/: 公众号, share images, SMS/LED, 广播稿 ----------------------------------------------------------------
-
-CHANNELS_SMS = "短信"  # the SMS channel, as slogans name it
 
 # 广播稿 read out: digits of a number to dial (1 is 幺: 一 is misheard as 七 over a loudspeaker), a clock time, a +.
 CHANNELS_SPOKEN_DIGITS = "零幺二三四五六七八九"
@@ -417,7 +415,6 @@ CLI_ADDR_HELP = "监听地址（默认 127.0.0.1:8000）"
 CLI_MERGE_HELP = "按班级名单给每个学生印一封信（回执上印好班级和姓名），另附回执回收登记表"
 CLI_LETTER_METAVAR = "信的编号"
 CLI_LETTER_HELP = "带回执的一封信的编号，例如 parents"
-CLI_ROSTER_METAVAR = "名单"
 CLI_ROSTER_HELP = "班级名单 .xlsx 或 .csv，列：姓名、班级（学号可选）"
 CLI_MERGE_EDITION_HELP = "用哪个版本的落款和电话（默认 default）"
 CLI_OUT_METAVAR = "目录"

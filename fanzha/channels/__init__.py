@@ -69,7 +69,7 @@ class ChannelItem:
 def check_texts(expanded: dict[str, Expanded], problems: Problems) -> None:
     """What `fanzha check` reports of the channels without writing anything: SMS that need two messages once
     signed, 广播稿 outside 60–90 s."""
-    texts.channel_lines(expanded, messages.CHANNELS_SMS, problems)
+    texts.channel_lines(expanded, messages.MODEL_CHANNEL_SMS, problems)
     broadcast.scripts(expanded, problems)
 
 
@@ -181,7 +181,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
             pending[source] = ("share-image", file, item, title)
             jobs.append((source, html, share_image.PAGE, False))
 
-    for channel, kind, file_title in ((messages.CHANNELS_SMS, "sms", messages.CHANNELS_SMS_FILE_TITLE),
+    for channel, kind, file_title in ((messages.MODEL_CHANNEL_SMS, "sms", messages.CHANNELS_SMS_FILE_TITLE),
                                       ("LED", "led", messages.CHANNELS_LED_FILE_TITLE)):
         lines = texts.channel_lines(expanded, channel, problems)
         if lines:

@@ -32,7 +32,7 @@ def sms_segments(text: str) -> int:
 
 def channel_lines(expanded: dict[str, Expanded], channel: str, problems: Problems) -> list[ChannelLine]:
     """The slogans of `channel` ("短信" or "LED") in the order of the slogan sets, each once; SMS signed."""
-    prefix = "sms" if channel == messages.CHANNELS_SMS else "led"
+    prefix = "sms" if channel == messages.MODEL_CHANNEL_SMS else "led"
     out: list[ChannelLine] = []
     seen: set[str] = set()
     for item in sorted((e for e in expanded.values() if e.material.kind == "slogans"), key=lambda e: e.material.id):
@@ -41,7 +41,7 @@ def channel_lines(expanded: dict[str, Expanded], channel: str, problems: Problem
                 continue
             seen.add(text)
             anchor = f"{prefix}-{slogan.collection}-{slogan.id or f'l{slogan.line}'}"
-            if channel != messages.CHANNELS_SMS:
+            if channel != messages.MODEL_CHANNEL_SMS:
                 out.append(ChannelLine(anchor, text))
                 continue
             mark = signature(item.edition.meta.unit.name)

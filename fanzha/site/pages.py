@@ -175,7 +175,7 @@ def _channels(slogan_sets: list[Expanded]) -> dict[str, list[str]]:
     return dict(channels)
 
 
-CHANNEL_EXPORTS = {"LED": "slogans/led.txt", messages.CHANNELS_SMS: "slogans/sms.txt"}
+CHANNEL_EXPORTS = {"LED": "slogans/led.txt", messages.MODEL_CHANNEL_SMS: "slogans/sms.txt"}
 
 
 def _channel_exports(slogan_sets: list[Expanded]) -> dict[str, str]:
