@@ -19,6 +19,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from fanzha import messages
 from fanzha.channels import broadcast, texts
 from fanzha.edition import Expanded
 from fanzha.model import Catalog, Edition
@@ -68,7 +69,7 @@ class ChannelItem:
 def check_texts(expanded: dict[str, Expanded], problems: Problems) -> None:
     """What `fanzha check` reports of the channels without writing anything: SMS that need two messages once
     signed, 广播稿 outside 60–90 s."""
-    texts.channel_lines(expanded, "短信", problems)
+    texts.channel_lines(expanded, messages.MODEL_CHANNEL_SMS, problems)
     broadcast.scripts(expanded, problems)
 
 
@@ -77,6 +78,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     # Here, not at the top: `fanzha check` imports this package for check_texts alone.
     from fanzha.channels import share_image, wechat
     from fanzha.channels.layouts import ChannelCache, inputs_digest, layout_html, typeset_all
+    from fanzha.edition.expand import chinese_date
     from fanzha.files import write_atomic
     from fanzha.pdf.layout.fonts import missing_characters, visible_text
     from fanzha.pdf.layout.page import PageSpec
@@ -108,9 +110,10 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
             warnings = []
             if extra.get("pages", 1) > 1:
                 problems.warn(item.material.path, item.material.source.body_line,
-                              f"《{title}》的长图放不下全文，只保留了开头", "删减正文，或只把要点写进长图")
-                warnings.append("长图放不下全文，只保留了开头")
-            publish(file, data, material=item.material.id, kind=kind, title=f"{title}（长图）",
+                              messages.CHANNELS_SHARE_IMAGE_CUT.format(title=title))
+                warnings.append(messages.CHANNELS_SHARE_IMAGE_CUT_NOTE)
+            publish(file, data, material=item.material.id, kind=kind,
+                    title=messages.CHANNELS_SHARE_IMAGE_TITLE.format(title=title),
                     size_px=extra["size_px"], warnings=warnings)
         else:
             publish(file, data, material="", kind=kind, title=title, pages=extra.get("pages"), trim_mm=[210, 297],
@@ -121,8 +124,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         for char in missing:
             where = item.material if item is not None else None
             problems.add(where.path if where else edition.path, where.source.body_line if where else 0,
-                         f"字符“{char}”（U+{ord(char):04X}）印刷字体里没有，《{title}》的长图或广播稿无法生成",
-                         "换成常用字或常用符号")
+                         messages.CHANNELS_MISSING_GLYPH.format(char=char, code=ord(char), title=title))
         return not missing
 
     def drafts(scripts: list[broadcast.Script]) -> None:
@@ -141,18 +143,16 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
                     cache.keep(file, key, data, {"seconds": seconds})
                 seconds = cache.extra(file)["seconds"]
                 publish(file, data, material=script.material.material.id, kind="broadcast",
-                        title=f"{script.title}广播稿试听（机器合成草稿，约 {seconds:.0f} 秒；正式播出请真人录音）")
+                        title=messages.CHANNELS_BROADCAST_DRAFT_TITLE.format(title=script.title, seconds=seconds))
         except audio.AudioUnavailable:
-            problems.add(edition.path, line, "broadcast_audio: true 要用语音引擎 espeakng-loader，这台电脑上没有装",
-                         "运行 .venv/bin/pip install 'espeakng-loader>=0.2.4,<0.3'（或去掉 broadcast_audio 这一行）")
+            problems.add(edition.path, line, messages.CHANNELS_NO_SPEECH_ENGINE)
 
     site_url = edition.meta.site_url
     # Said once, where the key is written (the default edition's file has it): not again for each unit's edition.
     if not site_url and ("site_url",) in edition.lines and any(
             expanded.get(m.id) for kind in FOR_KINDS for m in catalog.of_kind(kind)):
         problems.warn(edition.path, edition.lines[("site_url",)],
-                      f"没有填写 site_url（{edition.id} 版）：长图上没有通往网页的二维码，公众号文章里也没有原文链接",
-                      "填上本单位网站的网址，例如 site_url: https://fanzha.example.gov.cn")
+                      messages.CHANNELS_NO_SITE_URL.format(edition=edition.id))
     chosen = [e for kind in FOR_KINDS for m in catalog.of_kind(kind) if (e := expanded.get(m.id)) is not None]
     for item in chosen:
         material = item.material
@@ -169,7 +169,8 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         else:
             chars = cache.extra(file)["chars"]
             wechat.check_length(item, chars, problems)
-        publish(file, data, material=material.id, kind="wechat-article", title=f"{title}（公众号文章）", chars=chars)
+        publish(file, data, material=material.id, kind="wechat-article",
+                title=messages.CHANNELS_ARTICLE_TITLE.format(title=title), chars=chars)
         file = f"{folder}/{material.id}.share.png"
         data = cache.reuse(out_dir, file, source)
         if data is not None:
@@ -180,28 +181,30 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
             pending[source] = ("share-image", file, item, title)
             jobs.append((source, html, share_image.PAGE, False))
 
-    for channel, kind in (("短信", "sms"), ("LED", "led")):
+    for channel, kind, file_title in ((messages.MODEL_CHANNEL_SMS, "sms", messages.CHANNELS_SMS_FILE_TITLE),
+                                      ("LED", "led", messages.CHANNELS_LED_FILE_TITLE)):
         lines = texts.channel_lines(expanded, channel, problems)
         if lines:
             publish(f"{folder}/{kind}.txt", texts.text_file(lines), material="", kind=kind,
-                    title=f"{'短信' if kind == 'sms' else 'LED 屏'}文字（{len(lines)} 条）",
+                    title=file_title.format(count=len(lines)),
                     entries=[{"anchor": line.anchor, "text": line.text, "chars": len(line.text),
                               "segments": line.segments} for line in lines])
 
     scripts = broadcast.scripts(expanded, problems)
     if scripts:
-        spoken = "".join(f"{s.title}（约 {s.seconds} 秒）\r\n{s.spoken}\r\n\r\n" for s in scripts)
+        entry = messages.CHANNELS_BROADCAST_TEXT_ENTRY
+        spoken = "".join(entry.format(title=s.title, seconds=s.seconds, spoken=s.spoken) for s in scripts)
         publish(f"{folder}/broadcast.txt", (texts.BOM + spoken).encode("utf-8"), material="", kind="broadcast",
-                title="广播稿（文字，数字已按读法写出）",
+                title=messages.CHANNELS_BROADCAST_TEXT_TITLE,
                 entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
                           "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
         if edition.meta.broadcast_audio:
             drafts(scripts)
-        sheet_title = f"{edition.meta.unit.name}反诈广播稿"
-        sheet = {"kind": "broadcast", "title": sheet_title, "subject": "村村响、小喇叭广播稿",
+        sheet_title = messages.CHANNELS_BROADCAST_SHEET_TITLE.format(unit=edition.meta.unit.name)
+        sheet = {"kind": "broadcast", "title": sheet_title, "subject": messages.CHANNELS_BROADCAST_SHEET_SUBJECT,
                  "author": edition.meta.unit.name, "unit_name": edition.meta.unit.name,
                  "date": edition.meta.date.isoformat(),
-                 "date_text": f"{edition.meta.date.year}年{edition.meta.date.month}月{edition.meta.date.day}日",
+                 "date_text": chinese_date(edition.meta.date),
                  "per_minute": broadcast.CHARS_PER_MINUTE,
                  "scripts": [{"title": s.title, "chars": s.chars, "seconds": s.seconds,
                               "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts]}
@@ -209,11 +212,11 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         file = f"{folder}/broadcast.pdf"
         data = cache.reuse(out_dir, file, key)
         if data is not None and cache.reuse(out_dir, _png(file), key) is not None:
-            rendered("broadcast", file, None, "广播稿（A4 打印）", data, cache.extra(file))
+            rendered("broadcast", file, None, messages.CHANNELS_BROADCAST_SHEET_FILE_TITLE, data, cache.extra(file))
         else:
             html = layout_html("broadcast.html.j2", a4, sheet)
             if printable(html, None, sheet_title):
-                pending[key] = ("broadcast", file, None, "广播稿（A4 打印）")
+                pending[key] = ("broadcast", file, None, messages.CHANNELS_BROADCAST_SHEET_FILE_TITLE)
                 jobs.append((key, html, a4, True))
 
     # What the cache did not hold, rendered together.

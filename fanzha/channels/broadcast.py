@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from fanzha import messages
 from fanzha.edition import Expanded
 from fanzha.problems import Problems
 
@@ -15,13 +16,12 @@ CHARS_PER_MINUTE = 220
 SHORTEST_S, LONGEST_S = 60, 90
 
 # Digits as a phone number is read aloud: 1 is 幺 (一 is misheard as 七 over a loudspeaker), 0 is 零.
-DIGITS_SPOKEN = str.maketrans("0123456789", "零幺二三四五六七八九")
+DIGITS_SPOKEN = str.maketrans("0123456789", messages.CHANNELS_SPOKEN_DIGITS)
 # A clock time, read as 十点三十分.
 CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")
 # A run of digits (with hyphens, as in 0123-6600110) that is a number to dial or key in, not a quantity: three digits
 # or more, or starting with 0, not followed by a unit (元, 年, 次 …).
-UNIT = "元万亿年月日号人件户名份次岁个%％余多条张天期块分秒小倍"
-NUMBER_TO_DIAL = re.compile(rf"(?<![\d.])(0\d*|\d{{3,}})((?:-\d+)*)(?![\d.])(?![{UNIT}])")
+NUMBER_TO_DIAL = re.compile(rf"(?<![\d.])(0\d*|\d{{3,}})((?:-\d+)*)(?![\d.])(?![{messages.CHANNELS_SPOKEN_UNITS}])")
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,14 @@ def spoken(text: str) -> str:
     def clock(match: re.Match) -> str:
         from cn2an import an2cn
 
-        minutes = "整" if match[2] == "00" else f"{an2cn(match[2])}分"
-        return f"{an2cn(match[1])}点{minutes}"
+        if match[2] == "00":
+            return messages.CHANNELS_SPOKEN_HOUR.format(hour=an2cn(match[1]))
+        return messages.CHANNELS_SPOKEN_TIME.format(hour=an2cn(match[1]), minute=an2cn(match[2]))
 
     text = CLOCK.sub(clock, text)
     text = NUMBER_TO_DIAL.sub(dial, text)
-    text = re.sub(r"[+＋](?=[零幺二三四五六七八九])", "加", text)  # +00 开头的来电
+    # +00 开头的来电
+    text = re.sub(rf"[+＋](?=[{messages.CHANNELS_SPOKEN_DIGITS}])", messages.CHANNELS_SPOKEN_PLUS, text)
     if not re.search(r"\d", text):
         return text
     import cn2an  # here: its import takes a quarter of a second, and most scripts have only numbers to dial
@@ -83,10 +85,11 @@ def scripts(expanded: dict[str, Expanded], problems: Problems) -> list[Script]:
         title = item.fields.get("title") or item.material.meta.title
         if not SHORTEST_S <= seconds <= LONGEST_S:
             low, high = SHORTEST_S * CHARS_PER_MINUTE // 60, LONGEST_S * CHARS_PER_MINUTE // 60
+            too_long = seconds > LONGEST_S
+            wording = messages.CHANNELS_BROADCAST_TOO_LONG if too_long else messages.CHANNELS_BROADCAST_TOO_SHORT
             problems.warn(item.material.path, item.material.source.line_of("broadcast"),
-                          f"《{title}》的广播稿读出来约 {chars} 字，按每分钟 {CHARS_PER_MINUTE} 字要 {seconds} 秒，"
-                          f"不在 {SHORTEST_S}–{LONGEST_S} 秒之间",
-                          f"{'删减' if seconds > LONGEST_S else '补充'}到 {low}–{high} 字（读出来的字，数字按读法算）")
+                          wording.format(title=title, chars=chars, per_minute=CHARS_PER_MINUTE, seconds=seconds,
+                                         shortest=SHORTEST_S, longest=LONGEST_S, low=low, high=high))
         out.append(Script(item, title, written, said, chars, seconds))
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+from fanzha import messages
 from fanzha.edition import Expanded
 from fanzha.model import Catalog
 from fanzha.pdf.documents import common_context, sections
@@ -15,7 +16,6 @@ WIDTH_PX = 1080
 WIDTH_MM = 100  # the layout's width: 10.8 px a millimetre, body text of 4 mm is 43 px
 PAGE = PageSpec(WIDTH_MM, 1600)  # longer than any layout: what is below the last box is cut off
 # For a scam type the picture shows how to tell and what to do; the whole text is on the page its QR code opens.
-SCAM_SECTIONS = ("识别要点", "防范提示")
 
 
 def context(item: Expanded, catalog: Catalog) -> dict:
@@ -23,7 +23,7 @@ def context(item: Expanded, catalog: Catalog) -> dict:
     material = item.material
     parts = sections(item.body, material.source.body_line)
     if material.kind == "scam":
-        parts = [p for p in parts if p["heading"] in SCAM_SECTIONS]
+        parts = [p for p in parts if p["heading"] in messages.CHANNELS_SHARE_IMAGE_SECTIONS]
     data.update(sections=parts, salutation=item.fields.get("salutation", ""),
                 signed_lines=[line for line in (item.fields.get("signed") or "").split("\n") if line.strip()])
     return data

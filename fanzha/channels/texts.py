@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from fanzha import messages
 from fanzha.edition import Expanded
 from fanzha.problems import Problems
 
@@ -31,7 +32,7 @@ def sms_segments(text: str) -> int:
 
 def channel_lines(expanded: dict[str, Expanded], channel: str, problems: Problems) -> list[ChannelLine]:
     """The slogans of `channel` ("短信" or "LED") in the order of the slogan sets, each once; SMS signed."""
-    prefix = "sms" if channel == "短信" else "led"
+    prefix = "sms" if channel == messages.MODEL_CHANNEL_SMS else "led"
     out: list[ChannelLine] = []
     seen: set[str] = set()
     for item in sorted((e for e in expanded.values() if e.material.kind == "slogans"), key=lambda e: e.material.id):
@@ -40,7 +41,7 @@ def channel_lines(expanded: dict[str, Expanded], channel: str, problems: Problem
                 continue
             seen.add(text)
             anchor = f"{prefix}-{slogan.collection}-{slogan.id or f'l{slogan.line}'}"
-            if channel != "短信":
+            if channel != messages.MODEL_CHANNEL_SMS:
                 out.append(ChannelLine(anchor, text))
                 continue
             mark = signature(item.edition.meta.unit.name)
@@ -48,10 +49,9 @@ def channel_lines(expanded: dict[str, Expanded], channel: str, problems: Problem
             segments = sms_segments(signed)
             if segments > 1:
                 room = SEGMENT - len(mark)
-                problems.warn(item.material.path, slogan.line,
-                              f"短信“{text}”加上签名共 {len(signed)} 字"
-                              f"（{item.edition.id} 版），要分 {segments} 条发送，费用翻倍，有的手机会拆开显示",
-                              f"签名{mark}之外的文字删减到 {room} 字以内，一条短信就能发完")
+                problems.warn(item.material.path, slogan.line, messages.CHANNELS_SMS_TWO_SEGMENTS.format(
+                    text=text, chars=len(signed), edition=item.edition.id, segments=segments, signature=mark,
+                    room=room))
             out.append(ChannelLine(anchor, signed, segments))
     return out
 

@@ -16,6 +16,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from fanzha import messages
 from fanzha.edition import Expanded
 from fanzha.problems import Problems
 
@@ -97,7 +98,7 @@ def article(item: Expanded, page_url: str, problems: Problems) -> Article:
     material = item.material
     body = body_html(item.body, notes)
     if page_url:
-        notes.number("网页版（含可下载的印刷文件）", page_url)
+        notes.number(messages.CHANNELS_ARTICLE_PAGE_LINK, page_url)
     meta = item.edition.meta
     fragment = env.get_template("wechat-article.html.j2").render(
         title=item.fields.get("title") or material.meta.title, summary=item.fields.get("summary", ""),
@@ -118,5 +119,4 @@ def check_length(item: Expanded, chars: int, problems: Problems) -> None:
     material = item.material
     if chars > LIMIT:
         problems.warn(material.path, material.source.body_line,
-                      f"《{material.meta.title}》的公众号文章有 {chars} 字符（含排版），超过公众号编辑器的 "
-                      f"{LIMIT} 字符上限，粘贴后会被截断", "删减正文，或把它拆成两篇")
+                      messages.CHANNELS_ARTICLE_TOO_LONG.format(title=material.meta.title, chars=chars, limit=LIMIT))

@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from fanzha import messages
 from fanzha.edition import expand_material, lint_edition, lint_expanded
 from fanzha.merge.roster import Student, read_roster
 from fanzha.model import Catalog, load_catalog
@@ -28,10 +29,10 @@ from fanzha.site.guard import UnsafeOutput, refuse_unsafe_output
 PRIVATE_DIR = Path("private") / "merge"
 # Folders whose contents end up on the website: merged letters must never be written there.
 PUBLISHED_DIRS = ("site", "docs", "materials", "overrides", ".cache/print")
-NAME_FIELDS = ("学生姓名", "姓名")
-CLASS_FIELD = "班级"
-NUMBER_FIELD = "学号"
-REGISTER_TITLE = "回执回收登记表"
+NAME_FIELDS = (messages.MERGE_STUDENT_NAME, messages.MERGE_NAME)  # the 回执's name blank, as letters call it
+CLASS_FIELD = messages.MERGE_CLASS
+NUMBER_FIELD = messages.MERGE_NUMBER
+REGISTER_TITLE = messages.MERGE_REGISTER_TITLE
 
 Progress = Callable[[int, int, str], None]  # (students done, students in all, class just finished)
 
@@ -54,15 +55,16 @@ def merge_roster(root: Path, letter_id: str, roster: Path, edition_id: str = "de
     if warnings is not None:
         warnings += problems.warnings
     if not students:
-        problems.add(roster, 1, "名单里没有学生", "每行写一名学生的姓名和班级")
+        problems.add(roster, 1, messages.MERGE_NO_STUDENTS)
         problems.raise_if_errors()
     return merge_letters(root, letter_id, students, edition_id, out_dir, roster=roster, progress=progress,
                          settings=settings, warnings=warnings)
 
 
 def merge_letters(root: Path, letter_id: str, students: list[Student], edition_id: str = "default",
-                  out_dir: Path | None = None, *, roster: Path | str = "名单", progress: Progress | None = None,
-                  settings: WorkerSettings | None = None, warnings: list[Problem] | None = None) -> list[Path]:
+                  out_dir: Path | None = None, *, roster: Path | str = messages.MERGE_ROSTER,
+                  progress: Progress | None = None, settings: WorkerSettings | None = None,
+                  warnings: list[Problem] | None = None) -> list[Path]:
     """Write one PDF of letters and one 登记表 per class into out_dir; returns the files written.
 
     `roster` names the roster in messages (a student's glyph problem is reported at its row there); `warnings`, when
@@ -99,15 +101,16 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
     fields = doc.context["receipt"]["fields"]
     name_field = next((f for f in NAME_FIELDS if f in fields), None)
     if name_field is None or CLASS_FIELD not in fields:
+        missing = "”“".join(f for f in (NAME_FIELDS[0], CLASS_FIELD) if f not in fields)
         problems.add(material.path, material.source.line_of("receipt", "fields"),
-                     f"回执里没有“{'”“'.join(f for f in (NAME_FIELDS[0], CLASS_FIELD) if f not in fields)}”一栏，"
-                     "学生的名字和班级无法印到回执上", f"在 receipt.fields 里加上 {NAME_FIELDS[0]} 和 {CLASS_FIELD}")
+                     messages.MERGE_RECEIPT_LACKS_FIELDS.format(missing=missing))
     check_glyphs(doc, visible_text(document_html(doc)), problems)
     for student in students:
-        for label, value in (("姓名", student.name), ("班级", student.klass), ("学号", student.number)):
+        for label, value in ((messages.MERGE_NAME, student.name), (messages.MERGE_CLASS, student.klass),
+                             (messages.MERGE_NUMBER, student.number)):
             for char in missing_characters(value):
-                problems.add(roster, student.line, f"{label}“{value}”里的“{char}”（U+{ord(char):04X}）印刷字体里没有，"
-                             "印不出来", "核对是否录入有误；确为生僻字的，把这名学生移出名单，回执上的姓名请手写")
+                problems.add(roster, student.line,
+                             messages.MERGE_MISSING_GLYPH.format(label=label, value=value, char=char, code=ord(char)))
     problems.raise_if_errors()
 
     classes: dict[str, list[Student]] = {}
@@ -118,8 +121,8 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
         # 1/2班, 1_2班 and 1:2班 make one file name: the letters of one class would overwrite the other's.
         first = by_file.setdefault(_file_name(klass).casefold(), klass)
         if first != klass:
-            problems.add(roster, members[0].line, f"班级“{klass}”和“{first}”（第 {classes[first][0].line} 行）的文件名"
-                         f"都是“{_file_name(klass)}”，生成的信会互相覆盖", "把班级名写得不同，不要用 / \\ : * ? 等符号")
+            problems.add(roster, members[0].line, messages.MERGE_CLASS_FILE_NAME_CLASH.format(
+                klass=klass, other=first, line=classes[first][0].line, file=_file_name(klass)))
     problems.raise_if_errors()
     has_numbers = any(s.number for s in students)
     plans = {}  # file name -> (document, its students: the letters' class, or none for a 登记表)
@@ -157,19 +160,18 @@ def merge_letters(root: Path, letter_id: str, students: list[Student], edition_i
             count = len(members)
             if result.typeset.refused:  # the letter's own text is checked before; this is the last line of defence
                 for url in result.typeset.refused:
-                    problems.add(material.path, material.source.body_line, f"引用了项目之外的“{url[:120]}”，已拒绝读取",
-                                 "删掉它：信里只能用项目里的字体和版式")
+                    problems.add(material.path, material.source.body_line,
+                                 messages.MERGE_OUTSIDE_FILE.format(url=url[:120]))
                 problems.raise_if_errors()
             write_atomic(out_dir / result.name, result.typeset.pdf)
             if count and result.typeset.pages > count and warnings is not None and not long_letter_noted:
                 # A school prints one sheet per student; a second page per letter doubles the paper for every class.
                 long_letter_noted = True
+                long_letter = messages.MERGE_LONG_LETTER.format(
+                    title=doc.context["title"], pages_each=result.typeset.pages / count, klass=plan.context["klass"],
+                    count=count, pages=result.typeset.pages)
                 warnings.append(Problem(problems.relative(material.path), material.source.body_line,
-                                        f"《{doc.context['title']}》连回执每人排成了 "
-                                        f"{result.typeset.pages / count:.3g} 页"
-                                        f"（{plan.context['klass']}：{count} 名学生 {result.typeset.pages} 页），"
-                                        "打印用纸会成倍增加",
-                                        "缩短正文，让信和回执排在一页上；改好后重新运行 fanzha merge", warning=True))
+                                        long_letter.what, long_letter.fix, warning=True))
             if warnings is not None:
                 warnings += _overfilled(result.typeset.overfilled, members, problems.relative(roster))
             done += count
@@ -192,8 +194,8 @@ def _overfilled(values: list[str], students: list[Student], roster: str) -> list
     for value in dict.fromkeys(values):
         student = next((s for s in students if value in (s.name, s.klass, s.number)), None)
         if student is not None:
-            out.append(Problem(roster, student.line, f"“{value}”太长，印在回执的填写栏里超出了横线，压到了旁边一栏",
-                               "在名单里写短一些（如班级只写“七年级（1）班”），再运行 fanzha merge", warning=True))
+            overfilled = messages.MERGE_VALUE_OVERFILLS_BLANK.format(value=value)
+            out.append(Problem(roster, student.line, overfilled.what, overfilled.fix, warning=True))
     return out
 
 
@@ -202,29 +204,29 @@ def refuse_published(root: Path, out_dir: Path) -> None:
     for name in PUBLISHED_DIRS:
         folder = (root / name).resolve()
         if target == folder or folder in target.parents:
-            raise MergeUsageError(f"输出目录 {out_dir} 在 {name}/ 里，其中的文件会被发布到网站上，学生姓名不能放在那里"
-                                  f" — 不写 --out（默认 {PRIVATE_DIR}/），或另选 {name}/ 以外的目录")
+            raise MergeUsageError(messages.MERGE_OUT_IN_PUBLISHED.format(out=out_dir, folder=name, default=PRIVATE_DIR))
 
 
 def _edition(catalog: Catalog, edition_id: str):
     if edition_id not in catalog.editions:
-        raise MergeUsageError(f"没有名为“{edition_id}”的版本 — 可选的版本：{'、'.join(sorted(catalog.editions))}")
+        raise MergeUsageError(messages.MERGE_NO_SUCH_EDITION.format(edition=edition_id,
+                                                                    editions="、".join(sorted(catalog.editions))))
     return catalog.editions[edition_id]
 
 
 def _letter(catalog: Catalog, letter_id: str):
     letters = catalog.of_kind("letter")
-    with_receipt = [m.id for m in letters if m.meta.receipt]
+    with_receipt = "、".join(m.id for m in letters if m.meta.receipt) or messages.MERGE_NONE
     material = catalog.materials.get(letter_id)
     if material is None or material.kind != "letter":
-        raise MergeUsageError(f"没有编号为“{letter_id}”的一封信 — 带回执的信有：{'、'.join(with_receipt) or '无'}")
+        raise MergeUsageError(messages.MERGE_NO_SUCH_LETTER.format(letter=letter_id, letters=with_receipt))
     if material.meta.receipt is None:
-        raise MergeUsageError(f"《{material.meta.title}》没有回执，无法按名单印姓名 — "
-                              f"带回执的信有：{'、'.join(with_receipt) or '无'}")
+        raise MergeUsageError(messages.MERGE_LETTER_WITHOUT_RECEIPT.format(title=material.meta.title,
+                                                                           letters=with_receipt))
     return material
 
 
 def _file_name(text: str) -> str:
     """A file name from a class name or title: no path separators or characters Windows refuses."""
     cleaned = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in text).strip(" .")
-    return cleaned or "未命名"
+    return cleaned or messages.MERGE_UNNAMED

@@ -10,7 +10,8 @@ import hashlib
 import re
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
-POLICY = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src [^;"]*?)\s*\'unsafe-inline\'')
+POLICY = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src [^;"]*?)'
+                    r"\s*'unsafe-inline'")
 
 
 def with_script_hashes(html: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fanzha import messages
 from fanzha.site.publish import MARKER
 
 # The project's own folders: an output must be neither one of them nor a folder holding one.
@@ -23,13 +24,12 @@ def refuse_unsafe_output(root: Path, target: Path, option: str, *, replaced_whol
     for name in KEPT:
         kept = (root / name).resolve()
         if target == kept or target in kept.parents:
-            where = "项目目录本身" if name == "." else f"{name}/"
-            holds = "就是" if target == kept else "包含了"
-            raise UnsafeOutput(f"{option} {target} {holds}{where}，生成时会替换掉里面的文件"
-                               f" — 换一个单独的新目录，例如 {root / 'site'}")
+            folder = messages.SITE_PROJECT_ITSELF if name == "." else f"{name}/"
+            wording = (messages.SITE_OUTPUT_IS_PROJECT_FOLDER if target == kept
+                       else messages.SITE_OUTPUT_HOLDS_PROJECT_FOLDER)
+            raise UnsafeOutput(wording.format(option=option, target=target, folder=folder, site=root / "site"))
     if not replaced_whole or target == root / "site" or not target.is_dir():
         return
     if (target / MARKER).is_file() or not any(target.iterdir()):
         return
-    raise UnsafeOutput(f"{option} {target} 里已有别的文件，又不是 fanzha 生成的网站，生成时会被整个替换掉"
-                       " — 换一个空目录或不存在的目录，或先把里面的文件移走")
+    raise UnsafeOutput(messages.SITE_OUTPUT_HOLDS_OTHER_FILES.format(option=option, target=target))

@@ -178,7 +178,8 @@ def _linked(file, config) -> bool:
 
 
 def _keep_jieba_in_project(config) -> None:
-    """jieba keeps its prepared dictionary in the system's temporary folder; the build reads only the project's files."""
+    """jieba keeps its prepared dictionary in the system's temporary folder; the build reads only the project's
+    files."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it sets its own logger to DEBUG when imported

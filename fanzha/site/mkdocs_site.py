@@ -18,7 +18,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from fanzha import __version__
+from fanzha import __version__, messages
 from fanzha.problems import ContentError, Problems
 
 # What the site is made of besides the SiteContent: these folders and files of the project, and fanzha's own code
@@ -45,8 +45,8 @@ def build(root: Path, site_dir: Path, content, problems: Problems) -> None:
         mkdocs_build(config)
     except MkDocsException as exc:
         mark = getattr(exc.__cause__ or exc.__context__, "problem_mark", None)  # a YAML error in mkdocs.yml
-        problems.add("mkdocs.yml", mark.line + 1 if mark else 0, f"网站没有生成（MkDocs：{' '.join(str(exc).split())}）",
-                     "检查 mkdocs.yml 的缩进、冒号和括号，以及 docs/ 下的页面；改坏了可以用 git 恢复")
+        problems.add("mkdocs.yml", mark.line + 1 if mark else 0,
+                     messages.SITE_MKDOCS_FAILED.format(error=" ".join(str(exc).split())))
         raise ContentError(problems.errors) from None
     finally:
         os.chdir(cwd)

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from fanzha import messages
 from fanzha.edition.expand import Expanded
 from fanzha.model.catalog import Catalog, Edition
 from fanzha.model.schema import KIND_NAMES
@@ -26,7 +27,7 @@ _env.globals["thumbnail"] = thumbnail_path
 _env.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 # The site's sections, in the order of the kinds, titled as the kinds are named but where a section reads better.
-SECTION_TITLES = {**KIND_NAMES, "slogans": "标语库", "article": "每日一案"}
+SECTION_TITLES = {**KIND_NAMES, "slogans": messages.SITE_SLOGANS_SECTION, "article": messages.SITE_ARTICLE_SECTION}
 
 
 @dataclass
@@ -60,7 +61,8 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     site = SitePages()
     printed = {i.edition for i in print_items}
     # The default edition first: it is the one the site shows; then the units that print their own copies.
-    editions = sorted((e for e in catalog.editions.values() if e.id in printed), key=lambda e: (e.id != "default", e.id))
+    editions = sorted((e for e in catalog.editions.values() if e.id in printed),
+                      key=lambda e: (e.id != "default", e.id))
     units = {e.id: e.meta.unit.name for e in editions}
     rank = {e.id: n for n, e in enumerate(editions)}
     groups = sorted(print_groups(print_items), key=lambda g: rank[g.edition])
@@ -81,11 +83,12 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
         template = f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2"
         site.pages[index] = _render(env, template, **common, title=SECTION_TITLES[kind], items=items, kind=kind,
                                     prints=prints, scams=scams, catalog=catalog, channels=_channels(items))
-        section_nav.append({"全部" if kind != "scam" else "按类型": index})
+        section_nav.append({messages.SITE_NAV_ALL if kind != "scam" else messages.SITE_NAV_BY_TYPE: index})
         if kind == "scam":
-            site.pages["scam/by-audience.md"] = _render(env, "scam_audiences.md.j2", **common, title="按人群",
+            site.pages["scam/by-audience.md"] = _render(env, "scam_audiences.md.j2", **common,
+                                                         title=messages.SITE_NAV_BY_AUDIENCE,
                                                          groups=_by_audience(scams, catalog))
-            section_nav.append({"按人群": "scam/by-audience.md"})
+            section_nav.append({messages.SITE_NAV_BY_AUDIENCE: "scam/by-audience.md"})
         for item in items:
             path = f"{kind}/{item.material.id}.md"
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
@@ -103,15 +106,15 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     site.pages["print/index.md"] = _render(env, "print_centre.md.j2", **common, items=groups, editions=editions,
                                            kinds=kinds, audiences=audiences, channel_items=channel_items,
                                            audience_names=[a for a in catalog.audiences if a in used])
-    site.nav.append({"印刷中心": "print/index.md"})
+    site.nav.append({messages.SITE_NAV_PRINT: "print/index.md"})
     if channel_page:
         site.pages["channels/index.md"] = channel_page
-        site.nav.append({"数字渠道": "channels/index.md"})
+        site.nav.append({messages.SITE_NAV_CHANNELS: "channels/index.md"})
     site.texts.update(_channel_exports(by_kind("slogans")))
 
     home = [p for p in hand_written if p == "index.md"]
     others = [p for p in hand_written if p != "index.md"]
-    site.nav = [{"首页": p} for p in home] + site.nav + others
+    site.nav = [{messages.SITE_NAV_HOME: p} for p in home] + site.nav + others
     return site
 
 
@@ -178,7 +181,7 @@ def _channels(slogan_sets: list[Expanded]) -> dict[str, list[str]]:
     return dict(channels)
 
 
-CHANNEL_EXPORTS = {"LED": "slogans/led.txt", "短信": "slogans/sms.txt"}
+CHANNEL_EXPORTS = {"LED": "slogans/led.txt", messages.MODEL_CHANNEL_SMS: "slogans/sms.txt"}
 
 
 def _channel_exports(slogan_sets: list[Expanded]) -> dict[str, str]:

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from fanzha import messages
 from fanzha.site.traditional import is_traditional_location, segmented_as_simplified, simplified_terms
 
 WORD_BREAK = "\u200b"  # what Material's jieba step puts between words
@@ -76,12 +77,6 @@ _SEGMENTER = re.compile(r'function (\w+)\((\w+),(\w+)\)\{let \w+=new Set,\w+=new
                         r'.*?return \w+\.has\(""\)\?new Set\(\[\2\]\):\w+\}')
 SEGMENTER_JS = Path(__file__).with_name("search_segment.js")
 
-# Words of a question that say nothing about what is asked: left out of a query (they match most pages).
-STOPWORDS = """我 我的 我们 你 您 你们 他 她 他们 有人 有 人 让 叫 要 要求 想 说 在 是 的 地 得 了 过 着 吗 呢 吧 啊 呀 么
-怎么 怎么办 怎样 如何 什么 为什么 哪些 哪里 哪个 是不是 会不会 能不能 可不可以 可以 可能 应该 需要 一个 这个 那个 这种
-这样 那样 还 就 都 也 和 与 跟 给 被 把 对 从 向 到 后 时 时候 里 上 下 没 一下 真的 该 请问 帮 个 又 才 很 太 却 但
-但是 如果 突然 一直 刚才 今天 昨天 自己 别人 对方 东西 事 情况 问题""".split()
-
 
 def load_synonyms(path: Path, problems) -> dict[str, list[str]]:
     """materials/search-synonyms.txt: one line per colloquial term, `家长信 = 致学生家长的一封信 家长`: what a reader
@@ -96,8 +91,7 @@ def load_synonyms(path: Path, problems) -> dict[str, list[str]]:
         term, sep, words = line.partition("=")
         term, words = term.strip(), words.split()
         if not sep or not term or not words or " " in term:
-            problems.add(path, number, f"这一行看不懂：“{line}”",
-                         "写成“口语说法 = 页面上的词 页面上的词”，例如：家长信 = 致学生家长的一封信 家长")
+            problems.add(path, number, messages.SITE_SYNONYM_LINE_UNREADABLE.format(line=line))
             continue
         synonyms[term.lower()] = [w.lower() for w in words]
     return synonyms
@@ -107,7 +101,8 @@ def install_segmenter(site_dir: Path, synonyms: dict[str, list[str]]) -> bool:
     """Put fanzha's query cutting into the search worker; False if the worker was not recognised."""
     code = SEGMENTER_JS.read_text(encoding="utf-8")
     code = code.replace("/*FZ_SYNONYMS*/{}", json.dumps(synonyms, ensure_ascii=False, sort_keys=True))
-    code = code.replace("/*FZ_STOPWORDS*/{}", json.dumps(dict.fromkeys(STOPWORDS, 1), ensure_ascii=False))
+    stopwords = dict.fromkeys(messages.SITE_SEARCH_STOPWORDS, 1)
+    code = code.replace("/*FZ_STOPWORDS*/{}", json.dumps(stopwords, ensure_ascii=False))
     fixed = False
     for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
         text = worker.read_text(encoding="utf-8")
