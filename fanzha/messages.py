@@ -250,6 +250,13 @@ EDITION_STICKERS_NO_TEXT = Message("repeat 模式的贴纸需要 text（每张�
 EDITION_STICKERS_NO_SLOGANS = Message("{mode} 模式的贴纸需要 slogans（标语编号列表）",
                                       "写 slogans: [tiezhi/tz-bu-ting, …]；或改用 mode: repeat 并写 text")
 
+# edition/script.py: 繁體版
+EDITION_READ_OUT_DIGITS = "零一二三四五六七八九幺"  # a hotline read out digit by digit: never converted
+EDITION_READ_OUT_ONE = "幺"  # how 1 is read in a phone number; s2twp would write it 么
+# Words the Taiwan phrase conversion (s2twp) rewrites in their computing sense, converted character by character
+# instead: 交友对象 is not 交友物件, 诈骗类型 not 詐騙型別, 红章文件 not 紅章檔案, 感谢您的支持 not 感謝您的支援.
+EDITION_CHARACTER_LEVEL_WORDS = ("对象", "类型", "项目", "程序", "支持", "发布", "查看", "文件")
+
 
 # --- pdf/: print documents, layout problems, preflight, outputs ----------------------------------------------------
 
@@ -521,6 +528,17 @@ SITE_SEARCH_STOPWORDS = tuple("""
 怎么 怎么办 怎样 如何 什么 为什么 哪些 哪里 哪个 是不是 会不会 能不能 可不可以 可以 可能 应该 需要 一个 这个 那个 这种
 这样 那样 还 就 都 也 和 与 跟 给 被 把 对 从 向 到 后 时 时候 里 上 下 没 一下 真的 该 请问 帮 个 又 才 很 太 却 但
 但是 如果 突然 一直 刚才 今天 昨天 自己 别人 对方 东西 事 情况 问题""".split())
+
+# site/traditional.py: the 繁體版 folders' nav titles
+SITE_TRADITIONAL_NAV = "繁體版"
+SITE_TRADITIONAL_REGIONS = {"tw": "臺灣", "hk": "香港"}  # in a second 繁體版's nav title: 繁體版（香港）
+
+# site/mkdocs_plugin.py
+SITE_NOT_BUILT = "素材有问题，网站没有生成：\n{problems}"
+SITE_PROBLEMS_NAV = "素材有问题"  # the one page `fanzha serve` shows while the materials have errors
+SITE_SEARCH_SCRIPT_UNEXPECTED = ("这个版本的 Material for MkDocs 搜索脚本与 fanzha 预期的不同，"
+                                 "未能修正中文搜索分词；整词搜索（如“安全账户”）可能找不准。"
+                                 "请用 pyproject.toml 里写明的 mkdocs-material 版本。")
 
 
 # --- pipeline, files, problems -------------------------------------------------------------------------------------

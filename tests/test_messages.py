@@ -12,10 +12,6 @@ from fanzha import messages
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 PACKAGE = REPO / "fanzha"
 
-# Modules whose wording has not moved yet; the list only ever shrinks.
-PENDING = {
-    "edition/script.py", "site/mkdocs_plugin.py", "site/traditional.py",
-}
 
 
 def chinese_literals(path):
@@ -33,15 +29,11 @@ def test_no_module_but_messages_writes_chinese_wording():
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         name = path.relative_to(PACKAGE).as_posix()
-        if name == "messages.py" or name in PENDING:
+        if name == "messages.py":
             continue
         found += [f"fanzha/{name}:{line}: {text[:60]!r}" for line, text in chinese_literals(path)]
     assert not found, "move these into fanzha/messages.py:\n" + "\n".join(found)
 
-
-def test_pending_modules_exist_and_still_need_it():
-    done = [name for name in PENDING if not (PACKAGE / name).is_file() or not chinese_literals(PACKAGE / name)]
-    assert not done, f"take these off PENDING: {done}"
 
 
 def wordings():

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from fanzha import messages
 from fanzha.edition.expand import Expanded
 from fanzha.model.catalog import Edition
 from fanzha.text.cjk import corner_quotes
@@ -45,13 +46,12 @@ VARIANTS = {
 # What OpenCC must not see: web and mail addresses, up to the first character that cannot be part of one as typed
 # (a space, a quote, a Chinese character or mark: Chinese text often runs on right after an address), and a hotline
 # read out digit by digit (幺 is how 1 is read in a phone number; s2twp would write it 么).
+_DIGITS, _ONE = messages.EDITION_READ_OUT_DIGITS, messages.EDITION_READ_OUT_ONE
 _PROTECTED = re.compile(r"(?:https?://|www\.)[!#-;=?-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-                        r"|[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*")
+                        rf"|[{_DIGITS}]*{_ONE}[{_DIGITS}]*")
 _MASK_BASE = 0xF0000  # Supplementary Private Use Area-A: no material holds it, and OpenCC passes it through
 
-# Words the Taiwan phrase conversion (s2twp) rewrites in their computing sense, converted character by character
-# instead: 交友对象 is not 交友物件, 诈骗类型 not 詐騙型別, 红章文件 not 紅章檔案, 感谢您的支持 not 感謝您的支援.
-CHARACTER_LEVEL = ("对象", "类型", "项目", "程序", "支持", "发布", "查看", "文件")
+CHARACTER_LEVEL = messages.EDITION_CHARACTER_LEVEL_WORDS  # converted character by character in tw
 
 
 @functools.cache

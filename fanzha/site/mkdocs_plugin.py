@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import escape
 from mkdocs.plugins import BasePlugin, event_priority
 
+from fanzha import messages
 from fanzha.site import search_index
 from fanzha.problems import ContentError
 from fanzha.site.traditional import UI_LANGUAGE, traditional_prefix
@@ -49,7 +50,7 @@ class FanzhaPlugin(BasePlugin):
                 if not self.serving:
                     from mkdocs.exceptions import Abort
 
-                    raise Abort(f"素材有问题，网站没有生成：\n{exc}") from None
+                    raise Abort(messages.SITE_NOT_BUILT.format(problems=exc)) from None
                 self.problems = exc.problems
         if self.content is not None:
             search_index.register_terms(self.content.search_terms, self.content.search_dictionary)
@@ -72,7 +73,7 @@ class FanzhaPlugin(BasePlugin):
             page = _env.get_template("problems.md.j2").render(problems=[str(p) for p in self.problems])
             kept = [f for f in files if not f.is_documentation_page()]
             generated = [File.generated(config, path, content=page) for path in self.paths or ["index.md"]]
-            config.nav = [{"素材有问题": (self.paths or ["index.md"])[0]}]
+            config.nav = [{messages.SITE_PROBLEMS_NAV: (self.paths or ["index.md"])[0]}]
             return Files(kept + generated)
         files = Files([f for f in files if not _linked(f, config)])
         pages = self.content.pages
@@ -134,9 +135,7 @@ class FanzhaPlugin(BasePlugin):
 
     def on_post_build(self, config) -> None:
         if self.content is not None and not search_index.finish(Path(config.site_dir), self.content.search_synonyms):
-            logging.getLogger("mkdocs").warning(
-                "这个版本的 Material for MkDocs 搜索脚本与 fanzha 预期的不同，未能修正中文搜索分词；"
-                "整词搜索（如“安全账户”）可能找不准。请用 pyproject.toml 里写明的 mkdocs-material 版本。")
+            logging.getLogger("mkdocs").warning(messages.SITE_SEARCH_SCRIPT_UNEXPECTED)
 
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.config_file_path).parent / "materials"))

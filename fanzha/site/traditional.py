@@ -8,14 +8,15 @@ import posixpath
 import re
 from typing import Any
 
+from fanzha import messages
 from fanzha.edition.script import converter_for
 from fanzha.text.cjk import corner_text
 
 PREFIX = "zh-hant"
 TWIN_WEIGHT = 0.8  # of the Simplified page's search weight
 WORD_BREAK = "\u200b"  # what the search plugin puts between words
-NAV_TITLE = "繁體版"
-REGIONS = {"tw": "臺灣", "hk": "香港"}  # in a second 繁體版's nav title: 繁體版（香港）
+NAV_TITLE = messages.SITE_TRADITIONAL_NAV
+REGIONS = messages.SITE_TRADITIONAL_REGIONS
 UI_LANGUAGE = "zh-TW"  # the theme's own words on a 繁體版 page (overrides/partials/language.html)
 
 _LINK = re.compile(r"(\]\()([^)\s]+)(\))")
