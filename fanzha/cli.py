@@ -36,7 +36,7 @@ def make_parser() -> Parser:
     build.add_argument("--site-dir", type=Path, default=None, help=messages.CLI_SITE_DIR_HELP)
     build.add_argument("--edition", metavar=messages.CLI_EDITION_METAVAR, default=None,
                        help=messages.CLI_BUILD_EDITION_HELP)
-    add_render_options(build)
+    add_worker_options(build)
 
     check = sub.add_parser("check", help=messages.CLI_CHECK_HELP, add_help=False)
     check.add_argument("-h", "--help", action="help", help=messages.CLI_HELP_HELP)
@@ -54,7 +54,7 @@ def make_parser() -> Parser:
                        help=messages.CLI_MERGE_EDITION_HELP)
     merge.add_argument("--out", type=Path, default=None, metavar=messages.CLI_OUT_METAVAR,
                        help=messages.CLI_OUT_HELP)
-    add_render_options(merge)
+    add_worker_options(merge)
 
     new = sub.add_parser("new", help=messages.CLI_NEW_HELP, add_help=False)
     new.add_argument("-h", "--help", action="help", help=messages.CLI_HELP_HELP)
@@ -64,7 +64,7 @@ def make_parser() -> Parser:
     return parser
 
 
-def add_render_options(parser: argparse.ArgumentParser) -> None:
+def add_worker_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help=messages.CLI_JOBS_HELP)
     parser.add_argument("--executor", default="local", metavar=messages.CLI_EXECUTOR_METAVAR,
@@ -112,8 +112,8 @@ def cmd_build(args) -> int:
     from fanzha.site.guard import UnsafeOutput
     from fanzha.site.publish import BuildBusy
 
-    render = worker_settings(args, progress=console.is_terminal)
-    if render is None:
+    settings = worker_settings(args, progress=console.is_terminal)
+    if settings is None:
         return USAGE_ERROR
     project = check(args.root)
     if project.problems.errors:
@@ -125,7 +125,7 @@ def cmd_build(args) -> int:
     # A line, not a spinner: the PDF progress bar needs the terminal's one live display.
     console.print(messages.CLI_BUILDING)
     try:
-        result = build(args.root, args.site_dir, only_edition=args.edition, settings=render, project=project)
+        result = build(args.root, args.site_dir, only_edition=args.edition, settings=settings, project=project)
     except ContentError:  # what only the print build finds (a layout that cannot be printed), or the site generator
         print_problems(project.problems)
         console.print(messages.CLI_OUTPUTS_UNCHANGED)

@@ -39,13 +39,13 @@ class SitePages:
     scripts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
+def _page(env: jinja2.Environment, template: str, **context: Any) -> str:
     return env.get_template(template).render(**context)
 
 
 def site_name_and_footer(edition: Edition) -> tuple[str, str]:
     meta = edition.meta
-    footer = _render(_env, "footer.html.j2", unit=meta.unit, phones=meta.phones).strip()
+    footer = _page(_env, "footer.html.j2", unit=meta.unit, phones=meta.phones).strip()
     return meta.title or meta.unit.name, footer
 
 
@@ -81,18 +81,18 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
         section_nav: list[Any] = []
         index = f"{kind}/index.md"
         template = f"{kind}_index.md.j2" if kind in ("scam", "slogans") else "index.md.j2"
-        site.pages[index] = _render(env, template, **common, title=SECTION_TITLES[kind], items=items, kind=kind,
+        site.pages[index] = _page(env, template, **common, title=SECTION_TITLES[kind], items=items, kind=kind,
                                     prints=prints, scams=scams, catalog=catalog, channels=_channels(items))
         section_nav.append({messages.SITE_NAV_ALL if kind != "scam" else messages.SITE_NAV_BY_TYPE: index})
         if kind == "scam":
-            site.pages["scam/by-audience.md"] = _render(env, "scam_audiences.md.j2", **common,
+            site.pages["scam/by-audience.md"] = _page(env, "scam_audiences.md.j2", **common,
                                                          title=messages.SITE_NAV_BY_AUDIENCE,
                                                          groups=_by_audience(scams, catalog))
             section_nav.append({messages.SITE_NAV_BY_AUDIENCE: "scam/by-audience.md"})
         for item in items:
             path = f"{kind}/{item.material.id}.md"
             extra = _sticker_sheet(item, catalog) if kind == "stickers" else {}
-            site.pages[path] = _render(env, f"{kind}.md.j2", **common, item=item,
+            site.pages[path] = _page(env, f"{kind}.md.j2", **common, item=item,
                                        prints=prints.get(item.material.id, []),
                                        related=related.get(item.material.id, {}), expanded=expanded,
                                        catalog=catalog, kind_name=KIND_NAMES[kind],
@@ -103,7 +103,7 @@ def site_pages(catalog: Catalog, expanded: dict[str, Expanded], print_items: lis
     kinds = [(kind, SECTION_TITLES[kind]) for kind in SECTION_TITLES if any(g.kind == kind for g in groups)]
     audiences = {m.id: list(m.meta.audiences) for m in catalog.materials.values()}
     used = {a for g in groups for a in audiences.get(g.material, [])}
-    site.pages["print/index.md"] = _render(env, "print_centre.md.j2", **common, items=groups, editions=editions,
+    site.pages["print/index.md"] = _page(env, "print_centre.md.j2", **common, items=groups, editions=editions,
                                            kinds=kinds, audiences=audiences, channel_items=channel_items,
                                            audience_names=[a for a in catalog.audiences if a in used])
     site.nav.append({messages.SITE_NAV_PRINT: "print/index.md"})
