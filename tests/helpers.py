@@ -255,6 +255,20 @@ def simplified_left(text: str, variant: str = "tw", keep: str = "国家反诈中
     return {a for a, b in zip(text, converted) if a != b and back.convert(a) == a}
 
 
+def channel_text(path: Path) -> str:
+    """What a channel file says: a 公众号 article's text without its tags, a text file, a PDF's text."""
+    import html
+    import re
+
+    from pypdf import PdfReader
+
+    if path.suffix == ".html":
+        return html.unescape(re.sub(r"<[^>]+>", "", path.read_text("utf-8")))
+    if path.suffix == ".pdf":
+        return "".join(page.extract_text() for page in PdfReader(path).pages)
+    return path.read_text("utf-8-sig")
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """sha256 of every file under `folder`, dot files included."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -16,7 +16,7 @@ from fanzha import pipeline
 from fanzha.pdf.layout.fonts import faces_for
 from fanzha.edition.script import converter_for
 
-from helpers import EDITION, SCAM, Project, simplified_left
+from helpers import EDITION, SCAM, Project, channel_text, simplified_left
 
 LETTER = """\
 ---
@@ -498,15 +498,6 @@ def test_each_traditional_edition_gets_its_own_site_folder(tmp_path):
     for prefix in ("zh-hant/", "zh-hant-xianggang/"):
         entry = next(doc for doc in index["docs"] if doc["location"] == f"{prefix}letter/jumin/")
         assert "<span hidden>" in entry["text"], prefix
-
-
-def channel_text(path: Path) -> str:
-    """What a channel file says: a 公众号 article's text without its tags, a text file, a PDF's text."""
-    if path.suffix == ".html":
-        return html.unescape(re.sub(r"<[^>]+>", "", path.read_text("utf-8")))
-    if path.suffix == ".pdf":
-        return pdf_text(path)
-    return path.read_text("utf-8-sig")
 
 
 def test_every_channel_file_of_the_edition_is_in_traditional_characters(built):
