@@ -458,8 +458,9 @@ CHANNELS_SPOKEN_DIGITS = "零幺二三四五六七八九"
 CHANNELS_SPOKEN_HOUR = "{hour}点整"
 CHANNELS_SPOKEN_TIME = "{hour}点{minute}分"
 CHANNELS_SPOKEN_PLUS = "加"
-# Units after a number that make it a quantity (read in words), not a number to dial.
-CHANNELS_SPOKEN_UNITS = "元万亿年月日号人件户名份次岁个%％余多条张天期块分秒小倍"
+# Units after a number that make it a quantity (read in words), not a number to dial; their Traditional forms too,
+# for a 繁體版's scripts (萬, 個 …).
+CHANNELS_SPOKEN_UNITS = "元万亿年月日号人件户名份次岁个%％余多条张天期块分秒小倍萬億號戶歲個餘條張塊"
 CHANNELS_BROADCAST_TOO_LONG = Message("《{title}》的广播稿读出来约 {chars} 字，"
                                       "按每分钟 {per_minute} 字要 {seconds} 秒，不在 {shortest}–{longest} 秒之间",
                                       "删减到 {low}–{high} 字（读出来的字，数字按读法算）")

@@ -237,6 +237,38 @@ def good_project(root: Path) -> Project:
     return project
 
 
+def simplified_left(text: str, variant: str = "tw", keep: str = "国家反诈中心") -> set[str]:
+    """The Simplified-only characters of a text that should be all Traditional, as OpenCC itself decides: a character
+    is Simplified-only where converting the whole text to Traditional (s2tw, or s2hk for `variant` hk) changes it —
+    in context, so that 干 in 若干, a character Traditional writes too, stays — and converting that character back
+    to Simplified (t2s) leaves it as it is: a form only Simplified writes (约, 听), not a Traditional one written
+    another way in Taiwan or Hong Kong (裏 → 裡). The edition's kept term (`keep`) and hotlines read out digit by digit
+    (九六幺幺零: OpenCC would write 幺 as 么, a broadcast reads it as written) are left aside."""
+    import re
+
+    import opencc
+
+    text = re.sub("[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*", "", text.replace("\n", "").replace(keep, ""))
+    converted = opencc.OpenCC("s2tw" if variant == "tw" else "s2hk").convert(text)
+    assert len(converted) == len(text)
+    back = opencc.OpenCC("t2s")
+    return {a for a, b in zip(text, converted) if a != b and back.convert(a) == a}
+
+
+def channel_text(path: Path) -> str:
+    """What a channel file says: a 公众号 article's text without its tags, a text file, a PDF's text."""
+    import html
+    import re
+
+    from pypdf import PdfReader
+
+    if path.suffix == ".html":
+        return html.unescape(re.sub(r"<[^>]+>", "", path.read_text("utf-8")))
+    if path.suffix == ".pdf":
+        return "".join(page.extract_text() for page in PdfReader(path).pages)
+    return path.read_text("utf-8-sig")
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """sha256 of every file under `folder`, dot files included."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -9,7 +9,6 @@ import json
 import re
 from pathlib import Path
 
-import opencc
 import pypdf
 import pytest
 
@@ -17,7 +16,7 @@ from fanzha import pipeline
 from fanzha.pdf.layout.fonts import faces_for
 from fanzha.edition.script import converter_for
 
-from helpers import Project
+from helpers import EDITION, SCAM, Project, channel_text, simplified_left
 
 LETTER = """\
 ---
@@ -41,10 +40,23 @@ SLOGANS = """\
 kind: slogans
 id: s
 title: 标语
-channels: [贴纸]
+channels: [贴纸, 短信, LED]
 ---
 - 不听不信不转账 {#san-bu}
 - 陌生链接不点击 {#lianjie}
+- 不做电诈“工具人”，银行卡不出借 {#gongjuren}
+"""
+
+SITE = "https://fanzha.example.cn"
+
+# A scam type with a 广播稿: numbers to dial, a clock time and quantities read out, quotation marks.
+BROADCAST = """\
+broadcast: |-
+  乡亲们注意啦，下面说说刷单返利诈骗。骗子在网上发广告，说在家点个赞就能赚佣金，头几回真给您返300块钱，
+  接着就让您下载一个陌生软件，先垫钱做“任务”，说做完连本带利一起返，有人就这样垫进去40000元。
+  大家记住，要先垫钱的兼职，全是诈骗。找工作要走正规招聘渠道，家里有人在做刷单任务，赶紧劝一劝。
+  万一被骗，马上拨打{{ phones.police }}报警。接到{{ phones.hotline }}来电，请一定接听。
+  每天10:30村里的广播还会再播一遍，这些话，请转告家里的老人和孩子。多一人知道，少一人受骗。
 """
 
 STICKERS = """\
@@ -110,17 +122,6 @@ phones:
 """
 
 KEEP = "国家反诈中心"
-S2T = opencc.OpenCC("s2t")
-
-
-def simplified_left(text: str, variant: str = "tw") -> set[str]:
-    """Characters a Traditional text should not hold: those the character-level conversion to Traditional would still
-    change (a character that is also Traditional, such as 干 in 若干, it leaves as it is), kept terms and hotlines
-    read out digit by digit (九六幺幺零: Taiwan writes 幺 as 么, the reading stays as the broadcast has it) aside."""
-    text = re.sub("[零一二三四五六七八九幺]*幺[零一二三四五六七八九幺]*", "", text.replace("\n", "").replace(KEEP, ""))
-    converted = opencc.OpenCC("s2tw" if variant == "tw" else "s2hk").convert(text)
-    assert len(converted) == len(text)
-    return {a for a, b in zip(text, converted) if a != b}
 
 
 def pdf_text(path: Path) -> str:
@@ -136,7 +137,9 @@ def article_text(page: Path) -> str:
 
 def traditional_project(tmp_path: Path, variant: str = "tw") -> Project:
     project = Project(tmp_path / "proj")
-    project.scam()
+    project.write("materials/editions/default.yml", EDITION + f"site_url: {SITE}\n")
+    scam = SCAM.format(id="shuadan-fanli", title="刷单返利类诈骗", aliases="兼职刷单")
+    project.write("materials/scam/shuadan-fanli.md", scam.replace("---\n## ", BROADCAST + "---\n## ", 1))
     project.write("materials/letter/jumin.md", LETTER)
     project.write("materials/slogans/s.md", SLOGANS)
     project.write("materials/stickers/t.md", STICKERS)
@@ -161,15 +164,15 @@ def test_conversion_is_phrase_level_and_leaves_numbers_urls_hotlines_and_kept_te
     assert not simplified_left(hk, "hk")
 
 
-def _edition(variant: str):
+def _edition(variant: str, edition_id: str = "fanti", script: str = "traditional"):
     from fanzha.model.catalog import Edition
     from fanzha.model.schema import EditionMeta
 
-    meta = EditionMeta.model_validate({"id": "fanti", "unit": {"name": "测试县公安局", "region": "测试县",
-                                                                "signature": "测试县公安局"},
-                                       "date": "2026-11-01", "script": "traditional", "script_variant": variant,
-                                       "keep_terms": [KEEP]})
-    return Edition(meta, Path("fanti.yml"), {})
+    meta = EditionMeta.model_validate({"id": edition_id, "unit": {"name": "测试县公安局", "region": "测试县",
+                                                                   "signature": "测试县公安局"},
+                                       "date": "2026-11-01", "script_variant": variant, "keep_terms": [KEEP],
+                                       "site_url": SITE, **({"script": script} if script else {})})
+    return Edition(meta, Path(f"{edition_id}.yml"), {})
 
 
 @pytest.fixture(scope="module")
@@ -495,3 +498,75 @@ def test_each_traditional_edition_gets_its_own_site_folder(tmp_path):
     for prefix in ("zh-hant/", "zh-hant-xianggang/"):
         entry = next(doc for doc in index["docs"] if doc["location"] == f"{prefix}letter/jumin/")
         assert "<span hidden>" in entry["text"], prefix
+
+
+def test_every_channel_file_of_the_edition_is_in_traditional_characters(built):
+    """公众号 articles, SMS, LED and 广播稿 texts and the 广播稿 sheet of the 繁體版: no Simplified-only character
+    (helpers.simplified_left: what OpenCC's s2tw would still change and t2s leaves as it is), corner quotes, the
+    templates' and the build's own words in Taiwan wording, numbers and hotlines as written or as read out."""
+    folder = built / "print" / "fanti" / "channels"
+    texts = {path.name: channel_text(path) for path in sorted(folder.iterdir())
+             if path.suffix in (".html", ".txt", ".pdf")}
+    assert set(texts) >= {"shuadan-fanli.wechat.html", "jumin.wechat.html", "sms.txt", "led.txt", "broadcast.txt",
+                          "broadcast.pdf"}
+    for name, text in texts.items():
+        assert not simplified_left(text), (name, simplified_left(text))
+        assert not re.search("[“”‘’]", text), name
+    article = texts["jumin.wechat.html"]
+    assert "被騙請立即撥打 110；96110 來電請務必接聽" in article and "「安全賬戶」" in article
+    assert '<html lang="zh-Hant-TW">' in (folder / "jumin.wechat.html").read_text("utf-8")
+    assert texts["sms.txt"].startswith("【測試縣公安局】不聽不信不轉賬\n") and "「工具人」" in texts["sms.txt"]
+    assert "「工具人」" in texts["led.txt"]
+    spoken = texts["broadcast.txt"]
+    assert "刷單返利類詐騙（約" in spoken and "撥打幺幺零報警" in spoken and "接到九六幺幺零來電" in spoken
+    assert "三百塊" in spoken and "四萬元" in spoken and "十點三十分" in spoken and "「任務」" in spoken
+    sheet = texts["broadcast.pdf"].replace("\n", "")
+    assert "測試縣公安局反詐廣播稿" in sheet and "數字已按讀法寫出" in sheet and "九六幺幺零" in sheet
+    simplified = (built / "print" / "default" / "channels" / "broadcast.txt").read_text("utf-8-sig")
+    assert "刷单返利类诈骗（约" in simplified and "三百块" in simplified
+
+
+def test_the_editions_share_images_are_in_traditional_characters(built):
+    from fanzha.channels import share_image
+    from fanzha.pdf.layout.fonts import visible_text
+
+    checked = pipeline.check(built.parent, print_documents=False)
+    for material_id in ("shuadan-fanli", "jumin"):
+        page = share_image.html(checked.expanded["fanti"][material_id], checked.catalog)
+        text = visible_text(page)
+        assert not simplified_left(text), (material_id, simplified_left(text))
+        assert '<html lang="zh-Hant-TW">' in page
+    scam = visible_text(share_image.html(checked.expanded["fanti"]["shuadan-fanli"], checked.catalog))
+    scam = scam.replace("\u200d", "")  # the joiners that keep a heading's phrases whole
+    assert "識別要點" in scam and "防範提示" in scam and "反詐提醒" in scam and "來電請務必接聽" in scam
+    assert (built / "print" / "fanti" / "channels" / "shuadan-fanli.share.png").is_file()
+
+
+def test_qr_codes_and_article_links_of_the_edition_open_its_traditional_pages(built):
+    """A poster's QR code, a share image's and a 公众号 article's link point at the page in the edition's script:
+    the 繁體版 page of the site (zh-hant/), which is there."""
+    from fanzha.channels import share_image
+    from fanzha.pdf.documents import qr_data_uri
+
+    checked = pipeline.check(built.parent)
+    docs = {doc.key: doc for doc in checked.documents}
+    url = f"{SITE}/zh-hant/poster/p/"
+    assert docs["fanti/p"].context["url"] == url and qr_data_uri(url) in docs["fanti/p"].html
+    assert docs["default/p"].context["url"] == f"{SITE}/poster/p/"
+    assert (built / "zh-hant" / "poster" / "p" / "index.html").is_file()
+    scam = f"{SITE}/zh-hant/scam/shuadan-fanli/"
+    assert qr_data_uri(scam) in share_image.html(checked.expanded["fanti"]["shuadan-fanli"], checked.catalog)
+    assert scam in (built / "print" / "fanti" / "channels" / "shuadan-fanli.wechat.html").read_text("utf-8")
+    assert (built / "zh-hant" / "scam" / "shuadan-fanli" / "index.html").is_file()
+
+
+def test_each_edition_has_its_site_folder():
+    from fanzha.edition.script import page_url, site_folder
+
+    editions = {"default": _edition("tw", "default", ""), "xianggang": _edition("hk", "xianggang"),
+                "fanti": _edition("tw", "fanti")}
+    assert [site_folder(editions, editions[e]) for e in ("default", "fanti", "xianggang")] == [
+        "", "zh-hant", "zh-hant-xianggang"]
+    poster = type("Material", (), {"kind": "poster", "id": "p"})()
+    assert page_url(editions, editions["xianggang"], poster) == f"{SITE}/zh-hant-xianggang/poster/p/"
+    assert page_url(editions, editions["default"], poster) == f"{SITE}/poster/p/"

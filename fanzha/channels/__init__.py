@@ -13,6 +13,7 @@ sets broadcast_audio: true).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +80,10 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     from fanzha.channels import share_image, wechat
     from fanzha.channels.layouts import ChannelCache, inputs_digest, layout_html, typeset_all
     from fanzha.edition.expand import chinese_date
+    from fanzha.edition.script import converter_for, page_url
+    from fanzha.pdf.documents import script_context
     from fanzha.files import write_atomic
-    from fanzha.pdf.layout.fonts import missing_characters, visible_text
+    from fanzha.pdf.layout.fonts import faces_for, missing_characters, visible_text
     from fanzha.pdf.layout.page import PageSpec
 
     out_dir = Path(out_dir)
@@ -89,7 +92,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     cache = ChannelCache(out_dir / folder)
     digest = inputs_digest()
     items: list[ChannelItem] = []
-    jobs: list[tuple[str, str, PageSpec, bool]] = []
+    jobs: list[tuple[str, str, PageSpec, bool, str]] = []
     a4 = PageSpec(210, 297)
     pending: dict[str, tuple[str, str, Expanded | None, str]] = {}  # render key -> (kind, file, material, title)
 
@@ -120,7 +123,7 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
                     preview=_png(file))
 
     def printable(html: str, item: Expanded | None, title: str) -> bool:
-        missing = missing_characters(visible_text(html))
+        missing = missing_characters(visible_text(html), faces_for(glyphs))
         for char in missing:
             where = item.material if item is not None else None
             problems.add(where.path if where else edition.path, where.source.body_line if where else 0,
@@ -147,6 +150,12 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         except audio.AudioUnavailable:
             problems.add(edition.path, line, messages.CHANNELS_NO_SPEECH_ENGINE)
 
+    # A 繁體版 (edition/script.py): its materials come converted (`expanded`); its unit's details, the layouts' and
+    # these files' own words, the reading of its 广播稿 and its quotation marks are converted here.
+    converter = converter_for(edition)
+    shown = converter.edition(edition) if converter else edition
+    language = script_context(edition)  # lang and glyphs, as a print file's
+    glyphs = language["glyphs"]
     site_url = edition.meta.site_url
     # Said once, where the key is written (the default edition's file has it): not again for each unit's edition.
     if not site_url and ("site_url",) in edition.lines and any(
@@ -157,13 +166,13 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     for item in chosen:
         material = item.material
         title = item.fields.get("title") or material.meta.title
-        page_url = f"{site_url}/{material.kind}/{material.id}/" if site_url else ""
+        page = page_url(catalog.editions, edition, material)  # a 繁體版's page for a 繁體版
         # Keyed by what they are made from, so that an unchanged material costs no Markdown, inlining or layout.
-        source = _source_key(digest, item)
+        source = _source_key(digest, item, page)
         file = f"{folder}/{material.id}.wechat.html"
         data = cache.reuse(out_dir, file, source)
         if data is None:
-            article = wechat.article(item, page_url, problems)
+            article = wechat.article(item, page, problems)
             data, chars = article.html, article.chars
             cache.keep(file, source, data, {"chars": chars})
         else:
@@ -179,11 +188,13 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         html = share_image.html(item, catalog)
         if printable(html, item, title):
             pending[source] = ("share-image", file, item, title)
-            jobs.append((source, html, share_image.PAGE, False))
+            jobs.append((source, html, share_image.PAGE, False, glyphs))
 
     for channel, kind, file_title in ((messages.MODEL_CHANNEL_SMS, "sms", messages.CHANNELS_SMS_FILE_TITLE),
                                       ("LED", "led", messages.CHANNELS_LED_FILE_TITLE)):
         lines = texts.channel_lines(expanded, channel, problems)
+        if converter:
+            lines = [dataclasses.replace(line, text=converter.finish_text(line.text)) for line in lines]
         if lines:
             publish(f"{folder}/{kind}.txt", texts.text_file(lines), material="", kind=kind,
                     title=file_title.format(count=len(lines)),
@@ -194,17 +205,19 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     if scripts:
         entry = messages.CHANNELS_BROADCAST_TEXT_ENTRY
         spoken = "".join(entry.format(title=s.title, seconds=s.seconds, spoken=s.spoken) for s in scripts)
+        if converter:
+            spoken = converter.finish_text(spoken)
         publish(f"{folder}/broadcast.txt", (texts.BOM + spoken).encode("utf-8"), material="", kind="broadcast",
                 title=messages.CHANNELS_BROADCAST_TEXT_TITLE,
                 entries=[{"anchor": s.anchor, "title": s.title, "material": s.material.material.id, "chars": s.chars,
                           "seconds": s.seconds, "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts])
         if edition.meta.broadcast_audio:
             drafts(scripts)
-        sheet_title = messages.CHANNELS_BROADCAST_SHEET_TITLE.format(unit=edition.meta.unit.name)
+        unit = shown.meta.unit.name
+        sheet_title = messages.CHANNELS_BROADCAST_SHEET_TITLE.format(unit=unit)
         sheet = {"kind": "broadcast", "title": sheet_title, "subject": messages.CHANNELS_BROADCAST_SHEET_SUBJECT,
-                 "author": edition.meta.unit.name, "unit_name": edition.meta.unit.name,
-                 "date": edition.meta.date.isoformat(),
-                 "date_text": chinese_date(edition.meta.date),
+                 "author": unit, "unit_name": unit, "date": edition.meta.date.isoformat(),
+                 "date_text": chinese_date(edition.meta.date), **language,
                  "per_minute": broadcast.CHARS_PER_MINUTE,
                  "scripts": [{"title": s.title, "chars": s.chars, "seconds": s.seconds,
                               "paragraphs": broadcast.paragraphs(s.spoken)} for s in scripts]}
@@ -214,10 +227,10 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
         if data is not None and cache.reuse(out_dir, _png(file), key) is not None:
             rendered("broadcast", file, None, messages.CHANNELS_BROADCAST_SHEET_FILE_TITLE, data, cache.extra(file))
         else:
-            html = layout_html("broadcast.html.j2", a4, sheet)
+            html = layout_html("broadcast.html.j2", a4, sheet, converter)
             if printable(html, None, sheet_title):
                 pending[key] = ("broadcast", file, None, messages.CHANNELS_BROADCAST_SHEET_FILE_TITLE)
-                jobs.append((key, html, a4, True))
+                jobs.append((key, html, a4, True, glyphs))
 
     # What the cache did not hold, rendered together.
     to_render = jobs
@@ -239,12 +252,13 @@ def channel_outputs(catalog: Catalog, edition: Edition, expanded: dict[str, Expa
     return sorted(items, key=lambda i: (i.material == "", i.material, order[i.kind], i.file))
 
 
-def _source_key(digest: str, item: Expanded) -> str:
-    """A material's article and share image are functions of its expanded text, its edition and the channels'
-    templates and code (`digest`)."""
+def _source_key(digest: str, item: Expanded, page: str) -> str:
+    """A material's article and share image are functions of its expanded text, its edition, the address of its page
+    (which folder of the site shows a 繁體版 depends on the other editions too) and the channels' templates and code
+    (`digest`)."""
     fields = sorted(item.fields.items())
     text = "\n".join((digest, item.material.meta.model_dump_json(), item.body, str(fields),
-                      item.edition.meta.model_dump_json()))
+                      item.edition.meta.model_dump_json(), page))
     return hashlib.sha256(text.encode()).hexdigest()
 
 

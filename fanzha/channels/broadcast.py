@@ -1,6 +1,7 @@
 """广播稿 for village loudspeakers (村村响, 小喇叭): each scam type's `broadcast:` text as it is read out — phone
 numbers digit by digit (110 → 幺幺零, 96110 → 九六幺幺零), quantities and years in words (cn2an) — with its reading
-time at about 220 字 a minute, checked against the 60–90 s a slot takes."""
+time at about 220 字 a minute, checked against the 60–90 s a slot takes. A 繁體版's script is read out in
+Traditional characters (十點三十分), its numbers to dial as everywhere (九六幺幺零)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from fanzha import messages
-from fanzha.edition import Expanded
+from fanzha.edition import Expanded, converter_for
 from fanzha.problems import Problems
 
 CHARS_PER_MINUTE = 220
@@ -80,6 +81,9 @@ def scripts(expanded: dict[str, Expanded], problems: Problems) -> list[Script]:
     for item in sorted(chosen, key=lambda e: (e.material.meta.rank is None, e.material.meta.rank or 0, e.material.id)):
         written = item.fields["broadcast"].strip()
         said = spoken(written)
+        converter = converter_for(item.edition)
+        if converter is not None:  # a 繁體版: what the reading wrote (点, 万) in Traditional too; 幺 stays 幺
+            said = converter.finish_text(said)
         chars = read_chars(said)
         seconds = reading_seconds(chars)
         title = item.fields.get("title") or item.material.meta.title

@@ -37,8 +37,15 @@ def inputs_digest() -> str:
     return digest.hexdigest()
 
 
-def layout_html(template: str, page: PageSpec, context: dict) -> str:
-    return env.get_template(template).render(doc=context, page=page, fonts=font_sources(), version="channels")
+def layout_html(template: str, page: PageSpec, context: dict, converter=None) -> str:
+    """The layout's HTML, as pdf/html.py makes a print file's: for a 繁體版 (`converter`, edition/script.py) the
+    template's own words in the edition's wording, the whole page in Traditional characters with corner quotes, and
+    the fonts with its glyph forms (`context["glyphs"]`, documents.script_context)."""
+    environment = env if converter is None else converter.templates(env)
+    html = environment.get_template(template).render(doc=context, page=page,
+                                                     fonts=font_sources(context.get("glyphs", "SC")),
+                                                     version="channels")
+    return html if converter is None else converter.finish_html(html)
 
 
 def resources() -> dict[str, bytes]:
@@ -81,12 +88,13 @@ class ChannelCache:
             write_atomic(self.path, data)
 
 
-def typeset_all(jobs: list[tuple[str, str, PageSpec, bool]], settings: WorkerSettings | None):
-    """Render (key, html, page, preview) jobs with the print executor; yields (key, TaskResult)."""
+def typeset_all(jobs: list[tuple[str, str, PageSpec, bool, str]], settings: WorkerSettings | None):
+    """Render (key, html, page, preview, glyphs) jobs with the print executor; yields (key, TaskResult). `glyphs`: the
+    Noto CJK faces the layout prints with (SC; TC or HK for a 繁體版)."""
     if not jobs:
         return
     css = resources()
-    tasks = [make_task(key, key[:12], html, page, css, preview) for key, html, page, preview in jobs]
+    tasks = [make_task(key, key[:12], html, page, css, preview, glyphs) for key, html, page, preview, glyphs in jobs]
     runner = open_runner(settings or WorkerSettings())
     try:
         for result in runner.run(tasks):

@@ -9,7 +9,8 @@ import io
 from fanzha import messages
 from fanzha.edition import Expanded
 from fanzha.model import Catalog
-from fanzha.pdf.documents import common_context, sections
+from fanzha.edition.script import converter_for
+from fanzha.pdf.documents import common_context, edition_text, sections
 from fanzha.pdf.layout.page import PageSpec
 
 WIDTH_PX = 1080
@@ -23,7 +24,8 @@ def context(item: Expanded, catalog: Catalog) -> dict:
     material = item.material
     parts = sections(item.body, material.source.body_line)
     if material.kind == "scam":
-        parts = [p for p in parts if p["heading"] in messages.CHANNELS_SHARE_IMAGE_SECTIONS]
+        wanted = {edition_text(item, heading) for heading in messages.CHANNELS_SHARE_IMAGE_SECTIONS}  # 識別要點
+        parts = [p for p in parts if p["heading"] in wanted]
     data.update(sections=parts, salutation=item.fields.get("salutation", ""),
                 signed_lines=[line for line in (item.fields.get("signed") or "").split("\n") if line.strip()])
     return data
@@ -32,7 +34,7 @@ def context(item: Expanded, catalog: Catalog) -> dict:
 def html(item: Expanded, catalog: Catalog) -> str:
     from fanzha.channels.layouts import layout_html
 
-    return layout_html("share-image.html.j2", PAGE, context(item, catalog))
+    return layout_html("share-image.html.j2", PAGE, context(item, catalog), converter_for(item.edition))
 
 
 def raster(pdf: bytes) -> tuple[bytes, int]:

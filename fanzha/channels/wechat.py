@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from fanzha import messages
-from fanzha.edition import Expanded
+from fanzha.edition import Expanded, converter_for
 from fanzha.problems import Problems
 
 LIMIT = 20_000  # characters of the article's HTML, the editor's limit on what is pasted in
@@ -92,25 +92,32 @@ class Article:
 
 
 def article(item: Expanded, page_url: str, problems: Problems) -> Article:
-    from fanzha.channels.layouts import TEMPLATES, env
+    """The article of `item`; a 繁體版's (edition/script.py) with the template's own words in the edition's wording,
+    all of it in Traditional characters and quoted with corner brackets, as its print files."""
+    from fanzha.channels.layouts import TEMPLATES, env as layouts
 
+    converter = converter_for(item.edition)
+    env = layouts if converter is None else converter.templates(layouts)
     notes = Footnotes()
     material = item.material
+    title = item.fields.get("title") or material.meta.title
     body = body_html(item.body, notes)
     if page_url:
         notes.number(messages.CHANNELS_ARTICLE_PAGE_LINK, page_url)
     meta = item.edition.meta
     fragment = env.get_template("wechat-article.html.j2").render(
-        title=item.fields.get("title") or material.meta.title, summary=item.fields.get("summary", ""),
+        title=title, summary=item.fields.get("summary", ""),
         salutation=item.fields.get("salutation", ""), body=body,
         signed_lines=[line for line in (item.fields.get("signed") or "").split("\n") if line.strip()],
         date=item.fields.get("date", "") if material.kind == "letter" else "", unit=meta.unit, phones=meta.phones,
         notes=notes.links)
+    if converter is not None:
+        fragment, title = converter.finish_html(fragment), converter.finish_text(title)
     css = (Path(TEMPLATES) / "wechat-article.css").read_text("utf-8")
     inlined = css_inline.inline_fragment(fragment, css)
     document = env.get_template("wechat-page.html.j2").render(
-        title=item.fields.get("title") or material.meta.title, article=Markup(inlined), start=Markup(ARTICLE_START),
-        end=Markup(ARTICLE_END))
+        title=title, article=Markup(inlined), start=Markup(ARTICLE_START), end=Markup(ARTICLE_END),
+        lang=converter.lang if converter else "zh-CN")
     check_length(item, len(inlined), problems)
     return Article(document.encode("utf-8"), inlined, len(inlined))
 

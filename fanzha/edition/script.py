@@ -20,6 +20,12 @@ Two passes, both OpenCC (the official `opencc` wheel):
 
 Neither pass touches numbers, URLs, hotlines (also as read out: 幺幺零, 九六幺幺零) or the edition's `keep_terms`:
 those are masked before OpenCC sees the text and put back after.
+
+    site_folder(editions, edition) -> str          "" for a Simplified edition, else zh-hant or zh-hant-<id>
+    page_url(editions, edition, material) -> str   the address of the material's page as the edition shows it
+
+The site shows each Traditional edition's pages in a folder of its own (site/traditional.py), and what the edition
+prints or sends (a poster's QR code, a 公众号 article's link) points there, at the page in its own script.
 """
 
 from __future__ import annotations
@@ -27,14 +33,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import jinja2
 
 from fanzha import messages
 from fanzha.edition.expand import Expanded
-from fanzha.model.catalog import Edition
-from fanzha.text.cjk import corner_quotes
+from fanzha.model.catalog import Edition, Material
+from fanzha.text.cjk import corner_quotes, corner_text
 
 # Per variant: the phrase-level configuration for material text, the character-level one for finished pages, the HTML
 # language (which also tells readers and search engines the script), and the Noto CJK faces with its glyph forms.
@@ -90,6 +97,10 @@ class ScriptConverter:
     def finish_html(self, html: str) -> str:
         """A finished print HTML: `finish`, and its text quoted with corner brackets (「」『』)."""
         return corner_quotes(self.finish(html))
+
+    def finish_text(self, text: str) -> str:
+        """A finished plain text (an SMS, a 广播稿): `finish`, quoted with corner brackets."""
+        return corner_text(self.finish(text))
 
     def templates(self, env):
         """`env` (a Jinja environment of layout templates) with its templates' own words in this edition's wording."""
@@ -214,4 +225,29 @@ def converter_for(edition: Edition) -> ScriptConverter | None:
     return dataclasses.replace(plain, keep_terms=plain.keep_terms + tuple(sorted(unit)))
 
 
-__all__ = ["converter_for", "ScriptConverter"]
+SITE_FOLDER = "zh-hant"  # the first Traditional edition's folder in the site; each other one's is zh-hant-<its id>
+
+
+def site_folders(editions: Mapping[str, Edition]) -> dict[str, str]:
+    """Each Traditional edition's folder in the site, by edition id: the first (by id) zh-hant, each other one
+    zh-hant-<its id>."""
+    ids = sorted(edition_id for edition_id, edition in editions.items() if converter_for(edition) is not None)
+    return {edition_id: SITE_FOLDER if not n else f"{SITE_FOLDER}-{edition_id}" for n, edition_id in enumerate(ids)}
+
+
+def site_folder(editions: Mapping[str, Edition], edition: Edition) -> str:
+    """The folder of the site that shows `edition`'s pages: "" (the site's own pages) for a Simplified edition."""
+    return site_folders(editions).get(edition.id, "") if converter_for(edition) is not None else ""
+
+
+def page_url(editions: Mapping[str, Edition], edition: Edition, material: Material) -> str:
+    """The address of `material`'s page on the edition's site (its `site_url`), in the edition's script: a 繁體版's
+    page in its own folder. "" for an edition without a site_url."""
+    site_url = edition.meta.site_url
+    if not site_url:
+        return ""
+    folder = site_folder(editions, edition)
+    return f"{site_url}/{folder + '/' if folder else ''}{material.kind}/{material.id}/"
+
+
+__all__ = ["converter_for", "page_url", "ScriptConverter", "site_folder", "site_folders", "SITE_FOLDER"]

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from fanzha import messages
 from fanzha.edition.expand import Expanded, edition_context, fill_variables
 from fanzha.edition.sanitize import clean_xhtml
-from fanzha.edition.script import converter_for
+from fanzha.edition.script import converter_for, page_url
 from fanzha.model.catalog import Catalog, Material, image_path
 from fanzha.model.formats import HANDOUT_SIZES, POSTER_SIZES
 from fanzha.model.schema import CustomSize
@@ -100,11 +100,9 @@ def common_context(expanded: Expanded, catalog: Catalog) -> dict[str, Any]:
     edition = expanded.edition
     meta = edition.meta
     material = expanded.material
-    site_url = meta.site_url
     qr, modules = "", 0
-    url = material.meta.qr  # checked against the edition's allowed domains by lint
-    if site_url and not url:
-        url = f"{site_url}/{material.kind}/{material.id}/"
+    # Checked against the edition's allowed domains by lint; else the material's page in the edition's script.
+    url = material.meta.qr or page_url(catalog.editions, edition, material)
     if url:
         qr, modules = qr_data_uri(url), qr_modules(url)
     return {

@@ -1,5 +1,6 @@
 """The site's Traditional versions (繁體版): the materials as each Traditional edition prints them, the first edition
-(by id) under zh-hant/ and each other one under zh-hant-<edition id>/, and search that finds their pages whether the
+(by id) under zh-hant/ and each other one under zh-hant-<edition id>/ (edition/script.py site_folders: what the
+edition prints points there too), and search that finds their pages whether the
 query is typed in Simplified or Traditional characters."""
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ import re
 from typing import Any
 
 from fanzha import messages
-from fanzha.edition.script import converter_for
+from fanzha.edition.script import SITE_FOLDER, converter_for, site_folders
 from fanzha.text.cjk import corner_text
 
-PREFIX = "zh-hant"
+PREFIX = SITE_FOLDER
 TWIN_WEIGHT = 0.8  # of the Simplified page's search weight
 WORD_BREAK = "\u200b"  # what the search plugin puts between words
 NAV_TITLE = messages.SITE_TRADITIONAL_NAV
@@ -43,21 +44,19 @@ def add_traditional_pages(site, catalog, expanded: dict[str, dict], print_items:
         for path, text in kept.items():
             site.pages[f"{prefix}/{path}"] = _weighed_below_its_twin(_relinked(converter.finish(text), path, mirrored))
         for path, text in own.texts.items():
-            site.texts[f"{prefix}/{path}"] = corner_text(converter.finish(text))
+            site.texts[f"{prefix}/{path}"] = converter.finish_text(text)
         nav = [entry for entry in (_nav_entry(item, converter, set(kept), prefix) for item in own.nav)
                if entry is not None]
         site.nav.append({titles[edition_id]: nav})
         name, footer = site_name_and_footer(converter.edition(catalog.editions[edition_id]))
         site.scripts[prefix] = {"variant": converter.variant, "lang": converter.lang,
-                                "site_name": corner_text(converter.finish(name)),
+                                "site_name": converter.finish_text(name),
                                 "copyright": converter.finish_html(footer)}
 
 
 def traditional_prefixes(catalog) -> dict[str, str]:
-    """Each Traditional edition's folder in the site, by edition id: the first (by id) zh-hant, each other one
-    zh-hant-<its id>."""
-    ids = sorted(edition_id for edition_id, edition in catalog.editions.items() if converter_for(edition) is not None)
-    return {edition_id: PREFIX if not n else f"{PREFIX}-{edition_id}" for n, edition_id in enumerate(ids)}
+    """Each Traditional edition's folder in the site, by edition id (edition/script.py site_folders)."""
+    return site_folders(catalog.editions)
 
 
 def _nav_titles(catalog, prefixes: dict[str, str]) -> dict[str, str]:
@@ -93,7 +92,7 @@ def _nav_entry(item: Any, converter, kept: set[str], prefix: str) -> Any:
     if isinstance(item, str):
         return f"{prefix}/{item}" if item in kept else None
     (title, value), = item.items()
-    title = corner_text(converter.finish(title))
+    title = converter.finish_text(title)
     if isinstance(value, list):
         children = [entry for entry in (_nav_entry(child, converter, kept, prefix) for child in value)
                     if entry is not None]

@@ -4,7 +4,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from helpers import REPO
+from helpers import REPO, channel_text, simplified_left
 
 from fanzha.pipeline import check
 
@@ -65,6 +65,21 @@ def test_every_page_names_the_unit_and_its_numbers(bundled_site):
         assert "<title>" in html and name in html.split("</title>")[0], page
         footer = html.split('class="md-copyright"')[1]
         assert unit in footer and "96110" in footer and "0123-6600110" in footer, page
+
+
+def test_the_traditional_editions_channel_files_hold_no_simplified_only_character(bundled_site):
+    """The bundled 繁體版 (gangaotai): its 公众号 articles, SMS, LED and 广播稿 texts and 广播稿 sheet as
+    helpers.simplified_left decides (OpenCC: what s2tw still changes and t2s leaves as it is), quoted with corner
+    brackets."""
+    folder = bundled_site / "print" / "gangaotai" / "channels"
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".html", ".txt", ".pdf"))
+    assert {"sms.txt", "led.txt", "broadcast.txt", "broadcast.pdf"} <= {p.name for p in files}
+    assert len([p for p in files if p.suffix == ".html"]) > 20
+    for path in files:
+        text = channel_text(path)
+        assert not simplified_left(text), (path.name, simplified_left(text))
+        assert not re.search("[“”‘’]", text), path.name
+    assert "九六幺幺零" in (folder / "broadcast.txt").read_text("utf-8-sig")
 
 
 def test_scam_pages_carry_their_aliases(bundled_site):
