@@ -80,6 +80,8 @@ def plain_weasyprint_html(html: str, folder: Path) -> str:
         text = css.read_text("utf-8") + (SYSTEM_FONT_SPACES if css.name == "print.css" else "")
         text = text.replace('"FZ Sans"', '"Noto Sans CJK SC"').replace('"FZ Serif"', '"Noto Serif CJK SC"')
         (folder / css.name).write_text(text, "utf-8")
+    for profile in TEMPLATES.glob("*.icc"):  # the PDF/X output intent's colour profile
+        shutil.copy(profile, folder / profile.name)
     html = re.sub(r"@font-face \{[^}]*\}", "", html)
     return html.replace('"FZ Sans"', '"Noto Sans CJK SC"').replace('"FZ Serif"', '"Noto Serif CJK SC"')
 
