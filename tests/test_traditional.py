@@ -16,7 +16,7 @@ from fanzha import pipeline
 from fanzha.pdf.layout.fonts import faces_for
 from fanzha.edition.script import converter_for
 
-from helpers import EDITION, SCAM, Project, channel_text, simplified_left
+from helpers import EDITION, SCAM, STICKER_SHEET, Project, channel_text, simplified_left
 
 LETTER = """\
 ---
@@ -59,17 +59,9 @@ broadcast: |-
   每天10:30村里的广播还会再播一遍，这些话，请转告家里的老人和孩子。多一人知道，少一人受骗。
 """
 
-STICKERS = """\
----
-kind: stickers
-id: t
-title: 反诈贴纸
-template: a4-3x8-70x37
-mode: fill
-subtext: "报警 {{ phones.police }} · 咨询 {{ phones.hotline }}"
-slogans: [s/san-bu, s/lianjie]
----
-"""
+STICKERS = STICKER_SHEET.replace("slogans: [s/san-bu]\n",
+                                 'subtext: "报警 {{ phones.police }} · 咨询 {{ phones.hotline }}"\n'
+                                 "slogans: [s/san-bu, s/lianjie]\n")
 
 POSTER = """\
 ---
