@@ -269,6 +269,23 @@ def channel_text(path: Path) -> str:
     return path.read_text("utf-8-sig")
 
 
+def page_char_rows(path: Path, page_index: int) -> dict[int, list[tuple[float, float, str]]]:
+    """The visible characters of a PDF page as (left, right, char), by the rounded bottom of their boxes (one row per
+    line of text)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    text_page = document[page_index].get_textpage()
+    rows: dict[int, list] = {}
+    for i in range(text_page.count_chars()):
+        ch = text_page.get_text_range(i, 1)
+        if ch.strip():
+            left, bottom, right, _ = text_page.get_charbox(i, loose=True)
+            rows.setdefault(round(bottom), []).append((left, right, ch))
+    document.close()
+    return rows
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """sha256 of every file under `folder`, dot files included."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

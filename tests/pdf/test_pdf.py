@@ -21,7 +21,7 @@ from fanzha.pdf.layout import finish as finish_module
 from fanzha.pdf.preflight import font_issues
 from fanzha.problems import Problems
 
-from helpers import REPO, build_prints as build, write_print_project
+from helpers import REPO, build_prints as build, page_char_rows, write_print_project
 
 PT_PER_MM = 72 / 25.4
 
@@ -1239,15 +1239,7 @@ def test_a_paragraph_running_on_to_the_next_page_ends_its_first_page_flush(tmp_p
     root = write_project(tmp_path, {"letter/two.md": letter("two", paragraphs, receipt=False)})
     items, _ = build(root, root / "out")
     assert items[0].pages >= 2
-    document = pdfium.PdfDocument(root / "out" / items[0].file)
-    text_page = document[0].get_textpage()
-    rows: dict[int, list] = {}
-    for i in range(text_page.count_chars()):
-        ch = text_page.get_text_range(i, 1)
-        if ch.strip():
-            left, bottom, right, top = text_page.get_charbox(i, loose=True)
-            rows.setdefault(round(bottom), []).append((left, right, ch))
-    document.close()
+    rows = page_char_rows(root / "out" / items[0].file, 0)
     last = sorted(min(rows.items())[1])  # the lowest line of page 1 (the letter's first page has no page number)
     assert last[-1][2] not in "。", "no paragraph should end on page 1's last line for this test to mean anything"
     assert abs(last[-1][1] - (210 - 20) * PT_PER_MM) < 1.0

@@ -19,7 +19,7 @@ from fanzha.pdf.preflight import bleed_problems, edge_ink, qr_problems
 from fanzha.pdf.qr import measure_codes, qr_code_mm
 from fanzha.problems import Problems
 
-from helpers import EDITION as TEST_COUNTY, REPO
+from helpers import EDITION as TEST_COUNTY, REPO, page_char_rows
 
 EDITION = TEST_COUNTY + """\
 phones:
@@ -285,19 +285,8 @@ def test_sticker_frames_keep_3mm_inside_the_die_line_and_5mm_off_the_sheet_edge(
 def _text_rows(path: Path, page_index: int) -> list[list[tuple[float, float, str]]]:
     """The lines of a page as their characters' (left, right, char), a row split where columns part (a gap of more
     than three characters)."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(path)
-    text_page = document[page_index].get_textpage()
-    rows: dict[int, list] = {}
-    for i in range(text_page.count_chars()):
-        ch = text_page.get_text_range(i, 1)
-        if ch.strip():
-            left, bottom, right, _ = text_page.get_charbox(i, loose=True)
-            rows.setdefault(round(bottom), []).append((left, right, ch))
-    document.close()
     out = []
-    for _, chars in sorted(rows.items(), reverse=True):
+    for _, chars in sorted(page_char_rows(path, page_index).items(), reverse=True):
         chars.sort()
         segment = [chars[0]]
         for before, char in zip(chars, chars[1:]):
